@@ -1,0 +1,453 @@
+/*
+ * BPF assembler: labels, shared RETs and long-jump rewriting, used by the
+ * compiler (compile.c) to lay out seccomp programs.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "asm.h"
+
+/* Farthest target a conditional jump reaches: jt and jf are 8 bits. */
+#define JUMP_MAX 255
+
+struct asm_insn {
+	struct bpf_insn op;	/* jt, jf and a JA's k are set at the end */
+	int target[2];		/* labels for jt and jf; a JA uses [0] */
+	int via[2];		/* trampoline reached instead, or -1 */
+	int tramp[2];		/* trampolines placed after it, or -1 */
+	unsigned int pos;	/* index in the finished program */
+};
+
+/*
+ * An instruction placed right after OWNER so that a conditional jump of
+ * OWNER, or of an instruction before it, reaches a far target.
+ */
+struct asm_tramp {
+	unsigned int owner;
+	unsigned int slot;	/* 0: right after OWNER, 1: after slot 0 */
+	struct bpf_insn op;	/* JA, or a copy of the target's RET K */
+	int target;		/* label a JA jumps to */
+};
+
+struct asm_ret {
+	uint32_t k;
+	int label;
+};
+
+static int
+grow(void **array, unsigned int *cap, unsigned int need, size_t size)
+{
+	unsigned int n = *cap ? *cap : 64;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	p = realloc(*array, (size_t)n * size);
+	if (p == NULL)
+		return -ENOMEM;
+	*array = p;
+	*cap = n;
+	return 0;
+}
+
+void
+asm_init(struct assembler *a)
+{
+	memset(a, 0, sizeof(*a));
+}
+
+void
+asm_free(struct assembler *a)
+{
+	free(a->insn);
+	free(a->label);
+	free(a->tramp);
+	free(a->ret);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+asm_label(struct assembler *a)
+{
+	if (a->error == 0)
+		a->error = grow((void **)&a->label, &a->label_cap,
+		    a->nlabels + 1, sizeof(*a->label));
+	if (a->error)
+		return ASM_NEXT;
+	a->label[a->nlabels] = -1;
+	return (int)a->nlabels++;
+}
+
+void
+asm_bind(struct assembler *a, int label)
+{
+	if (a->error)
+		return;
+	if (label < 0 || (unsigned int)label >= a->nlabels ||
+	    a->label[label] >= 0) {
+		a->error = -EINVAL;
+		return;
+	}
+	a->label[label] = (int)a->ninsn;
+}
+
+static void
+append(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
+{
+	struct asm_insn *p;
+
+	if (a->error == 0)
+		a->error = grow((void **)&a->insn, &a->insn_cap,
+		    a->ninsn + 1, sizeof(*a->insn));
+	if (a->error)
+		return;
+	p = &a->insn[a->ninsn++];
+	memset(p, 0, sizeof(*p));
+	p->op.code = code;
+	p->op.k = k;
+	p->target[0] = jt;
+	p->target[1] = jf;
+	p->via[0] = p->via[1] = -1;
+	p->tramp[0] = p->tramp[1] = -1;
+}
+
+void
+asm_stmt(struct assembler *a, uint16_t code, uint32_t k)
+{
+	append(a, code, k, ASM_NEXT, ASM_NEXT);
+}
+
+void
+asm_jump(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
+{
+	append(a, code, k, jt, jf);
+}
+
+void
+asm_ja(struct assembler *a, int target)
+{
+	append(a, BPF_JMP | BPF_JA, 0, target, ASM_NEXT);
+}
+
+int
+asm_ret(struct assembler *a, uint32_t k)
+{
+	unsigned int i;
+	int label;
+
+	for (i = 0; i < a->nret; i++)
+		if (a->ret[i].k == k)
+			return a->ret[i].label;
+	label = asm_label(a);
+	if (a->error == 0)
+		a->error = grow((void **)&a->ret, &a->ret_cap, a->nret + 1,
+		    sizeof(*a->ret));
+	if (a->error)
+		return ASM_NEXT;
+	a->ret[a->nret].k = k;
+	a->ret[a->nret].label = label;
+	a->nret++;
+	return label;
+}
+
+void
+asm_flush_rets(struct assembler *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < a->nret; i++) {
+		asm_bind(a, a->ret[i].label);
+		asm_stmt(a, BPF_RET | BPF_K, a->ret[i].k);
+	}
+	a->nret = 0;
+}
+
+static int
+is_cond_jump(uint16_t code)
+{
+	return BPF_CLASS(code) == BPF_JMP && BPF_OP(code) != BPF_JA;
+}
+
+static int
+is_jump(uint16_t code)
+{
+	return BPF_CLASS(code) == BPF_JMP;
+}
+
+/* Return the instruction index TARGET of instruction I resolves to. */
+static unsigned int
+target_index(const struct assembler *a, unsigned int i, int target)
+{
+	return target == ASM_NEXT ? i + 1 : (unsigned int)a->label[target];
+}
+
+/* Check that every jump goes forward to an instruction that exists. */
+static int
+check_labels(const struct assembler *a)
+{
+	unsigned int i, s, slots;
+	int t;
+
+	for (i = 0; i < a->ninsn; i++) {
+		if (!is_jump(a->insn[i].op.code))
+			continue;
+		slots = is_cond_jump(a->insn[i].op.code) ? 2 : 1;
+		for (s = 0; s < slots; s++) {
+			t = a->insn[i].target[s];
+			if (t != ASM_NEXT &&
+			    (t < 0 || (unsigned int)t >= a->nlabels ||
+			    a->label[t] < 0 || (unsigned int)a->label[t] <= i))
+				return -EINVAL;
+			if (target_index(a, i, t) >= a->ninsn)
+				return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Number the instructions, trampolines included; return the length. */
+static unsigned int
+place(struct assembler *a)
+{
+	unsigned int i, pos = 0;
+
+	for (i = 0; i < a->ninsn; i++) {
+		a->insn[i].pos = pos;
+		pos++;
+		if (a->insn[i].tramp[0] >= 0)
+			pos++;
+		if (a->insn[i].tramp[1] >= 0)
+			pos++;
+	}
+	return pos;
+}
+
+static unsigned int
+tramp_pos(const struct assembler *a, int t)
+{
+	return a->insn[a->tramp[t].owner].pos + 1 + a->tramp[t].slot;
+}
+
+/* Return the position slot S of instruction I currently jumps to. */
+static unsigned int
+slot_pos(const struct assembler *a, unsigned int i, unsigned int s)
+{
+	if (a->insn[i].via[s] >= 0)
+		return tramp_pos(a, a->insn[i].via[s]);
+	return a->insn[target_index(a, i, a->insn[i].target[s])].pos;
+}
+
+/* Return the RET K instruction TARGET resolves to, or NULL. */
+static const struct bpf_insn *
+target_ret(const struct assembler *a, unsigned int i, int target)
+{
+	const struct bpf_insn *op = &a->insn[target_index(a, i, target)].op;
+
+	return op->code == (BPF_RET | BPF_K) ? op : NULL;
+}
+
+/*
+ * Find an instruction within reach of instruction I that does what
+ * TARGET does: a RET with the same K, or a trampoline jumping to the same
+ * instruction.  Return 1 with *orig set to an original instruction index,
+ * 2 with *tramp set to a trampoline, or 0.
+ */
+static int
+find_stand_in(const struct assembler *a, unsigned int i, int target,
+    unsigned int *orig, int *tramp)
+{
+	const struct bpf_insn *ret = target_ret(a, i, target);
+	unsigned int limit = a->insn[i].pos + 1 + JUMP_MAX;
+	unsigned int j, s, dest = target_index(a, i, target);
+	const struct asm_tramp *tr;
+	int t;
+
+	for (j = i; j < a->ninsn && a->insn[j].pos <= limit; j++) {
+		if (j > i && ret != NULL &&
+		    a->insn[j].op.code == ret->code && a->insn[j].op.k == ret->k) {
+			*orig = j;
+			return 1;
+		}
+		for (s = 0; s < 2; s++) {
+			t = a->insn[j].tramp[s];
+			if (t < 0 || tramp_pos(a, t) > limit)
+				continue;
+			tr = &a->tramp[t];
+			if (ret != NULL ? tr->op.code == ret->code &&
+			    tr->op.k == ret->k :
+			    tr->op.code == (BPF_JMP | BPF_JA) &&
+			    (unsigned int)a->label[tr->target] == dest) {
+				*tramp = t;
+				return 2;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Place a new trampoline after instruction I for its slot S. */
+static int
+add_tramp(struct assembler *a, unsigned int i, unsigned int s)
+{
+	struct asm_insn *p = &a->insn[i];
+	const struct bpf_insn *ret = target_ret(a, i, p->target[s]);
+	struct asm_tramp *tr;
+	int label = p->target[s];
+	unsigned int slot = p->tramp[0] >= 0 ? 1 : 0;
+	int err;
+
+	if (p->tramp[slot] >= 0)
+		return -EINVAL;
+	if (label == ASM_NEXT) {
+		/* A label for the original next instruction, so the
+		 * trampoline does not jump to itself. */
+		label = asm_label(a);
+		if (a->error)
+			return a->error;
+		a->label[label] = (int)(i + 1);
+		p->target[s] = label;
+	}
+	err = grow((void **)&a->tramp, &a->tramp_cap, a->ntramp + 1,
+	    sizeof(*a->tramp));
+	if (err)
+		return err;
+	tr = &a->tramp[a->ntramp];
+	tr->owner = i;
+	tr->slot = slot;
+	tr->target = label;
+	if (ret != NULL) {
+		tr->op = *ret;
+	} else {
+		tr->op.code = BPF_JMP | BPF_JA;
+		tr->op.jt = tr->op.jf = 0;
+		tr->op.k = 0;
+	}
+	p->tramp[slot] = (int)a->ntramp;
+	p->via[s] = (int)a->ntramp;
+	a->ntramp++;
+	return 0;
+}
+
+/*
+ * Point slot S of instruction I, which cannot reach its target, at a
+ * stand-in within reach, adding a trampoline when there is none.
+ */
+static int
+retarget(struct assembler *a, unsigned int i, unsigned int s)
+{
+	unsigned int orig;
+	int tramp, label;
+
+	a->insn[i].via[s] = -1;
+	switch (find_stand_in(a, i, a->insn[i].target[s], &orig, &tramp)) {
+	case 1:
+		label = asm_label(a);
+		if (a->error)
+			return a->error;
+		a->label[label] = (int)orig;
+		a->insn[i].target[s] = label;
+		return 0;
+	case 2:
+		a->insn[i].via[s] = tramp;
+		return 0;
+	}
+	return add_tramp(a, i, s);
+}
+
+/*
+ * Rewrite out-of-reach conditional jumps until every jump reaches.  Each
+ * pass either changes nothing or adds a trampoline or retargets a jump
+ * with exact positions; trampolines are never removed and an instruction
+ * gets at most two, so the loop ends.
+ */
+static int
+resolve(struct assembler *a)
+{
+	unsigned int i, s, from;
+	int changed, err;
+
+	do {
+		if (place(a) > BPF_MAX_INSNS)
+			return -E2BIG;
+		changed = 0;
+		/* Last first, so that earlier jumps can share the
+		 * trampolines of later ones. */
+		for (i = a->ninsn; i-- > 0;) {
+			if (!is_cond_jump(a->insn[i].op.code))
+				continue;
+			from = a->insn[i].pos + 1;
+			for (s = 0; s < 2; s++) {
+				if (slot_pos(a, i, s) - from <= JUMP_MAX)
+					continue;
+				err = retarget(a, i, s);
+				if (err)
+					return err;
+				changed = 1;
+			}
+		}
+	} while (changed);
+	return 0;
+}
+
+static void
+emit(const struct assembler *a, struct bpf_insn *out)
+{
+	const struct asm_insn *p;
+	const struct asm_tramp *tr;
+	unsigned int i, s, from, to;
+	int t;
+
+	for (i = 0; i < a->ninsn; i++) {
+		p = &a->insn[i];
+		from = p->pos + 1;
+		out[p->pos] = p->op;
+		if (is_cond_jump(p->op.code)) {
+			out[p->pos].jt = (uint8_t)(slot_pos(a, i, 0) - from);
+			out[p->pos].jf = (uint8_t)(slot_pos(a, i, 1) - from);
+		} else if (is_jump(p->op.code)) {
+			out[p->pos].k = slot_pos(a, i, 0) - from;
+		}
+		for (s = 0; s < 2; s++) {
+			t = p->tramp[s];
+			if (t < 0)
+				continue;
+			tr = &a->tramp[t];
+			to = a->insn[a->label[tr->target]].pos;
+			out[from + s] = tr->op;
+			if (tr->op.code == (BPF_JMP | BPF_JA))
+				out[from + s].k = to - (from + s + 1);
+		}
+	}
+}
+
+int
+asm_finish(struct assembler *a, struct program *prog)
+{
+	unsigned int len;
+	int err;
+
+	prog->insn = NULL;
+	prog->len = 0;
+	asm_flush_rets(a);
+	if (a->error)
+		return a->error;
+	if (a->ninsn == 0)
+		return -EINVAL;
+	if (a->ninsn > BPF_MAX_INSNS)
+		return -E2BIG;
+	err = check_labels(a);
+	if (err == 0)
+		err = resolve(a);
+	if (err)
+		return err;
+	len = place(a);
+	prog->insn = malloc((size_t)len * sizeof(*prog->insn));
+	if (prog->insn == NULL)
+		return -ENOMEM;
+	emit(a, prog->insn);
+	prog->len = len;
+	return 0;
+}

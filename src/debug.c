@@ -1,0 +1,139 @@
+/*
+ * The --debug-* options: the tables and groups seccwrap uses, printed in
+ * firejail's formats so that scripts written for firejail keep working.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "seccwrap.h"
+
+void
+debug_syscalls(const struct abi *abi)
+{
+	struct out o;
+	const char *name;
+	uint32_t nr;
+
+	out_init(&o, 1);
+	for (nr = 0; nr < abi->nr_count; nr++) {
+		name = abi_syscall_name(abi, abi->nr_base + nr);
+		if (name == NULL)
+			continue;
+		out_dec(&o, abi->nr_base + nr);
+		out_str(&o, "\t- ");
+		out_str(&o, name);
+		out_char(&o, '\n');
+	}
+	out_flush(&o);
+}
+
+void
+debug_errnos(void)
+{
+	struct out o;
+	const char *name;
+	unsigned int i;
+	int value;
+
+	out_init(&o, 1);
+	for (i = 0; i < errno_count(); i++) {
+		errno_at(i, &name, &value);
+		out_dec(&o, (unsigned long)value);
+		out_str(&o, "\t- ");
+		out_str(&o, name);
+		out_char(&o, '\n');
+	}
+	out_flush(&o);
+}
+
+void
+debug_protocols(void)
+{
+	struct out o;
+
+	out_init(&o, 1);
+	out_str(&o, "unix, inet, inet6, netlink, packet, bluetooth, \n");
+	out_flush(&o);
+}
+
+struct members {
+	struct out *o;
+	unsigned char *seen;
+	int first;
+};
+
+static void
+print_member(void *ctx, const struct list_entry *e)
+{
+	struct members *m = ctx;
+
+	if (m->seen[e->value])
+		return;
+	m->seen[e->value] = 1;
+	if (!m->first)
+		out_char(m->o, ',');
+	m->first = 0;
+	out_str(m->o, syscall_name((unsigned int)e->value));
+}
+
+/* Print "@group=member,member,..." with nested groups flattened. */
+static unsigned int
+print_group(struct out *o, const char *group, const struct origin *at)
+{
+	struct members m;
+	unsigned int errors;
+
+	if (group[0] != '@' || group_find(group) < 0) {
+		msg(MSG_ERROR, at, "unknown syscall group '", group, "'", NULL);
+		return 1;
+	}
+	m.o = o;
+	m.first = 1;
+	m.seen = calloc(syscall_name_count(), 1);
+	if (m.seen == NULL)
+		return 1;
+	out_str(o, group);
+	out_char(o, '=');
+	errors = list_walk(group, at, print_member, &m);
+	out_char(o, '\n');
+	free(m.seen);
+	return errors;
+}
+
+unsigned int
+debug_groups(const char *list)
+{
+	struct origin at = { "--debug-syscall-groups", 0, NULL, NULL };
+	unsigned int i, errors = 0;
+	char item[64];
+	const char *p, *end;
+	struct out o;
+	size_t len;
+
+	out_init(&o, 1);
+	if (list == NULL) {
+		for (i = 0; i < group_count(); i++) {
+			out_str(&o, group_name(i));
+			out_str(&o, " - ");
+			out_str(&o, group_description(i));
+			out_char(&o, '\n');
+		}
+		out_flush(&o);
+		return 0;
+	}
+	for (p = list; *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		if (len == 0)
+			continue;
+		if (len >= sizeof(item))
+			len = sizeof(item) - 1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		errors += print_group(&o, item, &at);
+	}
+	out_flush(&o);
+	return errors;
+}

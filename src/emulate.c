@@ -1,0 +1,321 @@
+/*
+ * Classic BPF as seccomp runs it: an interpreter for checking programs
+ * without a kernel, the kernel's load-time checks, and its action-cache
+ * emulator (Linux >= 5.11).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "asm.h"
+#include "seccwrap.h"
+
+/* sizeof(struct seccomp_data): what "ld len" loads. */
+#define DATA_SIZE 64
+
+/* Bit of an AUDIT_ARCH_* value set for little-endian ABIs (audit.h). */
+#define AUDIT_ARCH_LE 0x40000000u
+
+/*
+ * Fill the 16 words of struct seccomp_data.  The kernel stores the
+ * 64-bit fields in the ABI's byte order, so a big-endian ABI has the high
+ * word of each argument first.  instruction_pointer is left 0.
+ */
+static void
+fill_data(uint32_t *w, uint32_t nr, uint32_t arch, const uint64_t args[6])
+{
+	unsigned int i, lo = (arch & AUDIT_ARCH_LE) ? 0 : 1;
+
+	memset(w, 0, DATA_SIZE);
+	w[DATA_NR / 4] = nr;
+	w[DATA_ARCH / 4] = arch;
+	for (i = 0; args != NULL && i < 6; i++) {
+		w[DATA_ARGS / 4 + 2 * i + lo] = (uint32_t)args[i];
+		w[DATA_ARGS / 4 + 2 * i + !lo] = (uint32_t)(args[i] >> 32);
+	}
+}
+
+/* Apply ALU instruction CODE with operand V to A; return 0, or -1 for a
+ * division by zero, which makes a classic BPF program return 0. */
+static int
+alu(uint16_t code, uint32_t *a, uint32_t v)
+{
+	switch (BPF_OP(code)) {
+	case BPF_ADD: *a += v; break;
+	case BPF_SUB: *a -= v; break;
+	case BPF_MUL: *a *= v; break;
+	case BPF_DIV:
+		if (v == 0)
+			return -1;
+		*a /= v;
+		break;
+	case BPF_OR: *a |= v; break;
+	case BPF_AND: *a &= v; break;
+	/* NOTE: a shift by X takes the count modulo 32, as x86 does; the
+	 * kernel rejects constant counts of 32 or more. */
+	case BPF_LSH: *a <<= v & 31; break;
+	case BPF_RSH: *a >>= v & 31; break;
+	case BPF_NEG: *a = -*a; break;
+	default: *a ^= v; break;	/* BPF_XOR */
+	}
+	return 0;
+}
+
+static int
+jump_taken(uint16_t code, uint32_t a, uint32_t v)
+{
+	switch (BPF_OP(code)) {
+	case BPF_JEQ: return a == v;
+	case BPF_JGT: return a > v;
+	case BPF_JGE: return a >= v;
+	default: return (a & v) != 0;	/* BPF_JSET */
+	}
+}
+
+/*
+ * Return whether CODE is an instruction seccomp_check_filter() accepts
+ * (kernel/seccomp.c): only 32-bit loads from struct seccomp_data, no
+ * packet access, no MOD and no ALU on 16/8-bit data.
+ */
+static int
+opcode_accepted(uint16_t code)
+{
+	switch (code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+	case BPF_LD | BPF_W | BPF_LEN:
+	case BPF_LDX | BPF_W | BPF_LEN:
+	case BPF_RET | BPF_K:
+	case BPF_RET | BPF_A:
+	case BPF_ALU | BPF_NEG:
+	case BPF_LD | BPF_IMM:
+	case BPF_LDX | BPF_IMM:
+	case BPF_MISC | BPF_TAX:
+	case BPF_MISC | BPF_TXA:
+	case BPF_LD | BPF_MEM:
+	case BPF_LDX | BPF_MEM:
+	case BPF_ST:
+	case BPF_STX:
+	case BPF_JMP | BPF_JA:
+		return 1;
+	}
+	if ((code & ~(0xf0 | BPF_X)) == BPF_ALU)
+		switch (BPF_OP(code)) {
+		case BPF_ADD: case BPF_SUB: case BPF_MUL: case BPF_DIV:
+		case BPF_AND: case BPF_OR: case BPF_XOR:
+		case BPF_LSH: case BPF_RSH:
+			return 1;
+		}
+	if ((code & ~(0xf0 | BPF_X)) == BPF_JMP)
+		switch (BPF_OP(code)) {
+		case BPF_JEQ: case BPF_JGE: case BPF_JGT: case BPF_JSET:
+			return 1;
+		}
+	return 0;
+}
+
+uint32_t
+emulate(const struct program *prog, uint32_t nr, uint32_t arch,
+    const uint64_t args[6], unsigned int *steps)
+{
+	uint32_t data[DATA_SIZE / 4], mem[BPF_MEMWORDS];
+	uint32_t a = 0, x = 0, v;
+	const struct bpf_insn *p;
+	unsigned long pc = 0, next;
+	unsigned int count = 0;
+	uint32_t result = EMULATE_INVALID;
+
+	fill_data(data, nr, arch, args);
+	memset(mem, 0, sizeof(mem));
+	while (pc < prog->len) {
+		p = &prog->insn[pc];
+		next = pc + 1;
+		count++;
+		v = BPF_SRC(p->code) == BPF_X ? x : p->k;
+		switch (p->code) {
+		case BPF_LD | BPF_W | BPF_ABS:
+			if (p->k >= DATA_SIZE || p->k % 4)
+				goto out;
+			a = data[p->k / 4];
+			break;
+		case BPF_LD | BPF_W | BPF_LEN: a = DATA_SIZE; break;
+		case BPF_LDX | BPF_W | BPF_LEN: x = DATA_SIZE; break;
+		case BPF_LD | BPF_IMM: a = p->k; break;
+		case BPF_LDX | BPF_IMM: x = p->k; break;
+		case BPF_LD | BPF_MEM:
+		case BPF_LDX | BPF_MEM:
+		case BPF_ST:
+		case BPF_STX:
+			if (p->k >= BPF_MEMWORDS)
+				goto out;
+			if (p->code == (BPF_LD | BPF_MEM))
+				a = mem[p->k];
+			else if (p->code == (BPF_LDX | BPF_MEM))
+				x = mem[p->k];
+			else
+				mem[p->k] = p->code == BPF_ST ? a : x;
+			break;
+		case BPF_MISC | BPF_TAX: x = a; break;
+		case BPF_MISC | BPF_TXA: a = x; break;
+		case BPF_RET | BPF_K:
+			result = p->k;
+			goto out;
+		case BPF_RET | BPF_A:
+			result = a;
+			goto out;
+		case BPF_JMP | BPF_JA:
+			if (p->k >= prog->len - next)
+				goto out;
+			next += p->k;
+			break;
+		default:
+			if (!opcode_accepted(p->code))
+				goto out;
+			if (BPF_CLASS(p->code) == BPF_ALU) {
+				if (alu(p->code, &a, v) == 0)
+					break;
+				result = 0;
+				goto out;
+			}
+			next += jump_taken(p->code, a, v) ? p->jt : p->jf;
+			break;
+		}
+		pc = next;
+	}
+out:
+	if (steps != NULL)
+		*steps = count;
+	return result;
+}
+
+/* Check one instruction's operands as bpf_check_classic() does. */
+static int
+operands_ok(const struct bpf_insn *p, unsigned long pc, unsigned long len)
+{
+	switch (p->code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+		return p->k < DATA_SIZE && p->k % 4 == 0;
+	case BPF_LD | BPF_MEM:
+	case BPF_LDX | BPF_MEM:
+	case BPF_ST:
+	case BPF_STX:
+		return p->k < BPF_MEMWORDS;
+	case BPF_ALU | BPF_DIV | BPF_K:
+		return p->k != 0;
+	case BPF_ALU | BPF_LSH | BPF_K:
+	case BPF_ALU | BPF_RSH | BPF_K:
+		return p->k < 32;
+	case BPF_JMP | BPF_JA:
+		return p->k < len - pc - 1;
+	}
+	if (BPF_CLASS(p->code) == BPF_JMP)
+		return pc + 1 + p->jt < len && pc + 1 + p->jf < len;
+	return 1;
+}
+
+/*
+ * Reject a load from a scratch word that is not stored on every path
+ * to it, like check_load_and_stores(): VALID[pc] is the set of words
+ * stored on every jump into pc.
+ */
+static int
+stores_ok(const struct program *prog)
+{
+	uint16_t valid[BPF_MAX_INSNS], cur = 0;
+	const struct bpf_insn *p;
+	unsigned int pc;
+
+	memset(valid, 0xff, sizeof(valid));
+	for (pc = 0; pc < prog->len; pc++) {
+		p = &prog->insn[pc];
+		cur &= valid[pc];
+		switch (p->code) {
+		case BPF_ST:
+		case BPF_STX:
+			cur |= (uint16_t)(1u << p->k);
+			break;
+		case BPF_LD | BPF_MEM:
+		case BPF_LDX | BPF_MEM:
+			if (!(cur & (1u << p->k)))
+				return 0;
+			break;
+		case BPF_JMP | BPF_JA:
+			valid[pc + 1 + p->k] &= cur;
+			cur = 0xffff;
+			break;
+		default:
+			if (BPF_CLASS(p->code) != BPF_JMP)
+				break;
+			valid[pc + 1 + p->jt] &= cur;
+			valid[pc + 1 + p->jf] &= cur;
+			cur = 0xffff;
+			break;
+		}
+	}
+	return 1;
+}
+
+int
+program_check(const struct program *prog)
+{
+	unsigned int pc;
+	uint16_t last;
+
+	if (prog->len < 1 || prog->len > BPF_MAX_INSNS || prog->insn == NULL)
+		return -EINVAL;
+	for (pc = 0; pc < prog->len; pc++)
+		if (!opcode_accepted(prog->insn[pc].code) ||
+		    !operands_ok(&prog->insn[pc], pc, prog->len))
+			return -EINVAL;
+	last = prog->insn[prog->len - 1].code;
+	if (last != (BPF_RET | BPF_K) && last != (BPF_RET | BPF_A))
+		return -EINVAL;
+	return stores_ok(prog) ? 0 : -EINVAL;
+}
+
+/*
+ * Follow the path of (ARCH, NR) the way seccomp_is_const_allow() does:
+ * A starts at 0; only ld [nr], ld [arch], ja, jeq/jge/jgt/jset K,
+ * and K and ret K are understood, and anything else (argument loads,
+ * X, scratch memory, ret A) makes the result depend on more than
+ * (arch, nr).
+ */
+int
+cache_allows(const struct program *prog, uint32_t arch, uint32_t nr)
+{
+	const struct bpf_insn *p;
+	unsigned long pc = 0;
+	uint32_t a = 0;
+
+	while (pc < prog->len) {
+		p = &prog->insn[pc];
+		switch (p->code) {
+		case BPF_LD | BPF_W | BPF_ABS:
+			if (p->k == DATA_NR)
+				a = nr;
+			else if (p->k == DATA_ARCH)
+				a = arch;
+			else
+				return 0;
+			break;
+		case BPF_JMP | BPF_JA:
+			if (p->k >= prog->len - pc - 1)
+				return 0;
+			pc += p->k;
+			break;
+		case BPF_JMP | BPF_JEQ | BPF_K:
+		case BPF_JMP | BPF_JGE | BPF_K:
+		case BPF_JMP | BPF_JGT | BPF_K:
+		case BPF_JMP | BPF_JSET | BPF_K:
+			pc += jump_taken(p->code, a, p->k) ? p->jt : p->jf;
+			break;
+		case BPF_ALU | BPF_AND | BPF_K:
+			a &= p->k;
+			break;
+		case BPF_RET | BPF_K:
+			return p->k == RET_ALLOW;
+		default:
+			return 0;
+		}
+		pc++;
+	}
+	return 0;
+}

@@ -1,0 +1,220 @@
+/*
+ * Syscall lists: "name", "@group", "!name", "$N" or "N", "name:ERRNO",
+ * "name:kill", separated by commas.  Unlike firejail, every name must be
+ * known to some ABI's table and every errno must exist: a misspelling
+ * must not leave a syscall open.
+ */
+#include <string.h>
+
+#include "seccwrap.h"
+
+#define ITEM_MAX	256	/* bytes in one list item */
+#define GROUP_DEPTH_MAX 8	/* groups inside groups */
+#define NUMBER_MAX	0xffffu /* highest syscall number a list may name */
+
+static int
+list_char_ok(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == ',' || c == ':' ||
+	       c == '@' || c == '$' || c == '!' || c == '-';
+}
+
+/* Parse a decimal or 0x-hex number; return -1 when S is not one. */
+static long
+parse_number(const char *s)
+{
+	unsigned long v = 0;
+	int base = 10, digits = 0, d;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	for (; *s; s++, digits++) {
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = *s - 'A' + 10;
+		else
+			return -1;
+		v = v * (unsigned long)base + (unsigned long)d;
+		if (v > 0x7fffffffUL)
+			return -1;
+	}
+	return digits ? (long)v : -1;
+}
+
+int
+parse_errno(const char *s)
+{
+	long n;
+
+	if (*s >= '0' && *s <= '9') {
+		n = parse_number(s);
+		return n >= 1 && n <= 4095 ? (int)n : -1;
+	}
+	return errno_lookup(s);
+}
+
+struct walk {
+	const struct origin *at;
+	list_fn fn;
+	void *ctx;
+	unsigned int errors;
+};
+
+static void
+walk_error(struct walk *w, const char *text, const char *token)
+{
+	msg(MSG_ERROR, w->at, text, " '", token, "'", NULL);
+	w->errors++;
+}
+
+/* Expand group NAME, calling the callback for each member syscall. */
+static void
+walk_group(struct walk *w, struct list_entry *e, const char *name, int depth)
+{
+	const char *p, *end;
+	char member[ITEM_MAX];
+	size_t len;
+	int group = group_find(name), index;
+
+	if (group < 0) {
+		walk_error(w, "unknown syscall group", name);
+		return;
+	}
+	if (depth > GROUP_DEPTH_MAX)
+		return;
+	for (p = group_members((unsigned int)group); *p;
+	     p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		memcpy(member, p, len);
+		member[len] = '\0';
+		if (member[0] == '@') {
+			walk_group(w, e, member, depth + 1);
+			continue;
+		}
+		/* Group data may name syscalls of other architectures. */
+		index = syscall_lookup(member);
+		if (index < 0)
+			continue;
+		e->value = (unsigned long)index;
+		e->via = group_name((unsigned int)group);
+		w->fn(w->ctx, e);
+	}
+}
+
+/* Parse the ":ERRNO" or ":kill" suffix ACTION into E. */
+static int
+walk_action(struct walk *w, struct list_entry *e, const char *action)
+{
+	e->has_action = 1;
+	if (strcmp(action, "kill") == 0) {
+		e->kill = 1;
+		return 0;
+	}
+	e->errno_value = parse_errno(action);
+	if (e->errno_value < 0) {
+		walk_error(w, "unknown errno", action);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+walk_item(struct walk *w, char *item)
+{
+	struct list_entry e;
+	char *name = item, *colon;
+	long n;
+	int index;
+
+	memset(&e, 0, sizeof(e));
+	e.token = item;
+	if (*name == '!') {
+		e.except = 1;
+		name++;
+	}
+	colon = strchr(name, ':');
+	if (colon) {
+		*colon = '\0';
+		if (walk_action(w, &e, colon + 1) < 0)
+			return;
+		if (e.except) {
+			walk_error(w, "an exception cannot carry an action", item);
+			return;
+		}
+	}
+	if (*name == '\0') {
+		walk_error(w, "missing syscall name in", e.token);
+		return;
+	}
+	if (*name == '@') {
+		walk_group(w, &e, name, 0);
+		return;
+	}
+	e.direct = 1;
+	if (*name == '$' || (*name >= '0' && *name <= '9')) {
+		n = parse_number(*name == '$' ? name + 1 : name);
+		if (n < 0 || n > (long)NUMBER_MAX) {
+			walk_error(w, "invalid syscall number", name);
+			return;
+		}
+		e.is_number = 1;
+		e.value = (unsigned long)n;
+		w->fn(w->ctx, &e);
+		return;
+	}
+	index = syscall_lookup(name);
+	if (index < 0) {
+		walk_error(w, "unknown syscall", name);
+		return;
+	}
+	e.value = (unsigned long)index;
+	w->fn(w->ctx, &e);
+}
+
+unsigned int
+list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
+{
+	struct walk w = { at, fn, ctx, 0 };
+	char item[ITEM_MAX];
+	const char *p, *end;
+	size_t len, i;
+	int items = 0;
+
+	for (p = text; *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		if (len == 0)
+			continue;
+		if (len >= sizeof(item)) {
+			msg(MSG_ERROR, at, "list item longer than 255 bytes", NULL);
+			w.errors++;
+			continue;
+		}
+		memcpy(item, p, len);
+		item[len] = '\0';
+		items++;
+		for (i = 0; i < len && list_char_ok(item[i]); i++)
+			;
+		if (i < len) {
+			walk_error(&w, "invalid character in list item", item);
+			continue;
+		}
+		walk_item(&w, item);
+	}
+	if (items == 0 && w.errors == 0) {
+		msg(MSG_ERROR, at, "empty syscall list", NULL);
+		w.errors++;
+	}
+	return w.errors;
+}

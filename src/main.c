@@ -1,0 +1,402 @@
+/*
+ * seccwrap: run a command under a seccomp filter built from a firejail
+ * profile.  main() reads the options and profiles in command-line order,
+ * then runs the pipeline: settings -> policy -> program -> install and
+ * execve.  Exit codes follow env(1): 125 for seccwrap's own errors, 126
+ * when the command cannot run, 127 when it is not found.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "seccwrap.h"
+
+#define EXIT_SECCWRAP	125
+#define EXIT_CANNOT_RUN 126
+#define EXIT_NOT_FOUND	127
+
+enum action {
+	RUN,			/* install the filter and exec the command */
+	PRINT,			/* --print */
+	DUMP,			/* --dump=FILE */
+	CHECK,			/* --check */
+};
+
+struct options {
+	struct settings s;
+	enum action action;
+	const char *dump_file;
+	char **command;
+};
+
+/* Options named after profile commands: "--NAME[=ARG]" is "NAME [ARG]". */
+static const char *const profile_options[] = {
+	"allow-debuggers", "memory-deny-write-execute", "protocol",
+	"restrict-namespaces", "seccomp", "seccomp-error-action",
+	"seccomp.32", "seccomp.32.drop", "seccomp.32.keep",
+	"seccomp.block-secondary", "seccomp.drop", "seccomp.keep",
+};
+
+static const char usage_text[] =
+"usage: seccwrap [OPTIONS] [--] COMMAND [ARG...]\n"
+"\n"
+"Run COMMAND under a seccomp filter built from firejail profile commands.\n"
+"\n"
+"  -p, --profile=FILE            read a profile (repeatable)\n"
+"  --seccomp[=LIST]              deny firejail's default group plus LIST\n"
+"  --seccomp.drop=LIST           deny LIST only\n"
+"  --seccomp.keep=LIST           allow LIST only\n"
+"  --seccomp.32[.drop|.keep]=LIST  the same, for the 32-bit ABI only\n"
+"  --seccomp.block-secondary     deny every ABI but the native one\n"
+"  --seccomp-error-action=ACTION kill, log or an errno (default EPERM)\n"
+"  --allow-debuggers             leave ptrace, personality and\n"
+"                                process_vm_readv out of the default\n"
+"  --memory-deny-write-execute   deny writable and executable memory\n"
+"  --restrict-namespaces[=LIST]  deny creating or joining namespaces\n"
+"  --protocol=LIST               allow only these socket families\n"
+"  --ignore=COMMAND              skip profile lines of COMMAND\n"
+"  --print                       print the filter as assembly and exit\n"
+"  --dump=FILE                   write the raw filter to FILE and exit\n"
+"  --check                       check the profile and exit\n"
+"  --debug-syscalls              list the x86_64 syscalls\n"
+"  --debug-syscalls32            list the i386 syscalls\n"
+"  --debug-errnos                list the errno names\n"
+"  --debug-protocols             list the protocol names\n"
+"  --debug-syscall-groups[=@G,...]  list the groups, or their members\n"
+"  -v, --verbose                 say what each stage did\n"
+"  -q, --quiet                   print errors only\n"
+"  -h, --help                    print this help\n"
+"  -V, --version                 print the version\n"
+"\n"
+"Exit status: 125 seccwrap failed, 126 COMMAND cannot run, 127 COMMAND\n"
+"not found, otherwise the status of COMMAND.\n";
+
+static void
+put(int fd, const char *s)
+{
+	struct out o;
+
+	out_init(&o, fd);
+	out_str(&o, s);
+	out_flush(&o);
+}
+
+static void
+usage_error(const char *option, const char *text)
+{
+	struct origin at = { option, 0, NULL, NULL };
+
+	msg(MSG_ERROR, &at, text, NULL);
+	put(2, "Try 'seccwrap --help' for more information.\n");
+	exit(EXIT_SECCWRAP);
+}
+
+/* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
+ * *HAS_VALUE tells "--NAME" from "--NAME=". */
+static const char *
+match(const char *arg, const char *name, int *has_value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(arg, "--", 2) != 0 || strncmp(arg + 2, name, n) != 0)
+		return NULL;
+	if (arg[2 + n] == '\0') {
+		*has_value = 0;
+		return arg + 2 + n;
+	}
+	if (arg[2 + n] != '=')
+		return NULL;
+	*has_value = 1;
+	return arg + 3 + n;
+}
+
+/* Handle the options that print something and exit at once. */
+static void
+inspect(const char *arg)
+{
+	const char *v;
+	int has;
+
+	if (strcmp(arg, "--debug-syscalls") == 0)
+		debug_syscalls(host_abis[0]);
+	else if (strcmp(arg, "--debug-syscalls32") == 0)
+		debug_syscalls(abi_by_name("i386"));
+	else if (strcmp(arg, "--debug-errnos") == 0)
+		debug_errnos();
+	else if (strcmp(arg, "--debug-protocols") == 0)
+		debug_protocols();
+	else if ((v = match(arg, "debug-syscall-groups", &has)) != NULL)
+		exit(debug_groups(has ? v : NULL) ? EXIT_SECCWRAP : 0);
+	else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+		put(1, usage_text);
+	else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0)
+		put(1, "seccwrap " SECCWRAP_VERSION "\n");
+	else
+		return;
+	exit(0);
+}
+
+/* Apply "--NAME[=VALUE]" for a profile command; return 0 if ARG is not
+ * one. */
+static int
+profile_option(struct options *opt, const char *arg)
+{
+	struct origin at = { NULL, 0, NULL, NULL };
+	const char *v;
+	unsigned int i;
+	int has;
+
+	for (i = 0; i < sizeof(profile_options) / sizeof(*profile_options);
+	     i++) {
+		v = match(arg, profile_options[i], &has);
+		if (v == NULL)
+			continue;
+		at.file = arg;
+		/* The origin names the option without its value. */
+		if (has) {
+			char *name = strdup(arg);
+
+			if (name == NULL)
+				exit(EXIT_SECCWRAP);
+			name[v - arg - 1] = '\0';
+			at.file = name;
+		}
+		settings_apply(&opt->s, profile_options[i], has ? v : NULL,
+			       &at);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+own_option(struct options *opt, char **argv, int *i)
+{
+	char *arg = argv[*i];
+	const char *v;
+	int has;
+
+	if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0 ||
+	    strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
+		return;		/* taken before the rest */
+	if (strcmp(arg, "-p") == 0 || strcmp(arg, "--profile") == 0) {
+		if (argv[*i + 1] == NULL)
+			usage_error(arg, "missing profile file name");
+		profile_read(&opt->s, argv[++*i]);
+	} else if (strncmp(arg, "-p", 2) == 0 && arg[1] == 'p') {
+		profile_read(&opt->s, arg + 2);
+	} else if ((v = match(arg, "profile", &has)) != NULL) {
+		profile_read(&opt->s, v);
+	} else if ((v = match(arg, "ignore", &has)) != NULL && has && *v) {
+		if (opt->s.nignore == sizeof(opt->s.ignore) /
+		    sizeof(opt->s.ignore[0]))
+			usage_error(arg, "too many --ignore options");
+		opt->s.ignore[opt->s.nignore++] = v;
+	} else if (strcmp(arg, "--print") == 0) {
+		opt->action = PRINT;
+	} else if ((v = match(arg, "dump", &has)) != NULL && has && *v) {
+		opt->action = DUMP;
+		opt->dump_file = v;
+	} else if (strcmp(arg, "--check") == 0) {
+		opt->action = CHECK;
+	} else if (!profile_option(opt, arg)) {
+		usage_error(arg, "unknown option");
+	}
+}
+
+static void
+parse_args(struct options *opt, int argc, char **argv)
+{
+	int i;
+
+	/* -v and -q apply to every profile, wherever they stand. */
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
+	     argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-v") == 0 ||
+		    strcmp(argv[i], "--verbose") == 0)
+			msg_verbose = 1;
+		if (strcmp(argv[i], "-q") == 0 ||
+		    strcmp(argv[i], "--quiet") == 0)
+			msg_quiet = 1;
+		if (strcmp(argv[i], "-p") == 0)
+			i++;
+	}
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
+			break;
+		inspect(argv[i]);
+		own_option(opt, argv, &i);
+		if (msg_errors > MSG_ERRORS_MAX)
+			break;
+	}
+	opt->command = argv + i;
+	if (msg_errors)
+		exit(EXIT_SECCWRAP);
+	if (opt->action == RUN && *opt->command == NULL)
+		usage_error(i > 1 && strcmp(argv[i - 1], "--") == 0 ? "--" :
+			    "seccwrap", "missing command to run");
+}
+
+/* Report a failed exec after the filter is in place and exit.  A filter
+ * that denies write or exit_group leaves only a trap. */
+static void
+exec_failed(const char *path, int err)
+{
+	struct out o;
+
+	out_init(&o, 2);
+	out_str(&o, "seccwrap: ");
+	out_str(&o, path);
+	out_str(&o, ": cannot execute: ");
+	out_str(&o, errno_name(err) ? errno_name(err) : "error");
+	out_char(&o, '\n');
+	out_flush(&o);
+	syscall(SYS_exit_group, err == ENOENT ? EXIT_NOT_FOUND :
+		EXIT_CANNOT_RUN);
+	__builtin_trap();
+}
+
+static int
+find_command(const char *command, char **envp, char **path)
+{
+	struct origin at = { command, 0, NULL, NULL };
+	int r = exec_find(command, envp, path);
+
+	if (r == -ENOENT) {
+		msg(MSG_ERROR, &at, "command not found", NULL);
+		return EXIT_NOT_FOUND;
+	}
+	if (r < 0) {
+		msg(MSG_ERROR, &at, "cannot execute: ",
+		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		return EXIT_CANNOT_RUN;
+	}
+	return 0;
+}
+
+/* Decide what "kill" means here, and check that "log" works. */
+static uint32_t
+probe_kernel(const struct settings *s)
+{
+	struct origin at = { "seccomp-error-action", 0, NULL, NULL };
+
+	if (s->error_kind == ERROR_LOG && !install_action_available(RET_LOG)) {
+		msg(MSG_ERROR, s->error_origin.file ? &s->error_origin : &at,
+		    "this kernel lacks SECCOMP_RET_LOG (Linux 4.14), so "
+		    "'log' would allow calls silently", NULL);
+		exit(EXIT_SECCWRAP);
+	}
+	if (install_action_available(RET_KILL_PROCESS))
+		return RET_KILL_PROCESS;
+	msg(MSG_NOTE, NULL, "this kernel lacks SECCOMP_RET_KILL_PROCESS "
+	    "(Linux 4.14); 'kill' kills the calling thread only", NULL);
+	return RET_KILL_THREAD;
+}
+
+static void
+build_program(const struct options *opt, uint32_t kill_action,
+	      struct program *prog)
+{
+	struct policy policy;
+	char n[12];
+	int r;
+
+	if (policy_build(&opt->s, kill_action, &policy))
+		exit(EXIT_SECCWRAP);
+	r = compile_policy(&policy, prog);
+	if (r == -E2BIG) {
+		msg(MSG_ERROR, NULL, "the filter needs more than 4096 BPF "
+		    "instructions; shorten the lists", NULL);
+		exit(EXIT_SECCWRAP);
+	}
+	if (r < 0) {
+		msg(MSG_ERROR, NULL, "cannot build the filter: ",
+		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		exit(EXIT_SECCWRAP);
+	}
+	msg(MSG_NOTE, NULL, "filter: ", fmt_uint(n, prog->len),
+	    " BPF instructions", NULL);
+}
+
+static int
+output_program(const struct options *opt, const struct program *prog)
+{
+	struct origin at = { "--dump", 0, NULL, NULL };
+	struct out o;
+	int fd, r;
+
+	if (opt->action == PRINT) {
+		out_init(&o, 1);
+		print_program(&o, prog);
+		return out_flush(&o) < 0 ? EXIT_SECCWRAP : 0;
+	}
+	fd = open(opt->dump_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		  0644);
+	r = fd < 0 ? -errno : dump_program(fd, prog);
+	if (fd >= 0 && close(fd) < 0 && r == 0)
+		r = -errno;
+	if (r < 0) {
+		msg(MSG_ERROR, &at, "cannot write '", opt->dump_file, "': ",
+		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		return EXIT_SECCWRAP;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv, char **envp)
+{
+	struct origin builtin = { "built-in default", 0, NULL, NULL };
+	struct options opt;
+	struct program prog;
+	const char *call;
+	char *path = NULL;
+	int r;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.s.error_errno = EPERM;
+	parse_args(&opt, argc, argv);
+	/* With no profile and no filter option, filter as "seccomp" does. */
+	if (!opt.s.profile_given && !opt.s.filter_requested)
+		settings_apply(&opt.s, "seccomp", NULL, &builtin);
+	if (opt.action == RUN &&
+	    (r = find_command(opt.command[0], envp, &path)) != 0)
+		return r;
+	if (!opt.s.filter_requested) {
+		if (opt.action == PRINT || opt.action == DUMP) {
+			msg(MSG_ERROR, NULL, "the profile asks for no filter: "
+			    "it has no seccomp command", NULL);
+			return EXIT_SECCWRAP;
+		}
+		msg(MSG_INFO, NULL, "the profile has no seccomp command; "
+		    "running without a filter", NULL);
+	} else {
+		build_program(&opt, opt.action == RUN ?
+			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &prog);
+		if (opt.action == PRINT || opt.action == DUMP)
+			return output_program(&opt, &prog);
+	}
+	if (opt.action == CHECK)
+		return 0;
+	if (opt.s.filter_requested) {
+		msg(MSG_NOTE, NULL, "installing the filter and executing '",
+		    path, "'", NULL);
+		r = install_filter(&prog, &call);
+		if (r < 0) {
+			msg(MSG_ERROR, NULL, call, " failed: ",
+			    errno_name(-r) ? errno_name(-r) : "error",
+			    "; the command was not run", NULL);
+			return EXIT_SECCWRAP;
+		}
+	}
+	/* The filter is in place: from here on, only execve. */
+	execve(path, opt.command, envp);
+	exec_failed(path, errno);
+	return EXIT_CANNOT_RUN;
+}

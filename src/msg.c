@@ -1,0 +1,74 @@
+/*
+ * Messages on stderr.  Every line starts with "seccwrap: " and names the
+ * profile line or option it is about, so a user can go straight to it.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "seccwrap.h"
+
+int msg_verbose;
+int msg_quiet;
+unsigned int msg_errors;
+
+const char *
+fmt_uint(char *buf, unsigned long v)
+{
+	char tmp[24];
+	int n = 0, i = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return buf;
+}
+
+static void
+put_origin(struct out *o, const struct origin *at)
+{
+	if (at == NULL || at->file == NULL)
+		return;
+	out_str(o, at->file);
+	if (at->line) {
+		out_char(o, ':');
+		out_dec(o, at->line);
+	}
+	out_str(o, ": ");
+}
+
+void
+msg(int level, const struct origin *at, ...)
+{
+	struct out o;
+	const char *s;
+	va_list ap;
+
+	if (level == MSG_NOTE && !msg_verbose)
+		return;
+	if ((level == MSG_INFO || level == MSG_WARN) && msg_quiet)
+		return;
+	if (level == MSG_ERROR && ++msg_errors > MSG_ERRORS_MAX) {
+		if (msg_errors == MSG_ERRORS_MAX + 1) {
+			out_init(&o, 2);
+			out_str(&o, "seccwrap: too many errors, giving up\n");
+			out_flush(&o);
+		}
+		return;
+	}
+	out_init(&o, 2);
+	out_str(&o, "seccwrap: ");
+	if (level == MSG_WARN)
+		out_str(&o, "warning: ");
+	put_origin(&o, at);
+	va_start(ap, at);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		out_str(&o, s);
+	va_end(ap);
+	out_char(&o, '\n');
+	out_flush(&o);
+}

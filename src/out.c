@@ -1,0 +1,94 @@
+/*
+ * Buffered output without stdio, so that the musl and the nolibc builds
+ * print byte for byte alike.
+ */
+#include <errno.h>
+#include <unistd.h>
+
+#include "seccwrap.h"
+
+void
+out_init(struct out *o, int fd)
+{
+	o->fd = fd;
+	o->error = 0;
+	o->len = 0;
+}
+
+int
+out_flush(struct out *o)
+{
+	unsigned int done = 0;
+	ssize_t n;
+
+	while (done < o->len) {
+		n = write(o->fd, o->buf + done, o->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			o->error = 1;
+			break;
+		}
+		done += (unsigned int)n;
+	}
+	o->len = 0;
+	return o->error ? -1 : 0;
+}
+
+void
+out_char(struct out *o, char c)
+{
+	if (o->len == sizeof(o->buf))
+		out_flush(o);
+	o->buf[o->len++] = c;
+}
+
+void
+out_str(struct out *o, const char *s)
+{
+	while (*s)
+		out_char(o, *s++);
+}
+
+void
+out_dec(struct out *o, unsigned long v)
+{
+	char digits[24];
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		out_char(o, digits[--n]);
+}
+
+void
+out_hex(struct out *o, unsigned long v, unsigned int width)
+{
+	char digits[20];
+	unsigned int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	while (n < width)
+		digits[n++] = '0';
+	out_str(o, "0x");
+	while (n)
+		out_char(o, digits[--n]);
+}
+
+void
+out_pad(struct out *o, unsigned int column)
+{
+	unsigned int start = o->len, i;
+
+	/* Find the start of the current line within the buffer. */
+	while (start > 0 && o->buf[start - 1] != '\n')
+		start--;
+	for (i = o->len - start; i < column; i++)
+		out_char(o, ' ');
+}

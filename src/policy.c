@@ -1,0 +1,658 @@
+/*
+ * Settings -> policy: the decision for every syscall number of every host
+ * ABI, then the argument filters, then ranges per audit arch for the
+ * compiler.  The rules are those of firejail, closed where firejail
+ * leaves an ABI open: every list applies to every ABI the kernel runs.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "seccwrap.h"
+
+#define ABI_MAX		 4
+#define NR_TOP		 0x7fffffffu	/* numbers above have bit 31 set */
+#define AUDIT_ARCH_64BIT 0x80000000u
+#define MODE_DENY	 0		/* a deny list: unlisted calls run */
+#define MODE_KEEP	 1		/* a keep list: unlisted calls fail */
+
+#define SHM_EXEC  0x8000u	/* shmat flag (linux/shm.h) */
+#define PROT_WX	  0x6u		/* PROT_WRITE | PROT_EXEC */
+#define PROT_X	  0x4u		/* PROT_EXEC */
+#define IPC_SHMAT 21u		/* ipc() call number of shmat */
+
+/* The decisions of one ABI while the policy is built. */
+struct abi_build {
+	const struct abi *abi;
+	int native;
+	int blocked;		/* every number gets the error action */
+	uint32_t end;		/* last number of the ABI's span */
+	uint32_t count;		/* decisions for nr_base + 0 .. count - 1 */
+	struct decision *dec;
+	struct decision above;	/* numbers past the table */
+	long clone3;		/* clone3's number, or -1 */
+};
+
+/* The last direct item of the native list that set a number. */
+struct direct {
+	int set;
+	uint32_t action;
+	struct origin at;
+};
+
+struct build {
+	const struct settings *s;
+	uint32_t kill_action;
+	unsigned int errors;
+	unsigned int nabi;
+	struct abi_build abi[ABI_MAX];
+	struct direct *direct;	/* native numbers, for duplicate warnings */
+	uint32_t ndirect;
+};
+
+/* State of one list_walk() over one ABI. */
+struct walk_ctx {
+	struct build *b;
+	struct abi_build *ab;
+	int mode;
+	int except_pass;	/* 0: plain items; 1: the '!' items */
+	struct origin at;
+};
+
+static const struct origin no_origin;
+
+static int
+is_allowing(uint32_t action)
+{
+	return action == RET_ALLOW || action == RET_LOG;
+}
+
+/* The error action for number NR of AB: clone3 gets ENOSYS rather than an
+ * errno, so that C libraries fall back to clone. */
+static uint32_t
+error_action(const struct build *b, const struct abi_build *ab, uint32_t nr)
+{
+	switch (b->s->error_kind) {
+	case ERROR_KILL:
+		return b->kill_action;
+	case ERROR_LOG:
+		return RET_LOG;
+	}
+	if (ab->clone3 >= 0 && nr == (uint32_t)ab->clone3)
+		return RET_ERRNO | ENOSYS;
+	return RET_ERRNO | (uint32_t)b->s->error_errno;
+}
+
+static uint32_t
+entry_action(const struct build *b, const struct list_entry *e)
+{
+	if (e->kill)
+		return b->kill_action;
+	return RET_ERRNO | (uint32_t)e->errno_value;
+}
+
+/* Make room for number NR (without base) in AB, filling new slots with
+ * the decision for numbers past the table. */
+static struct decision *
+slot(struct build *b, struct abi_build *ab, uint32_t nr)
+{
+	struct decision *grown;
+	uint32_t i;
+
+	if (nr < ab->count)
+		return &ab->dec[nr];
+	grown = realloc(ab->dec, (nr + 1) * sizeof(*grown));
+	if (grown == NULL) {
+		b->errors++;
+		msg(MSG_ERROR, NULL, "out of memory", NULL);
+		return NULL;
+	}
+	for (i = ab->count; i <= nr; i++)
+		grown[i] = ab->above;
+	ab->dec = grown;
+	ab->count = nr + 1;
+	return &ab->dec[nr];
+}
+
+static void
+warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
+	    uint32_t action, const struct origin *at)
+{
+	struct direct *d;
+	char line[12];
+
+	if (nr >= b->ndirect || !e->direct)
+		return;
+	d = &b->direct[nr];
+	if (d->set && d->action != action) {
+		msg(MSG_WARN, at, "'", e->token, "' given again with another "
+		    "action (first at ", d->at.file, d->at.line ? ":" : "",
+		    d->at.line ? fmt_uint(line, d->at.line) : "", "); the ",
+		    e->except ? "exception" : "later one", " wins", NULL);
+	}
+	d->set = 1;
+	d->action = action;
+	d->at = *at;
+}
+
+static void
+apply_entry(void *ctx, const struct list_entry *e)
+{
+	struct walk_ctx *w = ctx;
+	struct abi_build *ab = w->ab;
+	struct decision *d;
+	uint32_t nr, action;
+	long n;
+
+	if (e->except != w->except_pass)
+		return;
+	if (e->is_number) {
+		if (!ab->native)
+			return;
+		nr = (uint32_t)e->value;
+	} else {
+		n = abi_syscall_nr(ab->abi, (unsigned int)e->value);
+		if (n < 0)
+			return;		/* not on this ABI */
+		nr = (uint32_t)n - ab->abi->nr_base;
+	}
+	if (e->except)
+		action = w->mode == MODE_DENY ? RET_ALLOW :
+			 error_action(w->b, ab, nr);
+	else if (e->has_action)
+		action = entry_action(w->b, e);
+	else
+		action = w->mode == MODE_DENY ? error_action(w->b, ab, nr) :
+			 RET_ALLOW;
+	if ((d = slot(w->b, ab, nr)) == NULL)
+		return;
+	if (ab->native)
+		warn_direct(w->b, nr, e, action, &w->at);
+	d->action = action;
+	d->args = NULL;
+	d->origin = w->at;
+	d->origin.via = e->via;
+}
+
+static void
+walk_both(struct walk_ctx *w, const char *text)
+{
+	w->except_pass = 0;
+	list_walk(text, &w->at, apply_entry, w);
+	w->except_pass = 1;
+	list_walk(text, &w->at, apply_entry, w);
+}
+
+/* Fill AB from list L (NULL: allow everything, as when only argument
+ * filters were asked for). */
+static void
+apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
+	   int mode, int default_group)
+{
+	struct walk_ctx w = { b, ab, mode, 0, no_origin };
+	struct decision fill;
+	uint32_t i;
+
+	fill.args = NULL;
+	fill.origin = l ? l->origin : no_origin;
+	fill.action = mode == MODE_DENY ? RET_ALLOW : error_action(b, ab, 0);
+	if (mode == MODE_DENY)
+		fill.origin = no_origin;
+	for (i = 0; i < ab->count; i++) {
+		ab->dec[i] = fill;
+		if (mode == MODE_KEEP)
+			ab->dec[i].action = error_action(b, ab, i);
+	}
+	/* A syscall newer than the tables must look absent to a keep list. */
+	ab->above = fill;
+	if (mode == MODE_KEEP)
+		ab->above.action = RET_ERRNO | ENOSYS;
+	if (l == NULL)
+		return;
+	w.at = l->origin;
+	if (mode == MODE_KEEP)
+		walk_both(&w, "@default-keep");
+	else if (default_group)
+		walk_both(&w, b->s->allow_debuggers ? "@default" :
+			  "@default-nodebuggers");
+	if (l->text)
+		walk_both(&w, l->text);
+}
+
+/* Pick the list of the native ABI: keep over drop over seccomp. */
+static void
+apply_native(struct build *b, struct abi_build *ab)
+{
+	const struct list_setting *l = b->s->list;
+
+	if (l[LIST_KEEP].set)
+		apply_list(b, ab, &l[LIST_KEEP], MODE_KEEP, 0);
+	else if (l[LIST_DROP].set)
+		apply_list(b, ab, &l[LIST_DROP], MODE_DENY, 0);
+	else if (l[LIST_DEFAULT].set)
+		apply_list(b, ab, &l[LIST_DEFAULT], MODE_DENY, 1);
+	else
+		apply_list(b, ab, NULL, MODE_DENY, 0);
+}
+
+/* A 32-bit secondary ABI takes a seccomp.32* list when one is set, and
+ * the native list otherwise. */
+static void
+apply_secondary(struct build *b, struct abi_build *ab)
+{
+	const struct list_setting *l = b->s->list;
+
+	if (l[LIST_32_KEEP].set)
+		apply_list(b, ab, &l[LIST_32_KEEP], MODE_KEEP, 0);
+	else if (l[LIST_32_DROP].set)
+		apply_list(b, ab, &l[LIST_32_DROP], MODE_DENY, 0);
+	else if (l[LIST_32_DEFAULT].set)
+		apply_list(b, ab, &l[LIST_32_DEFAULT], MODE_DENY, 1);
+	else
+		apply_native(b, ab);
+}
+
+static void
+apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
+{
+	uint32_t i;
+
+	ab->above.action = error_action(b, ab, 0);
+	ab->above.args = NULL;
+	ab->above.origin = *at;
+	for (i = 0; i < ab->count; i++) {
+		ab->dec[i] = ab->above;
+		ab->dec[i].action = error_action(b, ab, i);
+	}
+}
+
+/* Return the decision for syscall NAME on AB, or NULL when AB lacks it. */
+static struct decision *
+find(struct abi_build *ab, const char *name)
+{
+	int index = syscall_lookup(name);
+	long nr;
+
+	if (index < 0)
+		return NULL;
+	nr = abi_syscall_nr(ab->abi, (unsigned int)index);
+	if (nr < 0 || (uint32_t)nr - ab->abi->nr_base >= ab->count)
+		return NULL;
+	return &ab->dec[(uint32_t)nr - ab->abi->nr_base];
+}
+
+/* Deny NAME outright where the list lets it run. */
+static void
+deny(struct abi_build *ab, const char *name, uint32_t action,
+     const struct origin *at)
+{
+	struct decision *d = find(ab, name);
+
+	if (d == NULL || !is_allowing(d->action))
+		return;
+	d->action = action;
+	d->args = NULL;
+	d->origin = *at;
+}
+
+/* Make NAME fail with ENOSYS unless it already kills. */
+static void
+force_enosys(struct abi_build *ab, const char *name, const struct origin *at)
+{
+	struct decision *d = find(ab, name);
+
+	if (d == NULL)
+		return;
+	if (!is_allowing(d->action) &&
+	    (d->action & RET_ACTION_MASK) != RET_ERRNO)
+		return;
+	d->action = RET_ERRNO | ENOSYS;
+	d->args = NULL;
+	d->origin = *at;
+}
+
+/* Append a rule to NAME's argument filter where the list lets it run. */
+static void
+add_rule(struct build *b, struct abi_build *ab, const char *name,
+	 const struct arg_rule *rule)
+{
+	struct decision *d = find(ab, name);
+	struct arg_filter *f;
+
+	if (d == NULL || !is_allowing(d->action))
+		return;
+	f = (struct arg_filter *)d->args;
+	if (f == NULL) {
+		f = calloc(1, sizeof(*f));
+		if (f == NULL) {
+			b->errors++;
+			msg(MSG_ERROR, NULL, "out of memory", NULL);
+			return;
+		}
+		d->args = f;
+	}
+	if (f->nrules == FILTER_RULES_MAX)
+		return;		/* no host syscall gets more rules */
+	f->rule[f->nrules++] = *rule;
+}
+
+static struct arg_rule
+rule1(uint32_t action, uint8_t arg, uint8_t op, uint32_t mask, uint32_t value,
+      const struct origin *at)
+{
+	struct arg_rule r;
+
+	memset(&r, 0, sizeof(r));
+	r.action = action;
+	r.ntests = 1;
+	r.test[0].arg = arg;
+	r.test[0].op = op;
+	r.test[0].mask = mask;
+	r.test[0].value = value;
+	r.origin = *at;
+	return r;
+}
+
+static void
+add_mdwx(struct build *b, struct abi_build *ab)
+{
+	const struct origin *at = &b->s->mdwx_origin;
+	uint32_t act = error_action(b, ab, 0);
+	struct arg_rule wx = rule1(act, 2, TEST_EQ, PROT_WX, PROT_WX, at);
+	struct arg_rule x = rule1(act, 2, TEST_ANY, 0xffffffffu, PROT_X, at);
+	struct arg_rule shm = rule1(act, 2, TEST_ANY, 0xffffffffu, SHM_EXEC,
+				    at);
+	struct arg_rule ipc = rule1(act, 0, TEST_EQ, 0xffffu, IPC_SHMAT, at);
+
+	/* The old i386 mmap passes its arguments in memory. */
+	if (ab->abi->flags & ABI_STRUCT_MMAP)
+		deny(ab, "mmap", act, at);
+	else
+		add_rule(b, ab, "mmap", &wx);
+	add_rule(b, ab, "mmap2", &wx);
+	add_rule(b, ab, "mprotect", &x);
+	add_rule(b, ab, "pkey_mprotect", &x);
+	add_rule(b, ab, "shmat", &shm);
+	/* ipc(SHMAT, id, shmflg, ...) reaches shmat through the multiplexer. */
+	ipc.ntests = 2;
+	ipc.test[1] = shm.test[0];
+	add_rule(b, ab, "ipc", &ipc);
+	deny(ab, "memfd_create", act, at);
+}
+
+static void
+add_namespaces(struct build *b, struct abi_build *ab)
+{
+	const struct origin *at = &b->s->namespaces_origin;
+	uint32_t act = error_action(b, ab, 0);
+	uint32_t mask = b->s->namespaces;
+	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal. */
+	uint32_t cmask = mask & ~NS_TIME;
+	struct arg_rule r;
+
+	if (cmask) {
+		r = rule1(act, 0, TEST_ANY, 0xffffffffu, cmask, at);
+		add_rule(b, ab, "clone", &r);
+	}
+	if (mask) {
+		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
+		add_rule(b, ab, "unshare", &r);
+	}
+	/* setns with nstype 0 joins whatever namespace the fd refers to. */
+	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
+	add_rule(b, ab, "setns", &r);
+	if (mask) {
+		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
+		add_rule(b, ab, "setns", &r);
+	}
+	/* clone3's flags sit in memory the filter cannot read. */
+	force_enosys(ab, "clone3", at);
+}
+
+static void
+add_protocol(struct build *b, struct abi_build *ab)
+{
+	static const uint32_t domains[] = { 1, 2, 10, 16, 17, 31 };
+	const struct origin *at = &b->s->protocol_origin;
+	struct arg_rule r;
+	unsigned int i;
+
+	memset(&r, 0, sizeof(r));
+	r.action = RET_ERRNO | EOPNOTSUPP;
+	r.origin = *at;
+	for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
+		if (!(b->s->protocols & (1u << i)))
+			continue;
+		r.test[r.ntests].arg = 0;
+		r.test[r.ntests].op = TEST_NE;
+		r.test[r.ntests].mask = 0xffffffffu;
+		r.test[r.ntests].value = domains[i];
+		r.ntests++;
+	}
+	if (r.ntests == 0)
+		deny(ab, "socket", r.action, at);
+	else
+		add_rule(b, ab, "socket", &r);
+	/* Both create sockets where the filter cannot see the domain. */
+	force_enosys(ab, "socketcall", at);
+	force_enosys(ab, "io_uring_setup", at);
+}
+
+/* personality() may only set PER_LINUX (0) or query (0xffffffff). */
+static void
+add_personality(struct build *b, struct abi_build *ab)
+{
+	const struct origin *at = &b->s->block_secondary_origin;
+	uint32_t act = error_action(b, ab, 0);
+	struct arg_rule r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
+
+	r.ntests = 2;
+	r.test[1] = r.test[0];
+	r.test[1].value = 0xffffffffu;
+	add_rule(b, ab, "personality", &r);
+	if (ab->abi->flags & ABI_64BIT) {
+		r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
+		r.test[0].high = 1;
+		add_rule(b, ab, "personality", &r);
+	}
+}
+
+/* seccwrap's own execve runs under the filter, so it must be allowed. */
+static void
+check_exec(struct build *b, struct abi_build *ab)
+{
+	static const char *const names[] = { "execve", "execveat" };
+	const struct decision *d;
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		d = find(ab, names[i]);
+		if (d == NULL || (is_allowing(d->action) && d->args == NULL))
+			continue;
+		msg(MSG_ERROR, d->origin.file ? &d->origin : NULL, "'",
+		    names[i], "' cannot be denied: seccwrap starts the "
+		    "command with execve after installing the filter", NULL);
+		b->errors++;
+	}
+}
+
+/* Warn about each 32-bit list that seccomp.block-secondary overrides. */
+static void
+warn_block_secondary(const struct settings *s)
+{
+	const struct origin *bs = &s->block_secondary_origin;
+	unsigned int i;
+	char line[12];
+
+	if (!s->block_secondary)
+		return;
+	for (i = LIST_32_DEFAULT; i <= LIST_32_KEEP; i++) {
+		if (!s->list[i].set)
+			continue;
+		msg(MSG_WARN, &s->list[i].origin, "'", s->list[i].origin.command,
+		    "' has no effect: 'seccomp.block-secondary' (", bs->file,
+		    bs->line ? ":" : "", bs->line ? fmt_uint(line, bs->line) :
+		    "", ") denies every 32-bit call", NULL);
+	}
+}
+
+static int
+setup_abis(struct build *b)
+{
+	const struct abi *native = host_abis[0], *a;
+	struct abi_build *ab;
+	unsigned int i, j;
+	int index = syscall_lookup("clone3");
+
+	b->nabi = host_abi_count;
+	for (i = 0; i < host_abi_count && i < ABI_MAX; i++) {
+		a = host_abis[i];
+		ab = &b->abi[i];
+		ab->abi = a;
+		ab->native = i == 0;
+		ab->count = a->nr_count;
+		ab->dec = calloc(ab->count ? ab->count : 1, sizeof(*ab->dec));
+		if (ab->dec == NULL)
+			return -ENOMEM;
+		ab->clone3 = index < 0 ? -1 :
+			abi_syscall_nr(a, (unsigned int)index);
+		if (ab->clone3 >= 0)
+			ab->clone3 -= (long)a->nr_base;
+		/* The span ends where the next ABI of the same arch starts. */
+		ab->end = NR_TOP;
+		for (j = 0; j < host_abi_count; j++) {
+			if (host_abis[j]->audit_arch == a->audit_arch &&
+			    host_abis[j]->nr_base > a->nr_base &&
+			    host_abis[j]->nr_base - 1 < ab->end)
+				ab->end = host_abis[j]->nr_base - 1;
+		}
+		/* Like firejail, seccwrap denies x32 (an ABI that shares the
+		 * native arch under another number base) as a whole. */
+		ab->blocked = !ab->native && a->audit_arch ==
+			native->audit_arch;
+	}
+	return 0;
+}
+
+static void
+fill_abi(struct build *b, struct abi_build *ab)
+{
+	const struct settings *s = b->s;
+	struct origin x32 = { "built-in", 0, "x32 ABI", NULL };
+	int compat32 = !(ab->abi->audit_arch & AUDIT_ARCH_64BIT);
+
+	if (ab->blocked)
+		apply_blocked(b, ab, &x32);
+	else if (ab->native)
+		apply_native(b, ab);
+	else if (s->block_secondary)
+		apply_blocked(b, ab, &s->block_secondary_origin);
+	else if (compat32)
+		apply_secondary(b, ab);
+	else
+		apply_native(b, ab);
+	if (ab->blocked || (!ab->native && s->block_secondary))
+		return;
+	if (s->mdwx)
+		add_mdwx(b, ab);
+	if (s->namespaces_set)
+		add_namespaces(b, ab);
+	if (s->protocol_set)
+		add_protocol(b, ab);
+	if (s->block_secondary && ab->native)
+		add_personality(b, ab);
+}
+
+static struct range *
+push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
+{
+	r->lo = lo;
+	r->hi = hi;
+	r->decision = *d;
+	return r + 1;
+}
+
+/* Turn the ABIs of one audit arch into sorted ranges over 0..0xffffffff. */
+static int
+emit_arch(struct build *b, struct arch_policy *ap)
+{
+	struct decision allow = { RET_ALLOW, NULL, { 0 } };
+	struct abi_build *ab;
+	unsigned int i, n = 1, order[ABI_MAX], k = 0, j;
+	struct range *r;
+	uint32_t nr;
+
+	for (i = 0; i < b->nabi; i++) {
+		if (b->abi[i].abi->audit_arch != ap->audit_arch)
+			continue;
+		n += b->abi[i].count + 1;
+		/* Keep the ABIs in order of their number base. */
+		for (j = k; j > 0 && b->abi[order[j - 1]].abi->nr_base >
+		     b->abi[i].abi->nr_base; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+		k++;
+	}
+	ap->ranges = r = malloc(n * sizeof(*r));
+	if (r == NULL)
+		return -ENOMEM;
+	for (j = 0; j < k; j++) {
+		ab = &b->abi[order[j]];
+		for (nr = 0; nr < ab->count; nr++)
+			r = push(r, ab->abi->nr_base + nr,
+				 ab->abi->nr_base + nr, &ab->dec[nr]);
+		if (ab->abi->nr_base + ab->count <= ab->end)
+			r = push(r, ab->abi->nr_base + ab->count, ab->end,
+				 &ab->above);
+	}
+	/* Numbers with bit 31 (-1 skips a call for tracers) reach the kernel,
+	 * which returns ENOSYS. */
+	r = push(r, NR_TOP + 1, 0xffffffffu, &allow);
+	ap->nranges = (unsigned int)(r - ap->ranges);
+	if (ap->nranges && ap->ranges[0].lo != 0)
+		return -EINVAL;
+	return 0;
+}
+
+unsigned int
+policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
+{
+	struct build b;
+	struct arch_policy *ap;
+	unsigned int i, j;
+
+	memset(&b, 0, sizeof(b));
+	memset(p, 0, sizeof(*p));
+	b.s = s;
+	b.kill_action = kill_action;
+	if (setup_abis(&b) < 0)
+		goto nomem;
+	b.ndirect = b.abi[0].count;
+	b.direct = calloc(b.ndirect, sizeof(*b.direct));
+	if (b.direct == NULL)
+		goto nomem;
+	warn_block_secondary(s);
+	for (i = 0; i < b.nabi; i++)
+		fill_abi(&b, &b.abi[i]);
+	check_exec(&b, &b.abi[0]);
+	if (b.errors)
+		return b.errors;
+	p->bad_arch_action = kill_action;
+	for (i = 0; i < b.nabi; i++) {
+		for (j = 0; j < p->narch; j++)
+			if (p->arch[j].audit_arch == b.abi[i].abi->audit_arch)
+				break;
+		if (j < p->narch)
+			continue;
+		ap = &p->arch[p->narch++];
+		ap->audit_arch = b.abi[i].abi->audit_arch;
+		ap->flags = b.abi[i].abi->flags;
+		if (emit_arch(&b, ap) < 0)
+			goto nomem;
+	}
+	free(b.direct);
+	return 0;
+nomem:
+	msg(MSG_ERROR, NULL, "out of memory", NULL);
+	return 1;
+}

@@ -1,0 +1,443 @@
+/*
+ * Show a BPF program: annotated assembly for people (--print), raw
+ * struct sock_filter for other tools (--dump, bwrap --seccomp FD).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "asm.h"
+#include "seccwrap.h"
+
+/* Actions without a macro in seccwrap.h (linux/seccomp.h). */
+#define RET_USER_NOTIF 0x7fc00000u
+#define RET_TRACE      0x7ff00000u
+
+/* Bit of an AUDIT_ARCH_* value set for little-endian ABIs (audit.h). */
+#define AUDIT_ARCH_LE 0x40000000u
+
+/* Columns of the jump targets and of the comment. */
+#define TARGET_COLUMN  30
+#define COMMENT_COLUMN 46
+/* Longer than any line print_program writes. */
+#define LINE_MAX_LEN   128
+
+/* What the accumulator holds where an instruction starts. */
+enum holds { HOLDS_UNKNOWN, HOLDS_NR, HOLDS_ARCH, HOLDS_OTHER };
+
+struct state {
+	unsigned char seen;	/* some path reaches the instruction */
+	unsigned char holds;	/* enum holds */
+	unsigned char arch_known;
+	uint32_t arch;		/* the audit arch every path has checked */
+};
+
+static void
+merge(struct state *dst, const struct state *src)
+{
+	if (!dst->seen) {
+		*dst = *src;
+		dst->seen = 1;
+		return;
+	}
+	if (dst->holds != src->holds)
+		dst->holds = HOLDS_UNKNOWN;
+	if (dst->arch_known && (!src->arch_known || dst->arch != src->arch))
+		dst->arch_known = 0;
+}
+
+static void
+flow_to(struct state *st, unsigned long len, unsigned long pc,
+    const struct state *s)
+{
+	if (pc < len)
+		merge(&st[pc], s);
+}
+
+/*
+ * Fill ST[pc] with what A holds and which arch is known at each
+ * instruction, following the forward jumps.  A "jeq ARCH" taken after
+ * "ld [arch]" makes ARCH known on that branch.
+ */
+static void
+trace_states(const struct program *prog, struct state *st)
+{
+	const struct bpf_insn *p;
+	struct state s, taken;
+	unsigned long pc;
+
+	for (pc = 0; pc < prog->len; pc++)
+		st[pc].seen = 0;
+	st[0].seen = 1;
+	st[0].holds = HOLDS_UNKNOWN;
+	st[0].arch_known = 0;
+	for (pc = 0; pc < prog->len; pc++) {
+		p = &prog->insn[pc];
+		s = st[pc];
+		if (!s.seen)
+			continue;
+		if (BPF_CLASS(p->code) == BPF_RET)
+			continue;
+		if (BPF_CLASS(p->code) != BPF_JMP) {
+			if (p->code == (BPF_LD | BPF_W | BPF_ABS))
+				s.holds = p->k == DATA_NR ? HOLDS_NR :
+				    p->k == DATA_ARCH ? HOLDS_ARCH : HOLDS_OTHER;
+			else if (BPF_CLASS(p->code) == BPF_LD ||
+			    BPF_CLASS(p->code) == BPF_ALU ||
+			    p->code == (BPF_MISC | BPF_TXA))
+				s.holds = HOLDS_OTHER;
+			flow_to(st, prog->len, pc + 1, &s);
+			continue;
+		}
+		if (BPF_OP(p->code) == BPF_JA) {
+			if (p->k < prog->len)
+				flow_to(st, prog->len, pc + 1 + p->k, &s);
+			continue;
+		}
+		taken = s;
+		if (p->code == (BPF_JMP | BPF_JEQ | BPF_K) &&
+		    s.holds == HOLDS_ARCH) {
+			taken.arch_known = 1;
+			taken.arch = p->k;
+		}
+		flow_to(st, prog->len, pc + 1 + p->jt, &taken);
+		flow_to(st, prog->len, pc + 1 + p->jf, &s);
+	}
+}
+
+static const char *
+arch_name(uint32_t audit_arch)
+{
+	unsigned int i;
+
+	for (i = 0; i < host_abi_count; i++)
+		if (host_abis[i]->audit_arch == audit_arch)
+			return host_abis[i]->name;
+	return NULL;
+}
+
+/* Return the name of NR on any host ABI reporting AUDIT_ARCH (x86_64
+ * and x32 share one), or NULL. */
+static const char *
+nr_name(uint32_t audit_arch, uint32_t nr)
+{
+	const char *name;
+	unsigned int i;
+
+	for (i = 0; i < host_abi_count; i++) {
+		if (host_abis[i]->audit_arch != audit_arch)
+			continue;
+		name = abi_syscall_name(host_abis[i], nr);
+		if (name != NULL)
+			return name;
+	}
+	return NULL;
+}
+
+static void
+print_dec_width(struct out *o, unsigned long v, unsigned int width)
+{
+	unsigned long t;
+	unsigned int digits = 1;
+
+	for (t = v; t >= 10; t /= 10)
+		digits++;
+	while (digits++ < width)
+		out_char(o, ' ');
+	out_dec(o, v);
+}
+
+static void
+print_action(struct out *o, uint32_t ret)
+{
+	static const struct {
+		uint32_t action;
+		const char *name;
+	} names[] = {
+		{ RET_KILL_PROCESS, "KILL_PROCESS" },
+		{ RET_KILL_THREAD, "KILL_THREAD" },
+		{ RET_TRAP, "TRAP" },
+		{ RET_ERRNO, "ERRNO" },
+		{ RET_USER_NOTIF, "USER_NOTIF" },
+		{ RET_TRACE, "TRACE" },
+		{ RET_LOG, "LOG" },
+		{ RET_ALLOW, "ALLOW" },
+	};
+	uint32_t data = ret & RET_DATA_MASK;
+	const char *errname;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].action == (ret & RET_ACTION_MASK))
+			break;
+	if (i == sizeof(names) / sizeof(names[0])) {
+		out_hex(o, ret, 8);
+		return;
+	}
+	out_str(o, names[i].name);
+	if (data == 0 && names[i].action != RET_ERRNO)
+		return;
+	out_char(o, '(');
+	errname = names[i].action == RET_ERRNO ? errno_name((int)data) : NULL;
+	if (errname != NULL)
+		out_str(o, errname);
+	else
+		out_dec(o, data);
+	out_char(o, ')');
+}
+
+/* Print a load from struct seccomp_data at offset K. */
+static void
+print_field(struct out *o, uint32_t k, const struct state *s)
+{
+	unsigned int word = k % 8 / 4;
+
+	out_char(o, '[');
+	if (k == DATA_NR) {
+		out_str(o, "nr");
+	} else if (k == DATA_ARCH) {
+		out_str(o, "arch");
+	} else if (k % 4 || k >= 64) {
+		out_dec(o, k);
+	} else {
+		if (k < DATA_ARGS) {
+			out_str(o, "ip");
+		} else {
+			out_str(o, "args[");
+			out_dec(o, (k - DATA_ARGS) / 8);
+			out_char(o, ']');
+		}
+		if (s == NULL || !s->arch_known) {
+			out_str(o, word ? "+4" : "+0");
+		} else {
+			/* Little-endian ABIs store the low word first. */
+			if (!(s->arch & AUDIT_ARCH_LE))
+				word = !word;
+			out_str(o, word ? ".hi" : ".lo");
+		}
+	}
+	out_char(o, ']');
+}
+
+/* Print the constant of a comparison; return a syscall name for the
+ * comment, or NULL. */
+static const char *
+print_operand(struct out *o, uint32_t k, const struct state *s)
+{
+	const char *name;
+
+	if (s != NULL && s->holds == HOLDS_ARCH) {
+		name = arch_name(k);
+		if (name != NULL)
+			out_str(o, name);
+		else
+			out_hex(o, k, 8);
+		return NULL;
+	}
+	if (s == NULL || s->holds != HOLDS_NR) {
+		out_hex(o, k, 0);
+		return NULL;
+	}
+	if (k < 0x10000)
+		out_dec(o, k);
+	else
+		out_hex(o, k, 8);
+	return s->arch_known ? nr_name(s->arch, k) : NULL;
+}
+
+static const char *
+mnemonic(uint16_t code)
+{
+	static const char *const alu[] = { "add", "sub", "mul", "div", "or",
+	    "and", "lsh", "rsh", "neg", "mod", "xor" };
+	static const char *const jmp[] = { "ja", "jeq", "jgt", "jge",
+	    "jset" };
+
+	switch (BPF_CLASS(code)) {
+	case BPF_LD: return "ld";
+	case BPF_LDX: return "ldx";
+	case BPF_ST: return "st";
+	case BPF_STX: return "stx";
+	case BPF_RET: return "ret";
+	case BPF_ALU:
+		return BPF_OP(code) >> 4 <= 10 ? alu[BPF_OP(code) >> 4] : NULL;
+	case BPF_JMP:
+		return BPF_OP(code) >> 4 <= 4 ? jmp[BPF_OP(code) >> 4] : NULL;
+	}
+	return code == (BPF_MISC | BPF_TAX) ? "tax" :
+	    code == (BPF_MISC | BPF_TXA) ? "txa" : NULL;
+}
+
+/* Return whether CODE is a 32-bit load or a store, the only ones seccomp
+ * accepts. */
+static int
+memory_code(uint16_t code)
+{
+	switch (code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+	case BPF_LD | BPF_W | BPF_LEN:
+	case BPF_LDX | BPF_W | BPF_LEN:
+	case BPF_LD | BPF_IMM:
+	case BPF_LDX | BPF_IMM:
+	case BPF_LD | BPF_MEM:
+	case BPF_LDX | BPF_MEM:
+	case BPF_ST:
+	case BPF_STX:
+		return 1;
+	}
+	return 0;
+}
+
+/* Print the operands of a load or store that memory_code() accepts. */
+static void
+print_memory(struct out *o, const struct bpf_insn *p, const struct state *s)
+{
+	switch (p->code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+		print_field(o, p->k, s);
+		break;
+	case BPF_LD | BPF_W | BPF_LEN:
+	case BPF_LDX | BPF_W | BPF_LEN:
+		out_str(o, "len");
+		break;
+	case BPF_LD | BPF_IMM:
+	case BPF_LDX | BPF_IMM:
+		out_char(o, '#');
+		out_hex(o, p->k, 0);
+		break;
+	default:
+		out_str(o, "M[");
+		out_dec(o, p->k);
+		out_char(o, ']');
+		break;
+	}
+}
+
+/* Print the operands of instruction PC; return a comment or NULL. */
+static const char *
+print_operands(struct out *o, const struct program *prog, unsigned long pc,
+    const struct state *s)
+{
+	const struct bpf_insn *p = &prog->insn[pc];
+	const char *comment = NULL;
+
+	switch (BPF_CLASS(p->code)) {
+	case BPF_RET:
+		if (p->code == (BPF_RET | BPF_A))
+			out_char(o, 'a');
+		else
+			print_action(o, p->k);
+		return NULL;
+	case BPF_ALU:
+		if (BPF_OP(p->code) == BPF_NEG)
+			return NULL;
+		if (BPF_SRC(p->code) == BPF_X)
+			out_char(o, 'x');
+		else
+			out_hex(o, p->k, 0);
+		return NULL;
+	case BPF_MISC:
+		return NULL;
+	case BPF_JMP:
+		break;
+	default:
+		print_memory(o, p, s);
+		return NULL;
+	}
+	if (BPF_OP(p->code) == BPF_JA) {
+		out_dec(o, pc + 1 + (unsigned long)p->k);
+		return NULL;
+	}
+	if (BPF_SRC(p->code) == BPF_X)
+		out_char(o, 'x');
+	else
+		comment = print_operand(o, p->k, s);
+	out_pad(o, TARGET_COLUMN);
+	out_str(o, "? ");
+	out_dec(o, pc + 1 + p->jt);
+	out_str(o, " : ");
+	out_dec(o, pc + 1 + p->jf);
+	return comment;
+}
+
+/* Return whether print_operands() knows instruction CODE. */
+static int
+known_code(uint16_t code)
+{
+	switch (BPF_CLASS(code)) {
+	case BPF_LD:
+	case BPF_LDX:
+	case BPF_ST:
+	case BPF_STX:
+		return memory_code(code);
+	case BPF_RET:
+		return code == (BPF_RET | BPF_K) || code == (BPF_RET | BPF_A);
+	}
+	return mnemonic(code) != NULL;
+}
+
+void
+print_program(struct out *o, const struct program *prog)
+{
+	const struct bpf_insn *p;
+	const char *comment;
+	struct state *st;
+	unsigned long pc;
+
+	st = prog->len ? malloc(prog->len * sizeof(*st)) : NULL;
+	if (st != NULL)
+		trace_states(prog, st);
+	for (pc = 0; pc < prog->len; pc++) {
+		p = &prog->insn[pc];
+		/* out_pad() measures the line inside the buffer, so start
+		 * each line with room for all of it. */
+		if (o->len > sizeof(o->buf) - LINE_MAX_LEN)
+			out_flush(o);
+		print_dec_width(o, pc, 4);
+		out_str(o, "  ");
+		if (!known_code(p->code)) {
+			out_str(o, ".insn ");
+			out_hex(o, p->code, 4);
+			out_char(o, ' ');
+			out_dec(o, p->jt);
+			out_char(o, ' ');
+			out_dec(o, p->jf);
+			out_char(o, ' ');
+			out_hex(o, p->k, 8);
+			out_char(o, '\n');
+			continue;
+		}
+		out_str(o, mnemonic(p->code));
+		out_pad(o, 12);
+		comment = print_operands(o, prog, pc,
+		    st != NULL && st[pc].seen ? &st[pc] : NULL);
+		if (comment != NULL) {
+			out_pad(o, COMMENT_COLUMN);
+			out_str(o, "# ");
+			out_str(o, comment);
+		}
+		out_char(o, '\n');
+	}
+	free(st);
+}
+
+int
+dump_program(int fd, const struct program *prog)
+{
+	const char *p = (const char *)prog->insn;
+	size_t left = (size_t)prog->len * sizeof(*prog->insn);
+	ssize_t n;
+
+	while (left > 0) {
+		n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return -EIO;
+		p += n;
+		left -= (size_t)n;
+	}
+	return 0;
+}

@@ -1,0 +1,404 @@
+/*
+ * Profile files: lines, comments, "include", "ignore" and "?COND:" lines.
+ * Each command line goes to settings_apply() with its file and line.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "seccwrap.h"
+
+#define LINE_MAX_BYTES	  4096		/* longest profile line */
+#define PROFILE_MAX_BYTES (1 << 20)	/* largest profile file */
+#define INCLUDE_DEPTH_MAX 16
+#define SYSTEM_PROFILE_DIR "/etc/firejail"
+
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+/* The chain of files being read, to find include loops. */
+struct reader {
+	struct settings *s;
+	unsigned int depth;
+	struct file_id open[INCLUDE_DEPTH_MAX];
+};
+
+static unsigned int read_file(struct reader *r, const char *path,
+			      const struct origin *from);
+
+static char *
+join_path(const char *dir, size_t dirlen, const char *name)
+{
+	size_t len = strlen(name);
+	char *p = malloc(dirlen + 1 + len + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, dir, dirlen);
+	p[dirlen] = '/';
+	memcpy(p + dirlen + 1, name, len + 1);
+	return p;
+}
+
+/*
+ * Expand ${NAME} macros in an include path: ${CFG} is /etc/firejail, any
+ * other name comes from the environment.  Return NULL when a macro is
+ * unset or malformed, so that the include is not found.
+ */
+static char *
+expand_macros(const char *in)
+{
+	char name[64], *out, *value;
+	size_t len = 0, cap = strlen(in) + 1, n;
+	const char *p, *end;
+
+	if ((out = malloc(cap)) == NULL)
+		return NULL;
+	for (p = in; *p; ) {
+		value = NULL;
+		n = 1;
+		if (p[0] == '$' && p[1] == '{') {
+			end = strchr(p, '}');
+			if (end == NULL || (size_t)(end - p - 2) >= sizeof(name))
+				goto fail;
+			memcpy(name, p + 2, (size_t)(end - p - 2));
+			name[end - p - 2] = '\0';
+			value = strcmp(name, "CFG") == 0 ?
+				(char *)SYSTEM_PROFILE_DIR : getenv(name);
+			if (value == NULL)
+				goto fail;
+			n = (size_t)(end - p + 1);
+		}
+		if (value == NULL)
+			value = (char *)p;
+		cap += value == p ? 0 : strlen(value);
+		if ((out = realloc(out, cap)) == NULL)
+			return NULL;
+		if (value == p) {
+			out[len++] = *p;
+		} else {
+			memcpy(out + len, value, strlen(value));
+			len += strlen(value);
+		}
+		p += n;
+	}
+	out[len] = '\0';
+	return out;
+fail:
+	free(out);
+	return NULL;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * Find an include: absolute names as they are, relative names beside
+ * the including file, then in /etc/firejail.
+ */
+static char *
+find_include(const char *name, const char *from)
+{
+	const char *slash = strrchr(from, '/');
+	char *path;
+
+	if (name[0] == '/')
+		return access(name, F_OK) == 0 ? strdup(name) : NULL;
+	path = slash ? join_path(from, (size_t)(slash - from), name)
+		     : strdup(name);
+	if (path && access(path, F_OK) == 0)
+		return path;
+	free(path);
+	path = join_path(SYSTEM_PROFILE_DIR, strlen(SYSTEM_PROFILE_DIR), name);
+	if (path && access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+static unsigned int
+do_include(struct reader *r, const char *arg, const struct origin *at)
+{
+	char *name, *path = NULL;
+
+	if (arg == NULL) {
+		msg(MSG_ERROR, at, "'include' needs a file name", NULL);
+		return 1;
+	}
+	name = expand_macros(arg);
+	if (name)
+		path = find_include(name, at->file);
+	free(name);
+	if (path == NULL) {
+		/* firejail skips a missing .local file: they are optional. */
+		if (ends_with(arg, ".local")) {
+			msg(MSG_NOTE, at, "skipped missing include '", arg,
+			    "'", NULL);
+			return 0;
+		}
+		msg(MSG_ERROR, at, "include file not found '", arg, "'", NULL);
+		return 1;
+	}
+	return read_file(r, path, at);
+}
+
+static int
+is_ignored(const struct settings *s, const char *line)
+{
+	unsigned int i;
+	size_t n;
+
+	/* Whole words only: "ignore seccomp" leaves "seccomp.drop". */
+	for (i = 0; i < s->nignore; i++) {
+		n = strlen(s->ignore[i]);
+		if (strncmp(line, s->ignore[i], n) == 0 &&
+		    (line[n] == '\0' || line[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+static unsigned int
+add_ignore(struct settings *s, const char *arg, const struct origin *at)
+{
+	if (arg == NULL) {
+		msg(MSG_ERROR, at, "'ignore' needs a command", NULL);
+		return 1;
+	}
+	if (s->nignore == sizeof(s->ignore) / sizeof(s->ignore[0])) {
+		msg(MSG_ERROR, at, "too many 'ignore' commands", NULL);
+		return 1;
+	}
+	s->ignore[s->nignore++] = arg;
+	return 0;
+}
+
+/*
+ * Trim LINE in place, drop its comment and squeeze runs of blanks into
+ * one space, as firejail does.
+ */
+static void
+normalize(char *line)
+{
+	char *in = line, *out = line;
+	int blank = 0;
+
+	for (; *in && *in != '#'; in++) {
+		if (*in == ' ' || *in == '\t' || *in == '\r' || *in == '\v' ||
+		    *in == '\f') {
+			blank = out != line;
+			continue;
+		}
+		if (blank)
+			*out++ = ' ';
+		blank = 0;
+		*out++ = *in;
+	}
+	*out = '\0';
+}
+
+/* Handle one normalized, non-empty line. */
+static unsigned int
+do_line(struct reader *r, char *line, const struct origin *at)
+{
+	char *arg, *p;
+
+	if (line[0] == '?') {
+		/* ?CONDITION: line.  No condition can be evaluated here. */
+		for (p = line + 1; (*p >= 'A' && *p <= 'Z') ||
+				   (*p >= '0' && *p <= '9') || *p == '_'; p++)
+			;
+		if (p == line + 1 || *p != ':') {
+			msg(MSG_ERROR, at, "invalid conditional '", line, "'",
+			    NULL);
+			return 1;
+		}
+		*p = '\0';
+		msg(MSG_NOTE, at, "skipped line: condition '", line + 1,
+		    "' is false here", NULL);
+		return 0;
+	}
+	if (is_ignored(r->s, line)) {
+		msg(MSG_NOTE, at, "ignored '", line, "'", NULL);
+		return 0;
+	}
+	arg = strchr(line, ' ');
+	if (arg)
+		*arg++ = '\0';
+	if (strcmp(line, "include") == 0)
+		return do_include(r, arg, at);
+	if (strcmp(line, "ignore") == 0)
+		return add_ignore(r->s, arg, at);
+	return settings_apply(r->s, line, arg, at);
+}
+
+/* Read all of FD into a NUL-terminated buffer. */
+static char *
+slurp(int fd, size_t *size)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap), *grown;
+	ssize_t n;
+
+	while (buf) {
+		if (len + 1 == cap) {
+			if (cap > PROFILE_MAX_BYTES) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			grown = realloc(buf, cap * 2);
+			if (grown == NULL)
+				break;
+			buf = grown;
+			cap *= 2;
+		}
+		n = read(fd, buf + len, cap - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		if (n == 0) {
+			buf[len] = '\0';
+			*size = len;
+			return buf;
+		}
+		len += (size_t)n;
+	}
+	free(buf);
+	return NULL;
+}
+
+/* Report a file that is not text: a NUL or a control byte. */
+static int
+check_text(const char *buf, size_t size, const struct origin *file)
+{
+	struct origin at = *file;
+	unsigned char c;
+	size_t i;
+	char hex[5];
+
+	at.line = 1;
+	for (i = 0; i < size; i++) {
+		c = (unsigned char)buf[i];
+		if (c == '\n')
+			at.line++;
+		if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r' ||
+		    c == '\v' || c == '\f')
+			continue;
+		hex[0] = '0';
+		hex[1] = 'x';
+		hex[2] = "0123456789abcdef"[c >> 4];
+		hex[3] = "0123456789abcdef"[c & 15];
+		hex[4] = '\0';
+		msg(MSG_ERROR, &at, "binary data (byte ", hex,
+		    "): not a profile", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static unsigned int
+read_lines(struct reader *r, char *buf, const char *path)
+{
+	struct origin at = { path, 0, NULL, NULL };
+	unsigned int errors = 0;
+	char *line, *end;
+
+	for (line = buf; *line && msg_errors <= MSG_ERRORS_MAX; line = end) {
+		at.line++;
+		end = strchr(line, '\n');
+		if (end)
+			*end++ = '\0';
+		else
+			end = line + strlen(line);
+		if (strlen(line) > LINE_MAX_BYTES) {
+			msg(MSG_ERROR, &at, "line longer than 4096 bytes", NULL);
+			errors++;
+			continue;
+		}
+		normalize(line);
+		if (*line)
+			errors += do_line(r, line, &at);
+	}
+	return errors;
+}
+
+static unsigned int
+read_file(struct reader *r, const char *path, const struct origin *from)
+{
+	struct origin file = { path, 0, NULL, NULL };
+	const struct origin *where = from ? from : &file;
+	struct stat st;
+	unsigned int errors, i;
+	size_t size;
+	char *buf;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		msg(MSG_ERROR, where, "cannot open profile '", path, "': ",
+		    errno_name(errno) ? errno_name(errno) : "error", NULL);
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	for (i = 0; i < r->depth; i++) {
+		if (r->open[i].dev == st.st_dev && r->open[i].ino == st.st_ino) {
+			msg(MSG_ERROR, where, "include loop: '", path,
+			    "' is already being read", NULL);
+			close(fd);
+			return 1;
+		}
+	}
+	if (r->depth == INCLUDE_DEPTH_MAX) {
+		msg(MSG_ERROR, where, "includes nested deeper than 16", NULL);
+		close(fd);
+		return 1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		msg(MSG_ERROR, where, "'", path, "' is a directory", NULL);
+		close(fd);
+		return 1;
+	}
+	buf = slurp(fd, &size);
+	if (buf == NULL) {
+		msg(MSG_ERROR, where, "cannot read profile '", path, "': ",
+		    errno == EFBIG ? "larger than 1 MiB" :
+		    errno_name(errno) ? errno_name(errno) : "error", NULL);
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	if (check_text(buf, size, &file) < 0)
+		return 1;
+	r->open[r->depth].dev = st.st_dev;
+	r->open[r->depth].ino = st.st_ino;
+	r->depth++;
+	msg(MSG_NOTE, &file, "reading profile", NULL);
+	errors = read_lines(r, buf, path);
+	r->depth--;
+	/* BUF stays allocated: settings point into it. */
+	return errors;
+}
+
+unsigned int
+profile_read(struct settings *s, const char *path)
+{
+	struct reader r;
+
+	r.s = s;
+	r.depth = 0;
+	s->profile_given = 1;
+	return read_file(&r, path, NULL);
+}

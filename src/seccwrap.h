@@ -1,0 +1,382 @@
+/*
+ * seccwrap: shared types and the interfaces between the pipeline stages.
+ *
+ *   profile.c, list.c  profile text and options -> struct settings
+ *   policy.c           struct settings -> struct policy (an action per
+ *                      syscall number per arch)
+ *   compile.c, asm.c   struct policy -> struct sock_filter program
+ *   install.c, exec.c  no_new_privs, seccomp(), execve
+ *
+ * Lower layers return 0 or -errno and never print or exit, except the
+ * message helpers in msg.c, which main.c and the parser use.
+ */
+#ifndef SECCWRAP_H
+#define SECCWRAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SECCWRAP_VERSION "0.1.0"
+
+/* Seccomp return values (linux/seccomp.h); the low 16 bits are data. */
+#define RET_KILL_PROCESS 0x80000000u
+#define RET_KILL_THREAD	 0x00000000u
+#define RET_TRAP	 0x00030000u
+#define RET_ERRNO	 0x00050000u
+#define RET_LOG		 0x7ffc0000u
+#define RET_ALLOW	 0x7fff0000u
+#define RET_ACTION_MASK	 0xffff0000u
+#define RET_DATA_MASK	 0x0000ffffu
+
+/* Offsets into struct seccomp_data. */
+#define DATA_NR	  0
+#define DATA_ARCH 4
+#define DATA_ARGS 16
+
+/* Classic BPF instruction, laid out as the kernel's struct sock_filter. */
+struct bpf_insn {
+	uint16_t code;
+	uint8_t jt;
+	uint8_t jf;
+	uint32_t k;
+};
+
+/* ---- buffered output to a file descriptor (out.c) ---- */
+
+struct out {
+	int fd;
+	int error;		/* set once a write fails */
+	unsigned int len;
+	char buf[4096];
+};
+
+void out_init(struct out *o, int fd);
+void out_char(struct out *o, char c);
+void out_str(struct out *o, const char *s);
+void out_dec(struct out *o, unsigned long v);
+/* Write V in hex with a 0x prefix, zero-padded to WIDTH digits. */
+void out_hex(struct out *o, unsigned long v, unsigned int width);
+/* Pad with spaces until the current line is COLUMN characters long. */
+void out_pad(struct out *o, unsigned int column);
+/* Return 0, or -1 when any write failed. */
+int out_flush(struct out *o);
+
+/* ---- messages on stderr (msg.c) ---- */
+
+struct origin;
+
+#define MSG_ERROR 0	/* counted; the run stops with exit status 125 */
+#define MSG_WARN  1
+#define MSG_NOTE  2	/* printed only with -v */
+#define MSG_INFO  3	/* printed unless -q */
+
+#define MSG_ERRORS_MAX 20	/* errors reported before giving up */
+
+extern int msg_verbose;
+extern int msg_quiet;
+extern unsigned int msg_errors;
+
+/*
+ * Print "seccwrap: [warning: ]WHERE: TEXT..." where WHERE is AT's
+ * "file:line" or the option name; the text is the NULL-terminated list of
+ * strings after AT.  AT may be NULL.
+ */
+void msg(int level, const struct origin *at, ...);
+/* Format V in decimal into BUF (at least 12 bytes) and return BUF. */
+const char *fmt_uint(char *buf, unsigned long v);
+
+/* ---- syscall and errno tables (syscalls.c, errnos.c) ---- */
+
+/* ABI flags. */
+#define ABI_64BIT	   0x01	 /* arguments are 64-bit words */
+#define ABI_BIG_ENDIAN	   0x02	 /* the high word of an argument comes first */
+#define ABI_STRUCT_MMAP	   0x04	 /* "mmap" takes a pointer to its arguments */
+#define ABI_SOCKETCALL	   0x08	 /* has the socketcall/ipc multiplexers */
+
+/*
+ * One syscall ABI: a number space with its own table.  Several ABIs can
+ * share one audit arch (x86_64 and x32 both report AUDIT_ARCH_X86_64; x32
+ * numbers carry bit 30, which nr_base adds).
+ */
+struct abi {
+	const char *name;	  /* "x86_64", "i386", "x32" */
+	uint32_t audit_arch;	  /* AUDIT_ARCH_* */
+	uint32_t nr_base;	  /* added to every table number */
+	const uint16_t *nr;	  /* per syscall name index; SYSCALL_ABSENT */
+	uint32_t nr_count;	  /* highest table number (without base) + 1 */
+	unsigned int flags;	  /* ABI_* */
+};
+
+#define SYSCALL_ABSENT 0xffffu
+
+/* The ABIs of the host, native first; filled from tables/. */
+extern const struct abi *const host_abis[];
+extern const unsigned int host_abi_count;
+
+unsigned int syscall_name_count(void);
+const char *syscall_name(unsigned int index);
+/* Return the name index of NAME, or -1 when no table of any ABI has it. */
+int syscall_lookup(const char *name);
+/* Return the number (with nr_base) of name INDEX on ABI, or -1. */
+long abi_syscall_nr(const struct abi *abi, unsigned int index);
+/* Return the name of number NR (with nr_base) on ABI, or NULL. */
+const char *abi_syscall_name(const struct abi *abi, uint32_t nr);
+const struct abi *abi_by_name(const char *name);
+
+unsigned int errno_count(void);
+/* Fill NAME and VALUE with the INDEX-th errno in numeric order. */
+void errno_at(unsigned int index, const char **name, int *value);
+/* Return the value of errno NAME (case-insensitive), or -1. */
+int errno_lookup(const char *name);
+/* Return the canonical name of errno VALUE, or NULL. */
+const char *errno_name(int value);
+
+/* ---- syscall groups (groups.c) ---- */
+
+/* Return the index of group NAME (with '@'), or -1. */
+int group_find(const char *name);
+/* Return the comma-separated members of a group; members may be groups. */
+const char *group_members(unsigned int index);
+unsigned int group_count(void);
+const char *group_name(unsigned int index);
+const char *group_description(unsigned int index);
+
+/* ---- where a decision came from, for -v, --explain and warnings ---- */
+
+struct origin {
+	const char *file;	/* profile path, or "command line" */
+	unsigned int line;	/* 0 for options */
+	const char *command;	/* "seccomp", "seccomp.drop", ... */
+	const char *via;	/* innermost group, or NULL */
+};
+
+/* ---- settings: what the profile and options asked for (profile.c) ---- */
+
+/* The kinds of syscall list; LIST_COUNT of each may be set. */
+enum list_kind {
+	LIST_DEFAULT,		/* seccomp [LIST] */
+	LIST_DROP,		/* seccomp.drop LIST */
+	LIST_KEEP,		/* seccomp.keep LIST */
+	LIST_32_DEFAULT,	/* seccomp.32 LIST */
+	LIST_32_DROP,		/* seccomp.32.drop LIST */
+	LIST_32_KEEP,		/* seccomp.32.keep LIST */
+	LIST_COUNT
+};
+
+struct list_setting {
+	int set;		/* 1 when the command was given */
+	const char *text;	/* the list, or NULL for bare "seccomp" */
+	struct origin origin;
+};
+
+/* Namespace flags (linux/sched.h). */
+#define NS_CGROUP 0x02000000u
+#define NS_IPC	  0x08000000u
+#define NS_NET	  0x40000000u
+#define NS_MNT	  0x00020000u
+#define NS_PID	  0x20000000u
+#define NS_TIME	  0x00000080u
+#define NS_USER	  0x10000000u
+#define NS_UTS	  0x04000000u
+#define NS_ALL	  0x7e020080u
+
+/* Socket domains accepted by "protocol", as a bit per name. */
+#define PROTO_UNIX	0x01	/* AF_UNIX 1 */
+#define PROTO_INET	0x02	/* AF_INET 2 */
+#define PROTO_INET6	0x04	/* AF_INET6 10 */
+#define PROTO_NETLINK	0x08	/* AF_NETLINK 16 */
+#define PROTO_PACKET	0x10	/* AF_PACKET 17 */
+#define PROTO_BLUETOOTH 0x20	/* AF_BLUETOOTH 31 */
+
+/* error_action kinds. */
+#define ERROR_ERRNO 0
+#define ERROR_KILL  1
+#define ERROR_LOG   2
+
+struct settings {
+	struct list_setting list[LIST_COUNT];
+	int block_secondary;
+	struct origin block_secondary_origin;
+	int error_kind;		/* ERROR_* */
+	int error_errno;	/* for ERROR_ERRNO */
+	struct origin error_origin;
+	int allow_debuggers;
+	int mdwx;		/* memory-deny-write-execute */
+	struct origin mdwx_origin;
+	int namespaces_set;	/* restrict-namespaces given */
+	uint32_t namespaces;	/* NS_* flags denied */
+	struct origin namespaces_origin;
+	int protocol_set;
+	unsigned int protocols; /* PROTO_* allowed */
+	struct origin protocol_origin;
+	int profile_given;	/* a -p option was seen */
+	int filter_requested;	/* a command that builds a filter was seen */
+	unsigned int nignore;
+	const char *ignore[32]; /* commands that "ignore" hides */
+};
+
+/* Apply one profile command or option to S; return the number of errors. */
+unsigned int settings_apply(struct settings *s, const char *command,
+			    const char *arg, const struct origin *at);
+/* Read profile PATH into S; return the number of errors. */
+unsigned int profile_read(struct settings *s, const char *path);
+
+/* ---- syscall lists (list.c) ---- */
+
+/* One syscall of a list, after group expansion. */
+struct list_entry {
+	int is_number;		/* value is a number on the native ABI */
+	unsigned long value;	/* name index, or the number */
+	int except;		/* written with '!' */
+	int direct;		/* named in the list, not through a group */
+	int has_action;		/* written with ":ERRNO" or ":kill" */
+	int kill;		/* ":kill" */
+	int errno_value;	/* for ":ERRNO" */
+	const char *via;	/* innermost group, or NULL */
+	const char *token;	/* the item as written */
+};
+
+typedef void (*list_fn)(void *ctx, const struct list_entry *entry);
+
+/*
+ * Check and expand a comma-separated syscall list, calling FN once per
+ * syscall in list order.  Errors are reported at AT; return how many.
+ */
+unsigned int list_walk(const char *text, const struct origin *at,
+		       list_fn fn, void *ctx);
+/* Parse an errno as a name (any case) or a number 1..4095; -1 if neither. */
+int parse_errno(const char *s);
+
+/* ---- policy: an action per syscall per ABI (policy.c) ---- */
+
+/* One test on one 32-bit word of an argument. */
+#define TEST_EQ	  0	/* (word & mask) == value */
+#define TEST_NE	  1	/* (word & mask) != value */
+#define TEST_ANY  2	/* (word & value) != 0 */
+
+struct arg_test {
+	uint8_t arg;		/* 0..5 */
+	uint8_t high;		/* 1: the high word of a 64-bit argument */
+	uint8_t op;		/* TEST_* */
+	uint32_t mask;
+	uint32_t value;
+};
+
+/* If every test holds, the syscall gets ACTION. */
+#define RULE_TESTS_MAX 6
+struct arg_rule {
+	uint32_t action;
+	unsigned int ntests;
+	struct arg_test test[RULE_TESTS_MAX];
+	struct origin origin;
+};
+
+/* Rules are tried in order; when none holds, the syscall gets the
+ * decision's action. */
+#define FILTER_RULES_MAX 4
+struct arg_filter {
+	unsigned int nrules;
+	struct arg_rule rule[FILTER_RULES_MAX];
+};
+
+struct decision {
+	uint32_t action;		/* RET_* | data */
+	const struct arg_filter *args;	/* NULL: action only */
+	struct origin origin;		/* not compared when merging */
+};
+
+/* Numbers LO..HI (inclusive, as the filter sees them) get DECISION. */
+struct range {
+	uint32_t lo;
+	uint32_t hi;
+	struct decision decision;
+};
+
+/* The decisions for one audit arch, ranges sorted and covering
+ * 0..0xffffffff without gaps. */
+struct arch_policy {
+	uint32_t audit_arch;
+	unsigned int flags;		/* ABI_* of the ABI that owns arguments */
+	unsigned int nranges;
+	struct range *ranges;
+};
+
+#define POLICY_ARCH_MAX 4
+struct policy {
+	unsigned int narch;
+	struct arch_policy arch[POLICY_ARCH_MAX];
+	uint32_t bad_arch_action;	/* for any other audit arch */
+};
+
+/*
+ * Build the policy S asks for.  KILL_ACTION is what "kill" means on this
+ * kernel (RET_KILL_PROCESS, or RET_KILL_THREAD where that is missing).
+ * Problems are reported; return how many.
+ */
+unsigned int policy_build(const struct settings *s, uint32_t kill_action,
+			  struct policy *p);
+
+/* ---- BPF program (asm.c, compile.c) ---- */
+
+#define BPF_MAX_INSNS 4096
+
+struct program {
+	struct bpf_insn *insn;
+	unsigned int len;
+};
+
+/* Return 0, -ENOMEM, or -E2BIG when the program exceeds 4096 insns
+ * (-EINVAL for a malformed policy). */
+int compile_policy(const struct policy *policy, struct program *prog);
+
+/* Run PROG on one seccomp_data (emulate.c).  Return the action, and the
+ * number of instructions executed in *steps when STEPS is not NULL. */
+uint32_t emulate(const struct program *prog, uint32_t nr, uint32_t arch,
+		 const uint64_t args[6], unsigned int *steps);
+/* What emulate() returns when the path leaves the program, loads outside
+ * seccomp_data or meets an opcode seccomp rejects. */
+#define EMULATE_INVALID 0xffffffffu
+/* Return 0, or -EINVAL when the kernel would reject PROG. */
+int program_check(const struct program *prog);
+/* Return 1 when the kernel's action cache (Linux >= 5.11) finds that
+ * (ARCH, NR) always gets RET_ALLOW without running PROG, else 0. */
+int cache_allows(const struct program *prog, uint32_t arch, uint32_t nr);
+
+/* Print PROG as annotated assembly, one instruction a line (print.c). */
+void print_program(struct out *o, const struct program *prog);
+/* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it.
+ * Return 0 or -errno. */
+int dump_program(int fd, const struct program *prog);
+
+/* ---- printing programs (print.c) ---- */
+
+void print_program(struct out *o, const struct program *prog);
+/* Write the raw struct sock_filter array; return 0 or -errno. */
+int dump_program(int fd, const struct program *prog);
+
+/* ---- install and exec (install.c, exec.c) ---- */
+
+/* Return 1 when the kernel supports ACTION, 0 when it does not. */
+int install_action_available(uint32_t action);
+/*
+ * Set no_new_privs and install PROG.  Return 0, or -errno with *CALL
+ * naming the system call that failed.
+ */
+int install_filter(const struct program *prog, const char **call);
+
+/*
+ * Find COMMAND as execvp(3) would, without running it.  Return 0 with
+ * *PATH set, -ENOENT when nothing is found, or -EACCES when a match is
+ * not executable.  ENVP gives PATH.
+ */
+int exec_find(const char *command, char *const envp[], char **path);
+
+/* ---- inspection options (debug.c) ---- */
+
+void debug_syscalls(const struct abi *abi);
+void debug_errnos(void);
+void debug_protocols(void);
+/* Return 0, or the number of unknown groups in LIST (NULL: all groups). */
+unsigned int debug_groups(const char *list);
+
+#endif

@@ -1,0 +1,302 @@
+/*
+ * The meaning of each profile command and option: what it sets in struct
+ * settings.  Lists are checked here, where the file and line are known,
+ * and stored as text; policy.c expands them again per ABI.
+ */
+#include <string.h>
+
+#include "seccwrap.h"
+
+/* firejail commands that do not concern seccomp: accepted and skipped. */
+static const char *const other_commands[] = {
+	"allow-private-blacklist", "allusers", "apparmor", "apparmor-replace",
+	"bind", "blacklist", "blacklist-nolog", "caps", "caps.drop",
+	"caps.keep", "cgroup", "cpu", "dbus-system", "dbus-system.broadcast",
+	"dbus-system.call", "dbus-system.own", "dbus-system.see",
+	"dbus-system.talk", "dbus-user", "dbus-user.broadcast",
+	"dbus-user.call", "dbus-user.own", "dbus-user.see", "dbus-user.talk",
+	"defaultgw", "deterministic-exit-code", "deterministic-shutdown",
+	"disable-mnt", "dns", "env", "hostname", "hosts-file", "ip", "ip6",
+	"ipc-namespace", "iprange", "join-or-start", "keep-config-pulse",
+	"keep-dev-shm", "keep-fd", "keep-shell-rc", "keep-var-tmp",
+	"landlock", "landlock.enforce", "landlock.fs.execute",
+	"landlock.fs.makedev", "landlock.fs.makeipc", "landlock.fs.read",
+	"landlock.fs.write", "landlock.proc", "mac", "machine-id", "mkdir",
+	"mkfile", "mtu", "name", "net", "netfilter", "netfilter6", "netlock",
+	"netmask", "netns", "nice", "no3d", "noautopulse", "noblacklist",
+	"nodbus", "nodvd", "noexec", "nogroups", "noinput", "nonewprivs",
+	"noprinters", "noroot", "nosound", "notv", "nou2f", "novideo",
+	"nowhitelist", "overlay", "overlay-named", "overlay-tmpfs", "private",
+	"private-bin", "private-cache", "private-cwd", "private-dev",
+	"private-etc", "private-home", "private-lib", "private-opt",
+	"private-srv", "private-tmp", "quiet", "read-only", "read-write",
+	"rlimit-as", "rlimit-cpu", "rlimit-fsize", "rlimit-nofile",
+	"rlimit-nproc", "rlimit-sigpending", "rmenv", "shell", "tab",
+	"timeout", "tmpfs", "tracelog", "veth-name", "whitelist",
+	"whitelist-ro", "writable-etc", "writable-run-user", "writable-var",
+	"writable-var-log", "x11", "xephyr-screen",
+};
+
+struct name_flag {
+	const char *name;
+	uint32_t flag;
+};
+
+static const struct name_flag namespace_names[] = {
+	{ "cgroup", NS_CGROUP }, { "ipc", NS_IPC }, { "net", NS_NET },
+	{ "mnt", NS_MNT }, { "pid", NS_PID }, { "time", NS_TIME },
+	{ "user", NS_USER }, { "uts", NS_UTS },
+};
+
+static const struct name_flag protocol_names[] = {
+	{ "unix", PROTO_UNIX }, { "inet", PROTO_INET },
+	{ "inet6", PROTO_INET6 }, { "netlink", PROTO_NETLINK },
+	{ "packet", PROTO_PACKET }, { "bluetooth", PROTO_BLUETOOTH },
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const list_commands[LIST_COUNT] = {
+	"seccomp", "seccomp.drop", "seccomp.keep",
+	"seccomp.32", "seccomp.32.drop", "seccomp.32.keep",
+};
+
+static int
+is_other_command(const char *command)
+{
+	unsigned int lo = 0, hi = COUNT(other_commands), mid;
+	int c;
+
+	/* other_commands is sorted by strcmp. */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(command, other_commands[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+static void
+ignore_entry(void *ctx, const struct list_entry *entry)
+{
+	(void)ctx;
+	(void)entry;
+}
+
+static unsigned int
+set_list(struct settings *s, enum list_kind kind, const char *arg,
+	 const struct origin *at)
+{
+	struct list_setting *l = &s->list[kind];
+	unsigned int errors;
+
+	if (arg == NULL) {
+		/* Bare "seccomp" keeps a list an earlier line gave. */
+		if (kind != LIST_DEFAULT) {
+			msg(MSG_ERROR, at, "'", at->command,
+			    "' needs a syscall list", NULL);
+			return 1;
+		}
+		if (!l->set)
+			l->origin = *at;
+		l->set = 1;
+		return 0;
+	}
+	errors = list_walk(arg, at, ignore_entry, NULL);
+	if (errors)
+		return errors;
+	if (l->set && l->text)
+		msg(MSG_NOTE, at, "'", list_commands[kind],
+		    "' replaces the list given earlier", NULL);
+	l->set = 1;
+	l->text = arg;
+	l->origin = *at;
+	return 0;
+}
+
+static unsigned int
+set_error_action(struct settings *s, const char *arg, const struct origin *at)
+{
+	int e;
+
+	if (arg == NULL) {
+		msg(MSG_ERROR, at, "missing action: kill, log or an errno", NULL);
+		return 1;
+	}
+	if (strcmp(arg, "kill") == 0) {
+		s->error_kind = ERROR_KILL;
+	} else if (strcmp(arg, "log") == 0) {
+		s->error_kind = ERROR_LOG;
+	} else {
+		e = parse_errno(arg);
+		if (e < 0) {
+			msg(MSG_ERROR, at, "unknown errno '", arg, "'", NULL);
+			return 1;
+		}
+		s->error_kind = ERROR_ERRNO;
+		s->error_errno = e;
+	}
+	s->error_origin = *at;
+	return 0;
+}
+
+/*
+ * Merge a namespace or protocol list into *MASK: "x" and "+x" add, "-x"
+ * removes, "=x" starts the set again with x.
+ */
+static unsigned int
+merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
+	    unsigned int count, const char *what, const struct origin *at)
+{
+	char item[64];
+	const char *p, *end;
+	unsigned int errors = 0, i, items = 0;
+	size_t len;
+	char op;
+
+	for (p = arg; *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		if (len == 0)
+			continue;
+		items++;
+		op = (*p == '+' || *p == '-' || *p == '=') ? *p++ : '+';
+		len = (size_t)(end - p);
+		if (len >= sizeof(item))
+			len = sizeof(item) - 1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		for (i = 0; i < count; i++)
+			if (strcmp(item, names[i].name) == 0)
+				break;
+		if (i == count) {
+			msg(MSG_ERROR, at, "unknown ", what, " '", item, "'",
+			    NULL);
+			errors++;
+			continue;
+		}
+		if (op == '=')
+			*mask = 0;
+		if (op == '-')
+			*mask &= ~names[i].flag;
+		else
+			*mask |= names[i].flag;
+	}
+	if (items == 0 && errors == 0) {
+		msg(MSG_ERROR, at, "empty ", what, " list", NULL);
+		errors++;
+	}
+	return errors;
+}
+
+static unsigned int
+no_argument(const char *arg, const struct origin *at)
+{
+	if (arg == NULL)
+		return 0;
+	msg(MSG_ERROR, at, "'", at->command, "' takes no argument, got '",
+	    arg, "'", NULL);
+	return 1;
+}
+
+/* Apply the commands that change no list. */
+static unsigned int
+apply_flag_command(struct settings *s, const char *command, const char *arg,
+		   const struct origin *at, int *known)
+{
+	uint32_t mask;
+	unsigned int errors;
+
+	*known = 1;
+	if (strcmp(command, "seccomp.block-secondary") == 0) {
+		s->block_secondary = 1;
+		s->block_secondary_origin = *at;
+		s->filter_requested = 1;
+		/* As in firejail, it implies "seccomp". */
+		if (!s->list[LIST_DEFAULT].set) {
+			s->list[LIST_DEFAULT].set = 1;
+			s->list[LIST_DEFAULT].origin = *at;
+		}
+		return no_argument(arg, at);
+	}
+	if (strcmp(command, "seccomp-error-action") == 0)
+		return set_error_action(s, arg, at);
+	if (strcmp(command, "allow-debuggers") == 0) {
+		s->allow_debuggers = 1;
+		return no_argument(arg, at);
+	}
+	if (strcmp(command, "memory-deny-write-execute") == 0) {
+		s->mdwx = 1;
+		s->mdwx_origin = *at;
+		s->filter_requested = 1;
+		return no_argument(arg, at);
+	}
+	if (strcmp(command, "restrict-namespaces") == 0) {
+		mask = s->namespaces;
+		if (arg == NULL)
+			mask = NS_ALL;
+		else if ((errors = merge_names(&mask, arg, namespace_names,
+					       COUNT(namespace_names),
+					       "namespace", at)) != 0)
+			return errors;
+		s->namespaces = mask;
+		s->namespaces_set = 1;
+		s->namespaces_origin = *at;
+		s->filter_requested = 1;
+		return 0;
+	}
+	if (strcmp(command, "protocol") == 0) {
+		if (arg == NULL) {
+			msg(MSG_ERROR, at, "'protocol' needs a list of "
+			    "unix, inet, inet6, netlink, packet, bluetooth",
+			    NULL);
+			return 1;
+		}
+		mask = s->protocols;
+		if ((errors = merge_names(&mask, arg, protocol_names,
+					  COUNT(protocol_names), "protocol",
+					  at)) != 0)
+			return errors;
+		s->protocols = mask;
+		s->protocol_set = 1;
+		s->protocol_origin = *at;
+		s->filter_requested = 1;
+		return 0;
+	}
+	*known = 0;
+	return 0;
+}
+
+unsigned int
+settings_apply(struct settings *s, const char *command, const char *arg,
+	       const struct origin *at)
+{
+	struct origin where = *at;
+	unsigned int errors, i;
+	int known;
+
+	where.command = command;
+	for (i = 0; i < LIST_COUNT; i++) {
+		if (strcmp(command, list_commands[i]) == 0) {
+			s->filter_requested = 1;
+			return set_list(s, (enum list_kind)i, arg, &where);
+		}
+	}
+	errors = apply_flag_command(s, command, arg, &where, &known);
+	if (known)
+		return errors;
+	if (is_other_command(command)) {
+		msg(MSG_NOTE, &where, "skipped '", command,
+		    "': not a seccomp command", NULL);
+		return 0;
+	}
+	msg(MSG_ERROR, &where, "unknown command '", command, "'", NULL);
+	return 1;
+}

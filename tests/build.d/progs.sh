@@ -1,0 +1,44 @@
+# Build the C helper programs of tests/progs/ into tests/out/.
+# Sourced by tests/build.sh, which sets TESTS and OUT and runs under set -eu.
+#
+#   sysprobe64     gcc -static, x86_64
+#   sysprobe32     gcc -m32 -static, i386 (needs gcc-multilib)
+#   sysprobe-musl  musl-gcc -static, x86_64 (musl creates threads with
+#                  clone, glibc with clone3)
+#
+# All three are static and non-PIE, so they need no loader inside a
+# filter and their data lies below 4 GiB, where int $0x80 can reach it.
+
+progs_cflags="-std=gnu99 -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -static -no-pie"
+
+# progs_build OUTPUT COMPILER [FLAGS...]: compile tests/progs/sysprobe.c
+# when OUTPUT is missing or older than the source.
+progs_build() {
+	progs_out=$1
+	shift
+	if [ -x "$OUT/$progs_out" ] &&
+		[ "$OUT/$progs_out" -nt "$TESTS/progs/sysprobe.c" ] &&
+		[ "$OUT/$progs_out" -nt "$TESTS/build.d/progs.sh" ]; then
+		return 0
+	fi
+	echo "$* $progs_cflags -o $OUT/$progs_out $TESTS/progs/sysprobe.c -lpthread"
+	# shellcheck disable=SC2086
+	"$@" $progs_cflags -o "$OUT/$progs_out" "$TESTS/progs/sysprobe.c" \
+		-lpthread
+}
+
+for progs_tool in gcc musl-gcc; do
+	if ! command -v "$progs_tool" >/dev/null 2>&1; then
+		echo "tests/build.d/progs.sh: '$progs_tool' not found; install" \
+			"it with: apt-get install -y gcc musl-tools gcc-multilib" >&2
+		exit 1
+	fi
+done
+
+progs_build sysprobe64 gcc
+if ! progs_build sysprobe32 gcc -m32; then
+	echo "tests/build.d/progs.sh: gcc -m32 failed; install the i386" \
+		"C library with: apt-get install -y gcc-multilib" >&2
+	exit 1
+fi
+progs_build sysprobe-musl musl-gcc

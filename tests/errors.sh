@@ -1,0 +1,270 @@
+# Bad input and failures: seccwrap must exit 125 with a message that names
+# the file, line and token, and must not run the command.  Also the exit
+# codes of env(1) (126, 127, the command's own status) and "no filter, no
+# run" when the kernel refuses the filter.
+P64=$TESTS/out/sysprobe64
+MARKER=$TMP/ran
+
+# bad CASE 'SECCWRAP-ARGS' PREFIX TOKEN
+#   seccwrap SECCWRAP-ARGS -- sh -c 'touch MARKER' must exit 125 without
+#   creating MARKER, and one line of stderr must start with PREFIX and
+#   contain TOKEN after it (both fixed strings).  SECCWRAP-ARGS is split on blanks.
+bad() {
+	rm -f "$MARKER"
+	# shellcheck disable=SC2086
+	"$SECCWRAP" $2 -- /bin/sh -c "touch '$MARKER'" </dev/null \
+		>"$TMP/bad.out" 2>"$TMP/bad.err"
+	_rc=$?
+	check "$1/exit-status" 125 "$_rc"
+	if [ -e "$MARKER" ]; then
+		fail "$1/not-run" "the command ran"
+	else
+		pass "$1/not-run"
+	fi
+	if awk -v p="$3" -v t="$4" 'index($0, p) == 1 &&
+		index(substr($0, length(p) + 1), t) > 0 { found = 1 }
+		END { exit !found }' "$TMP/bad.err"; then
+		pass "$1/message"
+	else
+		fail "$1/message" "expected a line starting '$3' naming" \
+			"'$4', got: $(head -c 300 "$TMP/bad.err")"
+	fi
+}
+
+# bad_profile CASE TEXT LINE TOKEN: as bad, for a profile holding TEXT
+# whose error is on line LINE.
+bad_profile() {
+	printf '%s\n' "$2" >"$TMP/$1.profile"
+	bad "$1" "-p $TMP/$1.profile" "seccwrap: $TMP/$1.profile:$3: " "$4"
+}
+
+# --- profile errors -----------------------------------------------------
+
+bad_profile misspelled-syscall '# comment
+
+seccomp.drop mount,mout' 3 "'mout'"
+bad_profile misspelled-in-default 'seccomp chroot,ptrac' 1 "'ptrac'"
+bad_profile misspelled-keep 'seccomp.keep execve,wrte' 1 "'wrte'"
+bad_profile misspelled-32 'seccomp.32.drop mount,umount3' 1 "'umount3'"
+bad_profile misspelled-exception 'seccomp !chrot' 1 chrot
+bad_profile unknown-group '# comment
+seccomp.drop @nosuchgroup' 2 nosuchgroup
+bad_profile unknown-errno 'seccomp.drop mount:EFOO' 1 EFOO
+bad_profile unknown-error-action 'seccomp
+seccomp-error-action EFOO' 2 EFOO
+bad_profile error-action-zero 'seccomp-error-action 0' 1 "0"
+bad_profile error-action-4096 'seccomp-error-action 4096' 1 4096
+bad_profile name-errno-zero 'seccomp.drop mount:0' 1 "0"
+bad_profile unknown-command 'seccomp
+sekcomp mount' 2 sekcomp
+bad_profile unknown-protocol 'protocol unix,ipx' 1 ipx
+bad_profile unknown-namespace 'restrict-namespaces user,foo' 1 foo
+bad_profile missing-include 'seccomp
+include no-such-file.inc' 2 no-such-file.inc
+bad_profile bad-character 'seccomp.drop mount;chroot' 1 'mount;chroot'
+bad_profile bad-character-dot 'seccomp.drop mount,a.b' 1 a.b
+bad_profile empty-list 'seccomp.drop ,,' 1 seccomp.drop
+bad_profile empty-list-bare 'seccomp.keep' 1 seccomp.keep
+# The item list is one word; a blank inside it is a bad character.
+bad_profile blank-in-list 'seccomp.drop mount, chroot' 1 chroot
+
+# A line over 4 KiB: 'seccomp.drop ' then 830 times 'mount,'.
+long=$(printf 'mount,%.0s' $(seq 830))
+bad_profile long-line "seccomp
+seccomp.drop $long" 2 ""
+if [ "${#long}" -le 4096 ]; then
+	fail long-line/length "the test line is only ${#long} bytes"
+fi
+
+# A binary file as profile: the ELF header holds NUL bytes on line 1.
+cp "$P64" "$TMP/binary.profile"
+bad binary-file "-p $TMP/binary.profile" "seccwrap: $TMP/binary.profile:" ""
+if grep -q "^seccwrap: $TMP/binary.profile:[0-9][0-9]*: " "$TMP/bad.err"; then
+	pass binary-file/line
+else
+	fail binary-file/line "expected 'FILE:LINE: ', got:" \
+		"$(head -c 300 "$TMP/bad.err")"
+fi
+
+# An include loop, reported in one of the two files with the line of its
+# include.
+bad include-loop "-p $TESTS/profiles/loop-a.profile" "seccwrap: " loop-
+if grep -Eq '^seccwrap: [^:]*loop-(a\.profile|b\.inc):[0-9]+: ' \
+	"$TMP/bad.err"; then
+	pass include-loop/location
+else
+	fail include-loop/location "expected 'seccwrap: FILE:LINE: ' naming" \
+		"loop-a.profile or loop-b.inc, got: $(head -c 300 "$TMP/bad.err")"
+fi
+
+# An error in an included file names that file and its line.
+printf 'seccomp\ninclude inner.inc\n' >"$TMP/outer.profile"
+printf '# inner\nseccomp.drop mount,mout\n' >"$TMP/inner.inc"
+bad include-error-location "-p $TMP/outer.profile" "seccwrap: " "'mout'"
+if grep -q "^seccwrap: [^:]*inner\.inc:2: " "$TMP/bad.err"; then
+	pass include-error-location/file-line
+else
+	fail include-error-location/file-line "expected inner.inc:2," \
+		"got: $(head -c 300 "$TMP/bad.err")"
+fi
+
+# A missing .local include is skipped (firejail's convention for local
+# overrides), so this is not an error.
+printf 'include no-such-file.local\nseccomp\n' >"$TMP/local.profile"
+rm -f "$MARKER"
+"$SECCWRAP" -q -p "$TMP/local.profile" -- /bin/sh -c "touch '$MARKER'" \
+	</dev/null >/dev/null 2>"$TMP/local.err"
+check missing-local-include/exit-status 0 "$?"
+if [ -e "$MARKER" ]; then
+	pass missing-local-include/ran
+else
+	fail missing-local-include/ran "the command did not run"
+fi
+
+bad missing-profile "-p $TMP/no-such.profile" "seccwrap: " \
+	"$TMP/no-such.profile"
+
+# Two errors in one file: both are reported.
+bad_profile two-errors 'seccomp.drop mout
+seccomp.keep wrte' 1 "'mout'"
+if grep -q "^seccwrap: $TMP/two-errors.profile:2: .*wrte" "$TMP/bad.err"; then
+	pass two-errors/second
+else
+	fail two-errors/second "expected the line 2 error as well, got:" \
+		"$(head -c 300 "$TMP/bad.err")"
+fi
+
+# --- option errors --------------------------------------------------------
+
+bad option-misspelled "--seccomp.drop=mount,mout" \
+	"seccwrap: --seccomp.drop: " "'mout'"
+bad option-misspelled-default "--seccomp=ptrac" "seccwrap: --seccomp: " \
+	"'ptrac'"
+bad option-unknown-group "--seccomp.keep=@nosuchgroup" \
+	"seccwrap: --seccomp.keep: " nosuchgroup
+bad option-unknown-errno "--seccomp-error-action=EFOO" \
+	"seccwrap: --seccomp-error-action: " EFOO
+bad option-bad-character "--seccomp.drop=mount;chroot" \
+	"seccwrap: --seccomp.drop: " 'mount;chroot'
+bad option-empty-list "--seccomp.drop=" "seccwrap: --seccomp.drop" ""
+bad option-unknown-protocol "--protocol=unix,ipx" "seccwrap: --protocol: " ipx
+bad option-unknown-namespace "--restrict-namespaces=foo" \
+	"seccwrap: --restrict-namespaces: " foo
+bad option-unknown "--no-such-option" "seccwrap: " no-such-option
+
+# No command: after "--", or at all.
+"$SECCWRAP" -p "$TMP/local.profile" -- </dev/null >/dev/null \
+	2>"$TMP/nocmd.err"
+check no-command-after-dashes/exit-status 125 "$?"
+if grep -q '^seccwrap: ' "$TMP/nocmd.err"; then
+	pass no-command-after-dashes/message
+else
+	fail no-command-after-dashes/message "expected 'seccwrap: ...', got:" \
+		"$(head -c 300 "$TMP/nocmd.err")"
+fi
+"$SECCWRAP" -p "$TMP/local.profile" </dev/null >/dev/null 2>"$TMP/nocmd.err"
+check no-command/exit-status 125 "$?"
+
+# --- exec failures and exit statuses --------------------------------------
+
+printf '#!/bin/sh\ntouch "%s"\n' "$MARKER" >"$TMP/not-executable"
+chmod 644 "$TMP/not-executable"
+rm -f "$MARKER"
+"$SECCWRAP" -- "$TMP/not-executable" </dev/null >/dev/null 2>"$TMP/exec.err"
+check not-executable/exit-status 126 "$?"
+if grep -q "^seccwrap: .*not-executable" "$TMP/exec.err"; then
+	pass not-executable/message
+else
+	fail not-executable/message "expected a message naming the file," \
+		"got: $(head -c 300 "$TMP/exec.err")"
+fi
+"$SECCWRAP" -- "$TMP" </dev/null >/dev/null 2>&1
+check directory/exit-status 126 "$?"
+
+"$SECCWRAP" -- "$TMP/no-such-command" </dev/null >/dev/null \
+	2>"$TMP/exec.err"
+check not-found-path/exit-status 127 "$?"
+if grep -q "^seccwrap: .*no-such-command" "$TMP/exec.err"; then
+	pass not-found-path/message
+else
+	fail not-found-path/message "expected a message naming the command," \
+		"got: $(head -c 300 "$TMP/exec.err")"
+fi
+PATH=/usr/bin:/bin "$SECCWRAP" -- seccwrap-no-such-command </dev/null \
+	>/dev/null 2>&1
+check not-found-search/exit-status 127 "$?"
+# A PATH search finds a command by name, and its status comes back.
+PATH=/usr/bin:/bin "$SECCWRAP" -- sh -c 'exit 7' </dev/null >/dev/null 2>&1
+check command-status/exit-status 7 "$?"
+"$SECCWRAP" -- /bin/sh -c 'kill -TERM $$' </dev/null >/dev/null 2>&1
+check command-signal/exit-status 143 "$?"
+
+# --- a profile that would deny seccwrap's own execve ------------------------
+
+# Either seccwrap rejects it (125, nothing runs), or the command starts and
+# every later exec is denied.  Never: killed before the command starts, or
+# a later exec that succeeds.
+printf 'seccomp.drop execve\n' >"$TMP/noexec.profile"
+rm -f "$MARKER" "$TMP/ran2"
+"$SECCWRAP" -p "$TMP/noexec.profile" -- /bin/sh -c \
+	"touch '$MARKER'; /bin/touch '$TMP/ran2'" </dev/null >/dev/null \
+	2>"$TMP/noexec.err"
+_rc=$?
+if [ "$_rc" -eq 125 ] && [ ! -e "$MARKER" ] && [ -s "$TMP/noexec.err" ]; then
+	pass deny-execve/rejected-or-enforced
+elif [ -e "$MARKER" ] && [ ! -e "$TMP/ran2" ]; then
+	pass deny-execve/rejected-or-enforced
+else
+	fail deny-execve/rejected-or-enforced "exit status $_rc, command" \
+		"ran: $([ -e "$MARKER" ] && echo yes || echo no), later exec" \
+		"ran: $([ -e "$TMP/ran2" ] && echo yes || echo no), stderr:" \
+		"$(head -c 300 "$TMP/noexec.err")"
+fi
+
+# --- no filter, no run --------------------------------------------------
+
+# An outer seccwrap denies seccomp and prctl to an inner one, which then
+# cannot set no_new_privs or install its filter.
+printf 'seccomp\n' >"$TMP/default.profile"
+rm -f "$MARKER"
+"$SECCWRAP" --seccomp.drop=seccomp,prctl -- /bin/sh -c "touch '$MARKER'" \
+	</dev/null >/dev/null 2>&1
+check outer-filter-control/exit-status 0 "$?"
+if [ -e "$MARKER" ]; then
+	pass outer-filter-control/ran
+else
+	fail outer-filter-control/ran "the outer seccwrap did not run" \
+		"its command, so the cases below cannot tell"
+fi
+
+# no_run CASE OUTER-LIST: the inner seccwrap must exit 125 and not run.
+no_run() {
+	rm -f "$MARKER"
+	"$SECCWRAP" "--seccomp.drop=$2" -- "$SECCWRAP" -p \
+		"$TMP/default.profile" -- /bin/sh -c "touch '$MARKER'" \
+		</dev/null >/dev/null 2>"$TMP/norun.err"
+	check "$1/exit-status" 125 "$?"
+	if [ -e "$MARKER" ]; then
+		fail "$1/not-run" "the command ran without its filter"
+	else
+		pass "$1/not-run"
+	fi
+	if grep -q '^seccwrap: ' "$TMP/norun.err"; then
+		pass "$1/message"
+	else
+		fail "$1/message" "expected 'seccwrap: ...' on stderr, got:" \
+			"$(head -c 300 "$TMP/norun.err")"
+	fi
+}
+no_run no-filter-seccomp-prctl seccomp,prctl
+no_run no-filter-prctl prctl
+no_run no-filter-seccomp-eperm-prctl-enosys seccomp,prctl:ENOSYS
+
+# seccomp() answering ENOSYS makes seccwrap fall back to prctl: the command
+# runs, and under the inner filter.
+"$SECCWRAP" --seccomp.drop=seccomp:ENOSYS -- "$SECCWRAP" -p \
+	"$TMP/default.profile" -- "$P64" mount getpid </dev/null \
+	>"$TMP/fallback.out" 2>"$TMP/fallback.err"
+check prctl-fallback/exit-status 0 "$?"
+check prctl-fallback/mount "mount ret=-1 errno=EPERM" \
+	"$(grep '^mount ' "$TMP/fallback.out")"

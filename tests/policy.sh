@@ -1,0 +1,197 @@
+# Profile semantics: which action each syscall gets, read from the
+# program seccwrap dumps (--dump) and evaluated by tests/out/bpfeval.
+# These cases need no kernel support; tests/live.sh runs real programs.
+
+BPFEVAL=$TESTS/out/bpfeval
+X86_64=0xc000003e
+I386=0x40000003
+
+EPERM=0x00050001
+EACCES=0x0005000d
+ENOSYS=0x00050026
+ALLOW=0x7fff0000
+LOG=0x7ffc0000
+KILL=0x80000000
+
+# nr ABI NAME: the number of NAME in seccwrap's table for ABI.
+nr() {
+	if [ "$1" = i386 ]; then
+		"$SECCWRAP" --debug-syscalls32
+	else
+		"$SECCWRAP" --debug-syscalls
+	fi | awk -v n="$2" '$3 == n { print $1 }'
+}
+
+# action ARCH NR [SECCWRAP-ARGS...]: the action of the dumped filter.
+action() {
+	arch=$1
+	number=$2
+	shift 2
+	rm -f "$TMP/filter"
+	if ! "$SECCWRAP" -q "$@" --dump="$TMP/filter" 2>"$TMP/stderr"; then
+		echo "seccwrap-failed"
+		return
+	fi
+	"$BPFEVAL" "$TMP/filter" "$arch" "$number" "$number" |
+		awk '{ print $2 }'
+}
+
+# expect NAME WANT ABI SYSCALL [SECCWRAP-ARGS...]
+expect() {
+	name=$1
+	want=$2
+	abi=$3
+	n=$(nr "$abi" "$4")
+	shift 4
+	if [ -z "$n" ]; then
+		fail "$name" "no syscall number for '$4' on $abi"
+		return
+	fi
+	if [ "$abi" = i386 ]; then
+		check "$name" "$want" "$(action $I386 "$n" "$@")"
+	else
+		check "$name" "$want" "$(action $X86_64 "$n" "$@")"
+	fi
+}
+
+profile() {
+	printf '%s\n' "$@" > "$TMP/p.profile"
+}
+
+if [ ! -x "$BPFEVAL" ]; then
+	skip all "tests/out/bpfeval was not built"
+	return 0 2>/dev/null || exit 0
+fi
+
+# The built-in default is bare "seccomp".
+expect default-mount $EPERM x86_64 mount
+expect default-getpid $ALLOW x86_64 getpid
+expect default-i386-mount $EPERM i386 mount
+expect default-ptrace $EPERM x86_64 ptrace
+
+# Precedence: keep over drop over "seccomp LIST" over "seccomp", in any
+# order of lines.
+profile "seccomp.drop chroot" "seccomp"
+expect drop-beats-seccomp-chroot $EPERM x86_64 chroot -p "$TMP/p.profile"
+expect drop-beats-seccomp-mount $ALLOW x86_64 mount -p "$TMP/p.profile"
+profile "seccomp.keep read,write" "seccomp.drop read"
+expect keep-beats-drop $ALLOW x86_64 read -p "$TMP/p.profile"
+expect keep-denies-rest $EPERM x86_64 getpid -p "$TMP/p.profile"
+expect keep-allows-execve $ALLOW x86_64 execve -p "$TMP/p.profile"
+profile "seccomp mount:EACCES" "seccomp"
+expect bare-seccomp-keeps-list $EACCES x86_64 mount -p "$TMP/p.profile"
+
+# A repeated command replaces the earlier list.
+profile "seccomp.drop mount" "seccomp.drop chroot"
+expect repeated-replaces-old $ALLOW x86_64 mount -p "$TMP/p.profile"
+expect repeated-replaces-new $EPERM x86_64 chroot -p "$TMP/p.profile"
+
+# Exceptions win over groups, and syscall 0 can be excepted.
+expect except-chroot $ALLOW x86_64 chroot --seccomp='!chroot'
+expect except-chroot-i386 $ALLOW i386 chroot --seccomp='!chroot'
+expect except-read $ALLOW x86_64 read --seccomp.drop='@basic-io,!read'
+expect except-read-write $EPERM x86_64 write --seccomp.drop='@basic-io,!read'
+expect except-in-keep $EPERM x86_64 write --seccomp.keep='write,!write'
+
+# Errnos: names in any case, numbers, kill; the error action.
+expect errno-name $EACCES x86_64 mount --seccomp.drop=mount:eacces
+expect errno-number $EACCES x86_64 mount --seccomp.drop=mount:13
+expect kill-item $KILL x86_64 mount --seccomp.drop=mount:kill
+expect error-action-kill $KILL x86_64 mount --seccomp-error-action=kill \
+	--seccomp
+expect error-action-log $LOG x86_64 mount --seccomp-error-action=log \
+	--seccomp
+expect error-action-enosys $ENOSYS x86_64 mount \
+	--seccomp-error-action=ENOSYS --seccomp
+expect allow-debuggers $ALLOW x86_64 ptrace --allow-debuggers --seccomp
+
+# clone3 gets ENOSYS from the error action, but an explicit errno stays.
+expect clone3-enosys $ENOSYS x86_64 clone3 --seccomp.drop=clone3
+expect clone3-explicit $EPERM x86_64 clone3 --seccomp.drop=clone3:EPERM
+
+# Numbers are native only: i386 165 is getresuid, x86_64 165 is mount.
+expect number-native $EPERM x86_64 mount --seccomp.drop='$165'
+expect number-not-i386 $ALLOW i386 getresuid --seccomp.drop='$165'
+expect number-plain $EPERM x86_64 mount --seccomp.drop=165
+
+# The 32-bit lists change the i386 ABI only.
+expect seccomp32-i386 $EPERM i386 getpid --seccomp.32.drop=getpid
+expect seccomp32-native $ALLOW x86_64 getpid --seccomp.32.drop=getpid
+expect block-secondary $EPERM i386 getpid --seccomp.block-secondary
+expect block-secondary-native $EPERM x86_64 mount \
+	--seccomp.block-secondary
+
+# Special ranges: x32, bit 31, numbers past the table.
+check x32-denied $EPERM "$(action $X86_64 0x40000027 --seccomp.drop=mount)"
+check x32-denied-keep $EPERM "$(action $X86_64 0x40000000 \
+	--seccomp.keep=read)"
+check bit31-allowed $ALLOW "$(action $X86_64 0xffffffff --seccomp)"
+check bit31-allowed-keep $ALLOW "$(action $X86_64 0xffffffff \
+	--seccomp.keep=read)"
+check i386-bit31-allowed $ALLOW "$(action $I386 0x80000000 \
+	--seccomp.keep=read)"
+check past-table-drop $ALLOW "$(action $X86_64 4000 --seccomp.drop=mount)"
+check past-table-keep $ENOSYS "$(action $X86_64 4000 --seccomp.keep=read)"
+check other-arch-killed $KILL "$(action 0xc00000b7 1 --seccomp)"
+
+# Profile files: ignore, conditionals, includes.
+profile "ignore seccomp" "seccomp" "seccomp.drop chroot"
+expect ignore-whole-word $EPERM x86_64 chroot -p "$TMP/p.profile"
+expect ignore-hides-seccomp $ALLOW x86_64 mount -p "$TMP/p.profile"
+profile "?HAS_X11: seccomp.drop chroot" "seccomp.drop mount"
+expect conditional-false $ALLOW x86_64 chroot -p "$TMP/p.profile"
+mkdir -p "$TMP/inc"
+printf 'seccomp.drop chroot # comment\n' > "$TMP/inc/part.inc"
+printf 'include part.inc\ninclude missing.local\n' > "$TMP/inc/main.profile"
+expect include-beside $EPERM x86_64 chroot -p "$TMP/inc/main.profile"
+profile "  seccomp.drop	   mount  # trailing" ""
+expect blanks-and-comments $EPERM x86_64 mount -p "$TMP/p.profile"
+
+# A duplicate with another action warns and the later one wins.
+profile "seccomp.drop mount,mount:EACCES"
+expect duplicate-later-wins $EACCES x86_64 mount -p "$TMP/p.profile"
+"$SECCWRAP" -p "$TMP/p.profile" --check 2>"$TMP/err"
+if grep -q "warning: $TMP/p.profile:1: 'mount:EACCES'\|warning: .*mount" \
+	"$TMP/err"; then
+	pass duplicate-warns
+else
+	fail duplicate-warns "no warning on stderr: $(cat "$TMP/err")"
+fi
+
+# execve must stay allowed: such a profile is rejected, exit 125.
+profile "seccomp.drop execve"
+"$SECCWRAP" -p "$TMP/p.profile" -- /bin/true 2>"$TMP/err"
+check execve-denied-status 125 $?
+if grep -q "p.profile:1: 'execve' cannot be denied" "$TMP/err"; then
+	pass execve-denied-message
+else
+	fail execve-denied-message "got: $(cat "$TMP/err")"
+fi
+
+# A profile without seccomp commands installs no filter and says so.
+profile "private-tmp" "caps.drop all"
+out=$("$SECCWRAP" -p "$TMP/p.profile" -- /bin/echo ran 2>"$TMP/err")
+check no-seccomp-runs ran "$out"
+if grep -q "no seccomp command" "$TMP/err"; then
+	pass no-seccomp-note
+else
+	fail no-seccomp-note "got: $(cat "$TMP/err")"
+fi
+out=$("$SECCWRAP" -q -p "$TMP/p.profile" -- /bin/true 2>&1)
+check no-seccomp-quiet "" "$out"
+
+# -v names the firejail commands it skipped.
+"$SECCWRAP" -v -p "$TMP/p.profile" --check 2>"$TMP/err"
+if grep -q "skipped 'private-tmp'" "$TMP/err"; then
+	pass verbose-lists-skipped
+else
+	fail verbose-lists-skipped "got: $(cat "$TMP/err")"
+fi
+
+# The argument filters leave allowed calls cacheable and add argument
+# checks only where asked; their decision with arguments is in live.sh.
+expect protocol-socketcall $ENOSYS i386 socketcall --protocol=unix
+expect protocol-io-uring $ENOSYS x86_64 io_uring_setup --protocol=unix
+expect namespaces-clone3 $ENOSYS x86_64 clone3 --restrict-namespaces
+expect mdwx-memfd $EPERM x86_64 memfd_create --memory-deny-write-execute
+expect mdwx-old-mmap $EPERM i386 mmap --memory-deny-write-execute

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Run the test suites: tests/run.sh [SUITE...], SUITE a name such as
+# "live" for tests/live.sh; no argument runs them all.
+#
+# Each suite is a shell script that prints PASS:, FAIL: or SKIP: lines
+# (tests/lib.sh).  Helper programs are built first by tests/build.sh.
+# The last line is the total: "N passed, N failed, N skipped".
+set -u
+TESTS=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$TESTS")
+: "${SECCWRAP:=$ROOT/seccwrap}"
+export TESTS ROOT SECCWRAP
+
+if [ ! -x "$SECCWRAP" ]; then
+	echo "tests/run.sh: $SECCWRAP not found; run ./build.sh first" >&2
+	exit 125
+fi
+
+log=$(mktemp)
+if ! sh "$TESTS/build.sh" >"$log" 2>&1; then
+	cat "$log"
+	echo "tests/run.sh: building the test programs failed" >&2
+	rm -f "$log"
+	echo "0 passed, 1 failed, 0 skipped"
+	exit 1
+fi
+rm -f "$log"
+
+if [ $# -eq 0 ]; then
+	set -- $(cd "$TESTS" && ls ./*.sh | sed 's|^\./||; s|\.sh$||' |
+		grep -v -x -e run -e lib -e build)
+fi
+
+results=$(mktemp)
+for suite in "$@"; do
+	TMP=$(mktemp -d)
+	export TMP
+	start=$(date +%s)
+	(SUITE=$suite; export SUITE; cd "$TMP" && . "$TESTS/lib.sh" &&
+		. "$TESTS/$suite.sh") 2>&1 | tee -a "$results" |
+		grep -E '^(FAIL|SKIP):'
+	end=$(date +%s)
+	echo "suite $suite: $(grep -c "^PASS: $suite/" "$results") passed," \
+		"$(grep -c "^FAIL: $suite/" "$results") failed," \
+		"$((end - start)) s"
+	rm -rf "$TMP"
+done
+
+passed=$(grep -c '^PASS:' "$results")
+failed=$(grep -c '^FAIL:' "$results")
+skipped=$(grep -c '^SKIP:' "$results")
+rm -f "$results"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

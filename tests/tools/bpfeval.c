@@ -1,0 +1,132 @@
+/*
+ * bpfeval FILE ARCH LO HI [ARG0..ARG5]
+ *
+ * Run a raw struct sock_filter program (firejail's compiled filters,
+ * seccwrap --dump output) on every syscall number LO..HI of audit arch
+ * ARCH, with the given arguments (default 0), and print "NR ACTION" per
+ * number, ACTION in hex.  The differential tests against firejail use it.
+ * Numbers are decimal or 0x hex; ARCH is hex or x86_64, x32, i386,
+ * aarch64, arm.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "seccwrap.h"
+
+static const struct {
+	const char *name;
+	uint32_t audit_arch;
+} arch_names[] = {
+	{ "x86_64", 0xc000003eu },
+	{ "x32", 0xc000003eu },
+	{ "i386", 0x40000003u },
+	{ "aarch64", 0xc00000b7u },
+	{ "arm", 0x40000028u },
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: bpfeval FILE ARCH LO HI [ARG0..ARG5]\n");
+	exit(2);
+}
+
+/* Parse S as a number of at most MAX in BASE (0: decimal or 0x hex). */
+static unsigned long long
+parse_number(const char *what, const char *s, int base,
+    unsigned long long max)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, base);
+	if (*s == '\0' || *s == '-' || *end != '\0' || errno || v > max) {
+		fprintf(stderr, "bpfeval: invalid %s '%s'\n", what, s);
+		exit(2);
+	}
+	return v;
+}
+
+static uint32_t
+parse_arch(const char *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(arch_names) / sizeof(arch_names[0]); i++)
+		if (strcmp(s, arch_names[i].name) == 0)
+			return arch_names[i].audit_arch;
+	return (uint32_t)parse_number("arch", s, 16, 0xffffffffu);
+}
+
+/* Read the program in PATH; exit with a message when it is unusable. */
+static void
+load(const char *path, struct program *prog)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 0, n;
+	char *buf = NULL;
+
+	if (f == NULL) {
+		fprintf(stderr, "bpfeval: %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	prog->len = 0;
+	do {
+		if (prog->len * sizeof(struct bpf_insn) + 4096 > cap) {
+			cap = cap ? 2 * cap : 65536;
+			buf = realloc(buf, cap);
+			if (buf == NULL) {
+				fprintf(stderr, "bpfeval: out of memory\n");
+				exit(1);
+			}
+		}
+		n = fread(buf + prog->len * sizeof(struct bpf_insn), 1,
+		    cap - prog->len * sizeof(struct bpf_insn), f);
+		prog->len += n / sizeof(struct bpf_insn);
+		if (n % sizeof(struct bpf_insn)) {
+			fprintf(stderr, "bpfeval: %s: size is not a multiple "
+			    "of 8 bytes\n", path);
+			exit(1);
+		}
+	} while (n > 0);
+	if (ferror(f) || prog->len == 0) {
+		fprintf(stderr, "bpfeval: %s: %s\n", path, ferror(f) ?
+		    strerror(errno) : "empty file");
+		exit(1);
+	}
+	fclose(f);
+	prog->insn = (struct bpf_insn *)buf;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct program prog;
+	uint64_t args[6] = { 0 };
+	unsigned long long nr, lo, hi;
+	uint32_t arch;
+	int i;
+
+	if (argc < 5 || argc > 11)
+		usage();
+	arch = parse_arch(argv[2]);
+	lo = parse_number("LO", argv[3], 0, 0xffffffffu);
+	hi = parse_number("HI", argv[4], 0, 0xffffffffu);
+	if (hi < lo)
+		usage();
+	for (i = 5; i < argc; i++)
+		args[i - 5] = parse_number("argument", argv[i], 0,
+		    0xffffffffffffffffull);
+	load(argv[1], &prog);
+	if (program_check(&prog) != 0)
+		fprintf(stderr, "bpfeval: %s: warning: the kernel would reject "
+		    "this program\n", argv[1]);
+	for (nr = lo; nr <= hi; nr++)
+		printf("%llu 0x%08x\n", nr,
+		    emulate(&prog, (uint32_t)nr, arch, args, NULL));
+	free(prog.insn);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
