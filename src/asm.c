@@ -177,7 +177,8 @@ is_jump(uint16_t code)
 	return BPF_CLASS(code) == BPF_JMP;
 }
 
-/* Return the instruction index TARGET of instruction I resolves to. */
+/* Return the index of the instruction that TARGET of instruction I
+ * names. */
 static unsigned int
 target_index(const struct assembler *a, unsigned int i, int target)
 {
@@ -208,7 +209,8 @@ check_labels(const struct assembler *a)
 	return 0;
 }
 
-/* Number the instructions, trampolines included; return the length. */
+/* Number the instructions, trampolines included, and return the
+ * length. */
 static unsigned int
 place(struct assembler *a)
 {
@@ -231,7 +233,7 @@ tramp_pos(const struct assembler *a, int t)
 	return a->insn[a->tramp[t].owner].pos + 1 + a->tramp[t].slot;
 }
 
-/* Return the position slot S of instruction I currently jumps to. */
+/* Return the position that slot S of instruction I jumps to now. */
 static unsigned int
 slot_pos(const struct assembler *a, unsigned int i, unsigned int s)
 {
@@ -266,8 +268,8 @@ find_stand_in(const struct assembler *a, unsigned int i, int target,
 	int t;
 
 	for (j = i; j < a->ninsn && a->insn[j].pos <= limit; j++) {
-		if (j > i && ret != NULL &&
-		    a->insn[j].op.code == ret->code && a->insn[j].op.k == ret->k) {
+		if (j > i && ret != NULL && a->insn[j].op.code == ret->code &&
+		    a->insn[j].op.k == ret->k) {
 			*orig = j;
 			return 1;
 		}
@@ -358,10 +360,10 @@ retarget(struct assembler *a, unsigned int i, unsigned int s)
 }
 
 /*
- * Rewrite out-of-reach conditional jumps until every jump reaches.  Each
- * pass either changes nothing or adds a trampoline or retargets a jump
- * with exact positions; trampolines are never removed and an instruction
- * gets at most two, so the loop ends.
+ * Rewrite out-of-reach conditional jumps until every jump reaches.  A
+ * pass that adds no trampoline retargets jumps with exact positions, so
+ * the next pass changes nothing.  Trampolines are never removed and an
+ * instruction gets at most two, so the loop ends.
  */
 static int
 resolve(struct assembler *a)

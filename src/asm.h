@@ -33,15 +33,12 @@
 #define BPF_W 0x00
 #define BPF_H 0x08
 #define BPF_B 0x10
-#define BPF_SIZE(code) ((code) & 0x18)
 
 #define BPF_IMM 0x00
 #define BPF_ABS 0x20
 #define BPF_IND 0x40
 #define BPF_MEM 0x60
 #define BPF_LEN 0x80
-#define BPF_MSH 0xa0
-#define BPF_MODE(code) ((code) & 0xe0)
 
 #define BPF_ADD	 0x00
 #define BPF_SUB	 0x10
@@ -70,7 +67,6 @@
 
 #define BPF_TAX 0x00
 #define BPF_TXA 0x80
-#define BPF_MISCOP(code) ((code) & 0xf8)
 
 /* Scratch memory words (BPF_MEMWORDS). */
 #define BPF_MEMWORDS 16

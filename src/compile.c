@@ -46,9 +46,9 @@ struct arg_block {
 	uint32_t fallback;		/* when no live rule holds */
 };
 
-/* What the accumulator A holds: (word at OFF) & MASK, when KNOWN. */
+/* The known content of the accumulator A: (word at OFF) & MASK. */
 struct acc {
-	int known;
+	int known;		/* 0: A may contain anything */
 	uint32_t off;
 	uint32_t mask;
 };
@@ -129,9 +129,10 @@ check_policy(const struct policy *p)
 }
 
 /*
- * Return the offset of the 32-bit word a test reads, or -1 when the word
- * is always 0: a 32-bit ABI has no high word, and the kernel fills the
- * argument from a 32-bit register.  Little-endian: low word first.
+ * Return the offset of the 32-bit word test T reads, or -1 when the word
+ * is always 0.  That is the high word on a 32-bit ABI, whose arguments
+ * the kernel fills from 32-bit registers.  Little-endian ABIs store the
+ * low word first.
  */
 static long
 word_offset(unsigned int flags, const struct arg_test *t)
@@ -145,8 +146,8 @@ word_offset(unsigned int flags, const struct arg_test *t)
 	return first ? base : base + 4;
 }
 
-/* Return 1 or 0 when the test's result does not depend on the word, or
- * -1 when it does. */
+/* Return 1 (passes) or 0 (fails) when the result of test T does not
+ * depend on the word, else -1. */
 static int
 test_constant(unsigned int flags, const struct arg_test *t)
 {
@@ -169,10 +170,10 @@ test_constant(unsigned int flags, const struct arg_test *t)
 }
 
 /*
- * Keep the rules that can both hold and fail.  A rule with a test that
- * never holds is dropped; a rule whose tests always hold ends the list
- * and its action becomes the fallback; trailing rules whose action is
- * the fallback change nothing and are dropped too.
+ * Keep the rules that can both pass and fail.  A rule with a test that
+ * always fails is dropped.  A rule whose tests always pass ends the list,
+ * and its action becomes the fallback.  Trailing rules whose action is
+ * the fallback change nothing, so they are dropped too.
  */
 static void
 prune_rules(struct arg_block *b, unsigned int flags)
@@ -352,9 +353,9 @@ emit_search(struct assembler *a, struct arch_ctx *c, const struct span *s,
 
 /*
  * Load the word test T reads into A and mask it, reusing A when it
- * already holds what the test needs:
+ * already contains what the test needs:
  *
- *	A = word;		unless A holds it
+ *	A = word;		unless A contains it
  *	A &= mask;		TEST_EQ and TEST_NE with a mask
  */
 static void
@@ -383,9 +384,8 @@ same_acc(const struct acc *x, const struct acc *y)
 }
 
 /*
- * Emit one rule; ACC is what A holds on entry and, on return, what it
- * holds at the next rule (known only when every failing test leaves the
- * same value):
+ * Emit one rule.  ACC describes A on entry, and on return it describes A
+ * at FAIL, which is known only when every test leaves the same value:
  *
  *	if (test_0 && ... && test_n) return rule.action;
  *	goto fail;
@@ -425,7 +425,8 @@ emit_rule(struct assembler *a, struct arch_ctx *c, const struct live_rule *r,
 
 /*
  * Emit an argument block: the live rules in order, each failing into the
- * next, the last failing into the fallback action.  A holds nr on entry.
+ * next, the last failing into the fallback action.  A contains nr on
+ * entry.
  */
 static void
 emit_arg_block(struct assembler *a, struct arch_ctx *c,
@@ -477,7 +478,8 @@ emit_arch(struct assembler *a, struct arch_ctx *c)
 	if (c->nspans > 1) {
 		asm_bind(a, c->entry);
 		asm_stmt(a, BPF_LD | BPF_W | BPF_ABS, DATA_NR);
-		emit_search(a, c, c->span, c->nspans, 0xffffffffu, asm_label(a));
+		emit_search(a, c, c->span, c->nspans, 0xffffffffu,
+		    asm_label(a));
 	}
 	/* The search may create blocks, so count them afterwards. */
 	for (i = 0; i < c->nblocks; i++)

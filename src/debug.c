@@ -103,7 +103,7 @@ print_group(struct out *o, const char *group, const struct origin *at)
 unsigned int
 debug_groups(const char *list)
 {
-	struct origin at = { "--debug-syscall-groups", 0, NULL, NULL };
+	struct origin at = { .file = "--debug-syscall-groups" };
 	unsigned int i, errors = 0;
 	char item[64];
 	const char *p, *end;

@@ -17,15 +17,15 @@
 
 /*
  * Fill the 16 words of struct seccomp_data.  The kernel stores the
- * 64-bit fields in the ABI's byte order, so a big-endian ABI has the high
- * word of each argument first.  instruction_pointer is left 0.
+ * 64-bit fields in its own byte order, which the AUDIT_ARCH_LE bit
+ * reports, so a big-endian arch has the high word of each argument
+ * first.  instruction_pointer is left 0.
  */
 static void
 fill_data(uint32_t *w, uint32_t nr, uint32_t arch, const uint64_t args[6])
 {
 	unsigned int i, lo = (arch & AUDIT_ARCH_LE) ? 0 : 1;
 
-	memset(w, 0, DATA_SIZE);
 	w[DATA_NR / 4] = nr;
 	w[DATA_ARCH / 4] = arch;
 	for (i = 0; args != NULL && i < 6; i++) {
@@ -34,28 +34,49 @@ fill_data(uint32_t *w, uint32_t nr, uint32_t arch, const uint64_t args[6])
 	}
 }
 
-/* Apply ALU instruction CODE with operand V to A; return 0, or -1 for a
+/* Apply ALU instruction CODE with operand V to A.  Return 0, or -1 for a
  * division by zero, which makes a classic BPF program return 0. */
 static int
 alu(uint16_t code, uint32_t *a, uint32_t v)
 {
 	switch (BPF_OP(code)) {
-	case BPF_ADD: *a += v; break;
-	case BPF_SUB: *a -= v; break;
-	case BPF_MUL: *a *= v; break;
+	case BPF_ADD:
+		*a += v;
+		break;
+	case BPF_SUB:
+		*a -= v;
+		break;
+	case BPF_MUL:
+		*a *= v;
+		break;
 	case BPF_DIV:
 		if (v == 0)
 			return -1;
 		*a /= v;
 		break;
-	case BPF_OR: *a |= v; break;
-	case BPF_AND: *a &= v; break;
-	/* NOTE: a shift by X takes the count modulo 32, as x86 does; the
-	 * kernel rejects constant counts of 32 or more. */
-	case BPF_LSH: *a <<= v & 31; break;
-	case BPF_RSH: *a >>= v & 31; break;
-	case BPF_NEG: *a = -*a; break;
-	default: *a ^= v; break;	/* BPF_XOR */
+	case BPF_OR:
+		*a |= v;
+		break;
+	case BPF_AND:
+		*a &= v;
+		break;
+	/*
+	 * NOTE: a shift by X of 32 or more takes the count modulo 32 here,
+	 * as x86 shift instructions do.  What the kernel returns for such
+	 * counts is not checked.  It rejects constant counts of 32 or more.
+	 */
+	case BPF_LSH:
+		*a <<= v & 31;
+		break;
+	case BPF_RSH:
+		*a >>= v & 31;
+		break;
+	case BPF_NEG:
+		*a = -*a;
+		break;
+	default:	/* BPF_XOR */
+		*a ^= v;
+		break;
 	}
 	return 0;
 }
@@ -112,81 +133,119 @@ opcode_accepted(uint16_t code)
 	return 0;
 }
 
+/* The state of a running program. */
+struct machine {
+	uint32_t data[DATA_SIZE / 4];	/* struct seccomp_data */
+	uint32_t mem[BPF_MEMWORDS];	/* scratch memory */
+	uint32_t a;
+	uint32_t x;
+};
+
+/* Run a scratch-memory load or store.  Return -1 for an invalid index. */
+static int
+scratch(struct machine *m, const struct bpf_insn *p)
+{
+	if (p->k >= BPF_MEMWORDS)
+		return -1;
+	if (p->code == (BPF_LD | BPF_MEM))
+		m->a = m->mem[p->k];
+	else if (p->code == (BPF_LDX | BPF_MEM))
+		m->x = m->mem[p->k];
+	else
+		m->mem[p->k] = p->code == BPF_ST ? m->a : m->x;
+	return 0;
+}
+
+/*
+ * Run instruction *PC of PROG on M.  Return 0 with *pc at the next
+ * instruction, or 1 when the program ends with *ret as its result.
+ */
+static int
+step(struct machine *m, const struct program *prog, unsigned long *pc,
+    uint32_t *ret)
+{
+	const struct bpf_insn *p = &prog->insn[(*pc)++];
+	uint32_t v = BPF_SRC(p->code) == BPF_X ? m->x : p->k;
+
+	*ret = EMULATE_INVALID;
+	switch (p->code) {
+	case BPF_LD | BPF_W | BPF_ABS:
+		if (p->k >= DATA_SIZE || p->k % 4)
+			return 1;
+		m->a = m->data[p->k / 4];
+		return 0;
+	case BPF_LD | BPF_W | BPF_LEN:
+		m->a = DATA_SIZE;
+		return 0;
+	case BPF_LDX | BPF_W | BPF_LEN:
+		m->x = DATA_SIZE;
+		return 0;
+	case BPF_LD | BPF_IMM:
+		m->a = p->k;
+		return 0;
+	case BPF_LDX | BPF_IMM:
+		m->x = p->k;
+		return 0;
+	case BPF_LD | BPF_MEM:
+	case BPF_LDX | BPF_MEM:
+	case BPF_ST:
+	case BPF_STX:
+		return scratch(m, p) != 0;
+	case BPF_MISC | BPF_TAX:
+		m->x = m->a;
+		return 0;
+	case BPF_MISC | BPF_TXA:
+		m->a = m->x;
+		return 0;
+	case BPF_RET | BPF_K:
+		*ret = p->k;
+		return 1;
+	case BPF_RET | BPF_A:
+		*ret = m->a;
+		return 1;
+	case BPF_JMP | BPF_JA:
+		if (p->k >= prog->len - *pc)
+			return 1;
+		*pc += p->k;
+		return 0;
+	}
+	if (!opcode_accepted(p->code))
+		return 1;
+	if (BPF_CLASS(p->code) == BPF_JMP) {
+		*pc += jump_taken(p->code, m->a, v) ? p->jt : p->jf;
+		return 0;
+	}
+	if (alu(p->code, &m->a, v) == 0)
+		return 0;
+	*ret = 0;
+	return 1;
+}
+
 uint32_t
 emulate(const struct program *prog, uint32_t nr, uint32_t arch,
     const uint64_t args[6], unsigned int *steps)
 {
-	uint32_t data[DATA_SIZE / 4], mem[BPF_MEMWORDS];
-	uint32_t a = 0, x = 0, v;
-	const struct bpf_insn *p;
-	unsigned long pc = 0, next;
+	struct machine m;
+	unsigned long pc = 0;
 	unsigned int count = 0;
-	uint32_t result = EMULATE_INVALID;
+	uint32_t ret = EMULATE_INVALID;
 
-	fill_data(data, nr, arch, args);
-	memset(mem, 0, sizeof(mem));
+	memset(&m, 0, sizeof(m));
+	fill_data(m.data, nr, arch, args);
+	/* Jumps only go forward, so this ends within len steps.  A jump
+	 * past the end leaves ret at EMULATE_INVALID. */
 	while (pc < prog->len) {
-		p = &prog->insn[pc];
-		next = pc + 1;
 		count++;
-		v = BPF_SRC(p->code) == BPF_X ? x : p->k;
-		switch (p->code) {
-		case BPF_LD | BPF_W | BPF_ABS:
-			if (p->k >= DATA_SIZE || p->k % 4)
-				goto out;
-			a = data[p->k / 4];
+		if (step(&m, prog, &pc, &ret))
 			break;
-		case BPF_LD | BPF_W | BPF_LEN: a = DATA_SIZE; break;
-		case BPF_LDX | BPF_W | BPF_LEN: x = DATA_SIZE; break;
-		case BPF_LD | BPF_IMM: a = p->k; break;
-		case BPF_LDX | BPF_IMM: x = p->k; break;
-		case BPF_LD | BPF_MEM:
-		case BPF_LDX | BPF_MEM:
-		case BPF_ST:
-		case BPF_STX:
-			if (p->k >= BPF_MEMWORDS)
-				goto out;
-			if (p->code == (BPF_LD | BPF_MEM))
-				a = mem[p->k];
-			else if (p->code == (BPF_LDX | BPF_MEM))
-				x = mem[p->k];
-			else
-				mem[p->k] = p->code == BPF_ST ? a : x;
-			break;
-		case BPF_MISC | BPF_TAX: x = a; break;
-		case BPF_MISC | BPF_TXA: a = x; break;
-		case BPF_RET | BPF_K:
-			result = p->k;
-			goto out;
-		case BPF_RET | BPF_A:
-			result = a;
-			goto out;
-		case BPF_JMP | BPF_JA:
-			if (p->k >= prog->len - next)
-				goto out;
-			next += p->k;
-			break;
-		default:
-			if (!opcode_accepted(p->code))
-				goto out;
-			if (BPF_CLASS(p->code) == BPF_ALU) {
-				if (alu(p->code, &a, v) == 0)
-					break;
-				result = 0;
-				goto out;
-			}
-			next += jump_taken(p->code, a, v) ? p->jt : p->jf;
-			break;
-		}
-		pc = next;
 	}
-out:
 	if (steps != NULL)
 		*steps = count;
-	return result;
+	return ret;
 }
 
-/* Check one instruction's operands as bpf_check_classic() does. */
+/* Check one instruction's operands as bpf_check_classic() in
+ * net/core/filter.c does. */
 static int
 operands_ok(const struct bpf_insn *p, unsigned long pc, unsigned long len)
 {
@@ -212,9 +271,9 @@ operands_ok(const struct bpf_insn *p, unsigned long pc, unsigned long len)
 }
 
 /*
- * Reject a load from a scratch word that is not stored on every path
- * to it, like check_load_and_stores(): VALID[pc] is the set of words
- * stored on every jump into pc.
+ * Reject a load from a scratch word that is not stored on every path to
+ * it, like check_load_and_stores() in net/core/filter.c.  VALID[pc] is
+ * the set of words stored on every jump into pc.
  */
 static int
 stores_ok(const struct program *prog)
@@ -272,11 +331,11 @@ program_check(const struct program *prog)
 }
 
 /*
- * Follow the path of (ARCH, NR) the way seccomp_is_const_allow() does:
- * A starts at 0; only ld [nr], ld [arch], ja, jeq/jge/jgt/jset K,
- * and K and ret K are understood, and anything else (argument loads,
- * X, scratch memory, ret A) makes the result depend on more than
- * (arch, nr).
+ * Follow the path of (ARCH, NR) the way seccomp_is_const_allow() in
+ * kernel/seccomp.c does.  A starts at 0.  It understands only ld [nr],
+ * ld [arch], ja, jeq/jge/jgt/jset K, and K and ret K.  Anything else
+ * (argument loads, X, scratch memory, ret A) means the result may depend
+ * on more than (arch, nr).
  */
 int
 cache_allows(const struct program *prog, uint32_t arch, uint32_t nr)

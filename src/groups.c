@@ -174,3 +174,35 @@ group_description(unsigned int index)
 {
 	return groups[index].description;
 }
+
+/* Depth-first search of the member lists, which contain no cycles. */
+unsigned int
+group_path(const char *top, const char *via, const char **path,
+	   unsigned int max)
+{
+	const char *p, *end;
+	char member[64];
+	unsigned int n;
+	size_t len;
+	int g = group_find(top);
+
+	if (g < 0 || max == 0)
+		return 0;
+	path[0] = groups[g].name;
+	if (strcmp(top, via) == 0)
+		return 1;
+	for (p = groups[g].members; *p; p = *end ? end + 1 : end) {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		if (*p != '@' || len >= sizeof(member))
+			continue;
+		memcpy(member, p, len);
+		member[len] = '\0';
+		n = group_path(member, via, path + 1, max - 1);
+		if (n)
+			return n + 1;
+	}
+	return 0;
+}

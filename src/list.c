@@ -128,7 +128,7 @@ walk_action(struct walk *w, struct list_entry *e, const char *action)
 }
 
 static void
-walk_item(struct walk *w, char *item)
+walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 {
 	struct list_entry e;
 	char *name = item, *colon;
@@ -137,6 +137,8 @@ walk_item(struct walk *w, char *item)
 
 	memset(&e, 0, sizeof(e));
 	e.token = item;
+	e.item = text;
+	e.item_len = len;
 	if (*name == '!') {
 		e.except = 1;
 		name++;
@@ -210,7 +212,7 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 			walk_error(&w, "invalid character in list item", item);
 			continue;
 		}
-		walk_item(&w, item);
+		walk_item(&w, item, p, (unsigned int)len);
 	}
 	if (items == 0 && w.errors == 0) {
 		msg(MSG_ERROR, at, "empty syscall list", NULL);

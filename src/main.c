@@ -23,12 +23,14 @@ enum action {
 	PRINT,			/* --print */
 	DUMP,			/* --dump=FILE */
 	CHECK,			/* --check */
+	EXPLAIN,		/* --explain=SYSCALL[,ABI] */
 };
 
 struct options {
 	struct settings s;
 	enum action action;
 	const char *dump_file;
+	const char *explain;
 	char **command;
 };
 
@@ -60,6 +62,8 @@ static const char usage_text[] =
 "  --ignore=COMMAND              skip profile lines of COMMAND\n"
 "  --print                       print the filter as assembly and exit\n"
 "  --dump=FILE                   write the raw filter to FILE and exit\n"
+"  --explain=SYSCALL[,ABI]       say what SYSCALL gets and which line\n"
+"                                decided it; ABI x86_64, i386 or x32\n"
 "  --check                       check the profile and exit\n"
 "  --debug-syscalls              list the x86_64 syscalls\n"
 "  --debug-syscalls32            list the i386 syscalls\n"
@@ -87,7 +91,7 @@ put(int fd, const char *s)
 static void
 usage_error(const char *option, const char *text)
 {
-	struct origin at = { option, 0, NULL, NULL };
+	struct origin at = { .file = option };
 
 	msg(MSG_ERROR, &at, text, NULL);
 	put(2, "Try 'seccwrap --help' for more information.\n");
@@ -144,7 +148,7 @@ inspect(const char *arg)
 static int
 profile_option(struct options *opt, const char *arg)
 {
-	struct origin at = { NULL, 0, NULL, NULL };
+	struct origin at = { .file = NULL };
 	const char *v;
 	unsigned int i;
 	int has;
@@ -199,6 +203,9 @@ own_option(struct options *opt, char **argv, int *i)
 	} else if ((v = match(arg, "dump", &has)) != NULL && has && *v) {
 		opt->action = DUMP;
 		opt->dump_file = v;
+	} else if ((v = match(arg, "explain", &has)) != NULL && has && *v) {
+		opt->action = EXPLAIN;
+		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
 		opt->action = CHECK;
 	} else if (!profile_option(opt, arg)) {
@@ -265,7 +272,7 @@ exec_failed(const char *path, int err)
 static int
 find_command(const char *command, char **envp, char **path)
 {
-	struct origin at = { command, 0, NULL, NULL };
+	struct origin at = { .file = command };
 	int r = exec_find(command, envp, path);
 
 	if (r == -ENOENT) {
@@ -284,7 +291,7 @@ find_command(const char *command, char **envp, char **path)
 static uint32_t
 probe_kernel(const struct settings *s)
 {
-	struct origin at = { "seccomp-error-action", 0, NULL, NULL };
+	struct origin at = { .file = "seccomp-error-action" };
 
 	if (s->error_kind == ERROR_LOG && !install_action_available(RET_LOG)) {
 		msg(MSG_ERROR, s->error_origin.file ? &s->error_origin : &at,
@@ -301,15 +308,14 @@ probe_kernel(const struct settings *s)
 
 static void
 build_program(const struct options *opt, uint32_t kill_action,
-	      struct program *prog)
+	      struct policy *policy, struct program *prog)
 {
-	struct policy policy;
 	char n[12];
 	int r;
 
-	if (policy_build(&opt->s, kill_action, &policy))
+	if (policy_build(&opt->s, kill_action, policy))
 		exit(EXIT_SECCWRAP);
-	r = compile_policy(&policy, prog);
+	r = compile_policy(policy, prog);
 	if (r == -E2BIG) {
 		msg(MSG_ERROR, NULL, "the filter needs more than 4096 BPF "
 		    "instructions; shorten the lists", NULL);
@@ -327,7 +333,7 @@ build_program(const struct options *opt, uint32_t kill_action,
 static int
 output_program(const struct options *opt, const struct program *prog)
 {
-	struct origin at = { "--dump", 0, NULL, NULL };
+	struct origin at = { .file = "--dump" };
 	struct out o;
 	int fd, r;
 
@@ -352,9 +358,10 @@ output_program(const struct options *opt, const struct program *prog)
 int
 main(int argc, char **argv, char **envp)
 {
-	struct origin builtin = { "built-in default", 0, NULL, NULL };
+	struct origin builtin = { .file = "built-in default" };
 	struct options opt;
 	struct program prog;
+	struct policy policy;
 	const char *call;
 	char *path = NULL;
 	int r;
@@ -369,7 +376,7 @@ main(int argc, char **argv, char **envp)
 	    (r = find_command(opt.command[0], envp, &path)) != 0)
 		return r;
 	if (!opt.s.filter_requested) {
-		if (opt.action == PRINT || opt.action == DUMP) {
+		if (opt.action != RUN && opt.action != CHECK) {
 			msg(MSG_ERROR, NULL, "the profile asks for no filter: "
 			    "it has no seccomp command", NULL);
 			return EXIT_SECCWRAP;
@@ -378,7 +385,11 @@ main(int argc, char **argv, char **envp)
 		    "running without a filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?
-			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &prog);
+			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &policy,
+			      &prog);
+		if (opt.action == EXPLAIN)
+			return explain(&policy, &prog, opt.explain) ?
+			       EXIT_SECCWRAP : 0;
 		if (opt.action == PRINT || opt.action == DUMP)
 			return output_program(&opt, &prog);
 	}

@@ -171,6 +171,8 @@ apply_entry(void *ctx, const struct list_entry *e)
 	d->action = action;
 	d->args = NULL;
 	d->origin = w->at;
+	d->origin.item = e->item;
+	d->origin.item_len = e->item_len;
 	d->origin.via = e->via;
 }
 
@@ -538,7 +540,7 @@ static void
 fill_abi(struct build *b, struct abi_build *ab)
 {
 	const struct settings *s = b->s;
-	struct origin x32 = { "built-in", 0, "x32 ABI", NULL };
+	struct origin x32 = { .file = "built-in", .command = "x32 ABI" };
 	int compat32 = !(ab->abi->audit_arch & AUDIT_ARCH_64BIT);
 
 	if (ab->blocked)

@@ -22,12 +22,12 @@
 /* Longer than any line print_program writes. */
 #define LINE_MAX_LEN   128
 
-/* What the accumulator holds where an instruction starts. */
-enum holds { HOLDS_UNKNOWN, HOLDS_NR, HOLDS_ARCH, HOLDS_OTHER };
+/* The content of the accumulator where an instruction starts. */
+enum content { A_UNKNOWN, A_NR, A_ARCH, A_OTHER };
 
 struct state {
 	unsigned char seen;	/* some path reaches the instruction */
-	unsigned char holds;	/* enum holds */
+	unsigned char content;	/* enum content */
 	unsigned char arch_known;
 	uint32_t arch;		/* the audit arch every path has checked */
 };
@@ -40,8 +40,8 @@ merge(struct state *dst, const struct state *src)
 		dst->seen = 1;
 		return;
 	}
-	if (dst->holds != src->holds)
-		dst->holds = HOLDS_UNKNOWN;
+	if (dst->content != src->content)
+		dst->content = A_UNKNOWN;
 	if (dst->arch_known && (!src->arch_known || dst->arch != src->arch))
 		dst->arch_known = 0;
 }
@@ -55,7 +55,7 @@ flow_to(struct state *st, unsigned long len, unsigned long pc,
 }
 
 /*
- * Fill ST[pc] with what A holds and which arch is known at each
+ * Fill ST[pc] with the content of A and the known arch at each
  * instruction, following the forward jumps.  A "jeq ARCH" taken after
  * "ld [arch]" makes ARCH known on that branch.
  */
@@ -69,7 +69,7 @@ trace_states(const struct program *prog, struct state *st)
 	for (pc = 0; pc < prog->len; pc++)
 		st[pc].seen = 0;
 	st[0].seen = 1;
-	st[0].holds = HOLDS_UNKNOWN;
+	st[0].content = A_UNKNOWN;
 	st[0].arch_known = 0;
 	for (pc = 0; pc < prog->len; pc++) {
 		p = &prog->insn[pc];
@@ -80,12 +80,13 @@ trace_states(const struct program *prog, struct state *st)
 			continue;
 		if (BPF_CLASS(p->code) != BPF_JMP) {
 			if (p->code == (BPF_LD | BPF_W | BPF_ABS))
-				s.holds = p->k == DATA_NR ? HOLDS_NR :
-				    p->k == DATA_ARCH ? HOLDS_ARCH : HOLDS_OTHER;
+				s.content = p->k == DATA_NR ? A_NR :
+				    p->k == DATA_ARCH ? A_ARCH :
+				    A_OTHER;
 			else if (BPF_CLASS(p->code) == BPF_LD ||
 			    BPF_CLASS(p->code) == BPF_ALU ||
 			    p->code == (BPF_MISC | BPF_TXA))
-				s.holds = HOLDS_OTHER;
+				s.content = A_OTHER;
 			flow_to(st, prog->len, pc + 1, &s);
 			continue;
 		}
@@ -96,7 +97,7 @@ trace_states(const struct program *prog, struct state *st)
 		}
 		taken = s;
 		if (p->code == (BPF_JMP | BPF_JEQ | BPF_K) &&
-		    s.holds == HOLDS_ARCH) {
+		    s.content == A_ARCH) {
 			taken.arch_known = 1;
 			taken.arch = p->k;
 		}
@@ -147,7 +148,7 @@ print_dec_width(struct out *o, unsigned long v, unsigned int width)
 	out_dec(o, v);
 }
 
-static void
+void
 print_action(struct out *o, uint32_t ret)
 {
 	static const struct {
@@ -219,14 +220,14 @@ print_field(struct out *o, uint32_t k, const struct state *s)
 	out_char(o, ']');
 }
 
-/* Print the constant of a comparison; return a syscall name for the
+/* Print the constant of a comparison.  Return a syscall name for the
  * comment, or NULL. */
 static const char *
 print_operand(struct out *o, uint32_t k, const struct state *s)
 {
 	const char *name;
 
-	if (s != NULL && s->holds == HOLDS_ARCH) {
+	if (s != NULL && s->content == A_ARCH) {
 		name = arch_name(k);
 		if (name != NULL)
 			out_str(o, name);
@@ -234,7 +235,7 @@ print_operand(struct out *o, uint32_t k, const struct state *s)
 			out_hex(o, k, 8);
 		return NULL;
 	}
-	if (s == NULL || s->holds != HOLDS_NR) {
+	if (s == NULL || s->content != A_NR) {
 		out_hex(o, k, 0);
 		return NULL;
 	}
@@ -313,7 +314,7 @@ print_memory(struct out *o, const struct bpf_insn *p, const struct state *s)
 	}
 }
 
-/* Print the operands of instruction PC; return a comment or NULL. */
+/* Print the operands of instruction PC.  Return a comment or NULL. */
 static const char *
 print_operands(struct out *o, const struct program *prog, unsigned long pc,
     const struct state *s)
@@ -360,7 +361,7 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 	return comment;
 }
 
-/* Return whether print_operands() knows instruction CODE. */
+/* Return whether print_operands() can print instruction CODE. */
 static int
 known_code(uint16_t code)
 {

@@ -311,7 +311,7 @@ check_text(const char *buf, size_t size, const struct origin *file)
 static unsigned int
 read_lines(struct reader *r, char *buf, const char *path)
 {
-	struct origin at = { path, 0, NULL, NULL };
+	struct origin at = { .file = path };
 	unsigned int errors = 0;
 	char *line, *end;
 
@@ -337,7 +337,7 @@ read_lines(struct reader *r, char *buf, const char *path)
 static unsigned int
 read_file(struct reader *r, const char *path, const struct origin *from)
 {
-	struct origin file = { path, 0, NULL, NULL };
+	struct origin file = { .file = path };
 	const struct origin *where = from ? from : &file;
 	struct stat st;
 	unsigned int errors, i;

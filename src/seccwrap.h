@@ -144,9 +144,11 @@ const char *group_description(unsigned int index);
 /* ---- where a decision came from, for -v, --explain and warnings ---- */
 
 struct origin {
-	const char *file;	/* profile path, or "command line" */
+	const char *file;	/* profile path, or the option */
 	unsigned int line;	/* 0 for options */
 	const char *command;	/* "seccomp", "seccomp.drop", ... */
+	const char *item;	/* the list item as written, not terminated */
+	unsigned int item_len;
 	const char *via;	/* innermost group, or NULL */
 };
 
@@ -233,7 +235,9 @@ struct list_entry {
 	int kill;		/* ":kill" */
 	int errno_value;	/* for ":ERRNO" */
 	const char *via;	/* innermost group, or NULL */
-	const char *token;	/* the item as written */
+	const char *token;	/* the item as written, without ":ERRNO" */
+	const char *item;	/* the item in the list text, not terminated */
+	unsigned int item_len;
 };
 
 typedef void (*list_fn)(void *ctx, const struct list_entry *entry);
@@ -342,16 +346,14 @@ int program_check(const struct program *prog);
  * (ARCH, NR) always gets RET_ALLOW without running PROG, else 0. */
 int cache_allows(const struct program *prog, uint32_t arch, uint32_t nr);
 
-/* Print PROG as annotated assembly, one instruction a line (print.c). */
-void print_program(struct out *o, const struct program *prog);
-/* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it.
- * Return 0 or -errno. */
-int dump_program(int fd, const struct program *prog);
-
 /* ---- printing programs (print.c) ---- */
 
+/* Print PROG as annotated assembly, one instruction a line. */
 void print_program(struct out *o, const struct program *prog);
-/* Write the raw struct sock_filter array; return 0 or -errno. */
+/* Print a seccomp return value: ALLOW, ERRNO(EPERM), KILL_PROCESS, ... */
+void print_action(struct out *o, uint32_t ret);
+/* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it.
+ * Return 0 or -errno. */
 int dump_program(int fd, const struct program *prog);
 
 /* ---- install and exec (install.c, exec.c) ---- */
@@ -370,6 +372,19 @@ int install_filter(const struct program *prog, const char **call);
  * not executable.  ENVP gives PATH.
  */
 int exec_find(const char *command, char *const envp[], char **path);
+
+/* Return how many groups lie on the path from group TOP down to group
+ * VIA, storing them in PATH (at most MAX); 0 when VIA is not below TOP. */
+unsigned int group_path(const char *top, const char *via, const char **path,
+			unsigned int max);
+
+/*
+ * Print what syscall SPEC ("name" or "number", then optionally ",ABI")
+ * gets from PROG and which profile line decided it (explain.c).  Return 0,
+ * or 1 after reporting an invalid SPEC.
+ */
+int explain(const struct policy *policy, const struct program *prog,
+	    const char *spec);
 
 /* ---- inspection options (debug.c) ---- */
 

@@ -195,9 +195,10 @@ profile block32 'seccomp.drop mount
 seccomp.32.drop chroot
 seccomp.block-secondary'
 probe block-over-32 "-p $TMP/block32.profile" "$P64" int80:20=EPERM
-if grep -q '^seccwrap: warning: ' "$TMP/probe.err"; then
+if grep '^seccwrap: warning: ' "$TMP/probe.err" | grep 'seccomp\.32\.drop' |
+	grep -q 'seccomp\.block-secondary'; then
 	pass block-over-32/warning
 else
-	fail block-over-32/warning "expected 'seccwrap: warning: ' on" \
-		"stderr, got: $(head -c 300 "$TMP/probe.err")"
+	fail block-over-32/warning "expected a warning naming both" \
+		"commands, got: $(head -c 300 "$TMP/probe.err")"
 fi

@@ -217,3 +217,49 @@ probe clone3-explicit-errno "-p $TMP/clone3eperm.profile" "$P64" \
 	clone3=EPERM
 probe clone3-explicit-errno-32 "-p $TMP/clone3eperm.profile" "$P32" \
 	clone3=EPERM
+
+# --- which setting applies --------------------------------------------------
+
+# A syscall named twice with different actions: the later one wins, with
+# a warning.
+profile twice 'seccomp.drop mount:EXDEV,mount:ENOTBLK'
+probe twice-later-wins "-p $TMP/twice.profile" "$P64" mount=ENOTBLK
+if grep -q "^seccwrap: warning: .*mount" "$TMP/probe.err"; then
+	pass twice-later-wins/warning
+else
+	fail twice-later-wins/warning "expected a warning naming mount, got:" \
+		"$(head -c 300 "$TMP/probe.err")"
+fi
+
+# keep beats drop beats "seccomp LIST" beats bare seccomp, whatever the
+# line order; a repeated line replaces the earlier one.
+profile precedence 'seccomp.drop mount
+seccomp chroot'
+probe drop-beats-seccomp "-p $TMP/precedence.profile" "$P64" \
+	mount=EPERM chroot=ok ptrace=ok
+profile keepfirst "seccomp.keep $KEEP
+seccomp.drop chroot"
+probe keep-beats-drop "-p $TMP/keepfirst.profile" "$P64" \
+	mount=EPERM getpid=ok
+profile replace 'seccomp.drop mount
+seccomp.drop chroot'
+probe repeated-line-replaces "-p $TMP/replace.profile" "$P64" \
+	mount=ok chroot=EPERM
+
+# Options and profiles are read in command-line order: the later error
+# action wins.
+probe order-option-last "-p $TMP/kill.profile --seccomp-error-action=EXDEV" \
+	"$P64" mount=EXDEV
+probe_kill order-profile-last "--seccomp-error-action=EXDEV -p $TMP/kill.profile" \
+	"$P64" mount
+
+# ignore skips later lines of exactly that command.
+profile ignore 'ignore seccomp
+seccomp
+seccomp.drop chroot'
+probe ignore-whole-word "-p $TMP/ignore.profile" "$P64" \
+	chroot=EPERM mount=ok
+profile ignoredrop 'seccomp
+seccomp.drop mount'
+probe ignore-option "--ignore=seccomp.drop -p $TMP/ignoredrop.profile" \
+	"$P64" chroot=EPERM ptrace=EPERM

@@ -195,3 +195,31 @@ expect protocol-io-uring $ENOSYS x86_64 io_uring_setup --protocol=unix
 expect namespaces-clone3 $ENOSYS x86_64 clone3 --restrict-namespaces
 expect mdwx-memfd $EPERM x86_64 memfd_create --memory-deny-write-execute
 expect mdwx-old-mmap $EPERM i386 mmap --memory-deny-write-execute
+
+# --explain: the action from the filter and the line that decided it.
+profile "# comment" "seccomp"
+out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=chroot)
+check explain-group-chain "chroot (x86_64 161): ERRNO(EPERM), from \
+$TMP/p.profile:2 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
+out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=165,i386)
+check explain-i386-number "getresuid (i386 165): ALLOW, no list names it" \
+	"$out"
+out=$("$SECCWRAP" --seccomp.keep=read --explain=getpid)
+check explain-keep-unlisted "getpid (x86_64 39): ERRNO(EPERM), from \
+--seccomp.keep 'seccomp.keep', not in the list" "$out"
+out=$("$SECCWRAP" --seccomp.drop=mount:EACCES --explain=mount)
+check explain-errno-item "mount (x86_64 165): ERRNO(EACCES), from \
+--seccomp.drop 'seccomp.drop mount:EACCES'" "$out"
+out=$("$SECCWRAP" --seccomp --explain=read,x32)
+check explain-x32 "read (x32 1073741824): ERRNO(EPERM), the x32 ABI is \
+denied as a whole" "$out"
+out=$("$SECCWRAP" --memory-deny-write-execute --explain=mprotect)
+check explain-arguments "mprotect (x86_64 10): depends on the arguments
+  if arg2 & 0x4: ERRNO(EPERM), from --memory-deny-write-execute \
+'memory-deny-write-execute'
+  otherwise: ALLOW" "$out"
+"$SECCWRAP" --explain=vm86 2>"$TMP/err"
+check explain-absent-status 125 $?
+check explain-absent-message \
+	"seccwrap: --explain: 'vm86' is not a syscall on x86_64" \
+	"$(cat "$TMP/err")"

@@ -13,7 +13,8 @@ if [ -e "$ROOT/src/syscalls.c" ] && [ -e "$ROOT/src/errnos.c" ]; then
 else
 	set -- "$TESTS/unit/tables_stub.c"
 fi
-bpf_cc -o "$OUT/compile_test" "$TESTS/unit/compile_test.c" \
+bpf_cc -Wl,--wrap=malloc,--wrap=realloc -o "$OUT/compile_test" \
+    "$TESTS/unit/compile_test.c" \
     "$ROOT/src/asm.c" "$ROOT/src/compile.c" "$ROOT/src/emulate.c" \
     "$ROOT/src/print.c" "$ROOT/src/out.c" "$@"
 bpf_cc -o "$OUT/bpfeval" "$TESTS/tools/bpfeval.c" "$ROOT/src/emulate.c"

@@ -72,6 +72,40 @@ run_case(const char *name, void (*fn)(void))
 	fflush(stdout);
 }
 
+/* ---- allocation failures ---- */
+
+/*
+ * tests/build.d/bpf.sh links with -Wl,--wrap=malloc,--wrap=realloc, so
+ * every allocation outside the C library comes here and fails once
+ * alloc_budget allocations have been made (-1: never).
+ */
+void *__real_malloc(size_t size);
+void *__real_realloc(void *ptr, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_realloc(void *ptr, size_t size);
+
+static long alloc_budget = -1;
+
+void *
+__wrap_malloc(size_t size)
+{
+	if (alloc_budget == 0)
+		return NULL;
+	if (alloc_budget > 0)
+		alloc_budget--;
+	return __real_malloc(size);
+}
+
+void *
+__wrap_realloc(void *ptr, size_t size)
+{
+	if (alloc_budget == 0)
+		return NULL;
+	if (alloc_budget > 0)
+		alloc_budget--;
+	return __real_realloc(ptr, size);
+}
+
 /* ---- random numbers (xorshift64*, seeded from the command line) ---- */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
@@ -224,9 +258,8 @@ add_range(struct built *b, unsigned int i, uint32_t lo, uint32_t hi,
 	r->decision.origin.line = rnd(100);
 }
 
-/* Give every number of arch I from 0 to 0xffffffff the action the
- * sorted, unique list SET gets (IN) or does not get (OUT), up to TOP;
- * numbers from TOP on get ABOVE. */
+/* Fill arch I: numbers in the sorted list SET get IN, other numbers
+ * below TOP get OUT, and numbers from TOP to 0xffffffff get ABOVE. */
 static void
 add_set(struct built *b, unsigned int i, const uint32_t *set, unsigned int n,
     uint32_t top, uint32_t in, uint32_t out, uint32_t above)
@@ -267,13 +300,14 @@ ceil_log2(unsigned int n)
 static unsigned int
 count_spans(const struct arch_policy *ap)
 {
+	const struct decision *d, *prev;
 	unsigned int i, n = 1;
 
-	for (i = 1; i < ap->nranges; i++)
-		if (ap->ranges[i].decision.action !=
-		    ap->ranges[i - 1].decision.action ||
-		    ap->ranges[i].decision.args != ap->ranges[i - 1].decision.args)
-			n++;
+	for (i = 1; i < ap->nranges; i++) {
+		d = &ap->ranges[i].decision;
+		prev = &ap->ranges[i - 1].decision;
+		n += d->action != prev->action || d->args != prev->args;
+	}
 	return n;
 }
 
@@ -286,7 +320,8 @@ random_args(uint64_t *args)
 		args[i] = rnd64();
 }
 
-/* Set the word test T reads in ARGS to make it hold (when it can). */
+/* Set the word test T reads in ARGS so that the test passes, when it
+ * can. */
 static void
 satisfy(unsigned int flags, const struct arg_test *t, uint64_t *args)
 {
@@ -312,7 +347,8 @@ satisfy(unsigned int flags, const struct arg_test *t, uint64_t *args)
 	args[t->arg] = v;
 }
 
-/* Fill ARGS with junk, then often make one rule of D hold. */
+/* Fill ARGS with junk, then often make the tests of one rule of D
+ * pass. */
 static void
 make_args(const struct decision *d, unsigned int flags, uint64_t *args)
 {
@@ -442,8 +478,8 @@ check_policy(const struct built *b, struct stats *st)
 
 	err = compile_policy(&b->p, &prog);
 	if (err) {
-		CHECK(prog.insn == NULL && prog.len == 0,
-		    "failed compile left a program");
+		CHECK(prog.insn == NULL, "failed compile left a program");
+		CHECK(prog.len == 0, "failed compile left a length");
 		return err;
 	}
 	CHECK(program_check(&prog) == 0, "program_check rejects the program");
@@ -955,14 +991,15 @@ test_size_limit(void)
 	striped_policy(&b, 1, lo);
 	CHECK(check_policy(&b, NULL) == 0, "largest policy fails");
 	compiles(1, lo, &len);
-	CHECK(len <= BPF_MAX_INSNS && len > BPF_MAX_INSNS - 8,
-	    "largest policy has %u insns", len);
+	CHECK(len <= BPF_MAX_INSNS, "largest policy has %u insns", len);
+	CHECK(len > BPF_MAX_INSNS - 8, "largest policy has only %u insns",
+	    len);
 	built_free(&b);
 	striped_policy(&b, 1, hi);
 	err = compile_policy(&b.p, &prog);
 	CHECK(err == -E2BIG, "one range more: got %d, want -E2BIG", err);
-	CHECK(prog.insn == NULL && prog.len == 0,
-	    "-E2BIG left a program behind");
+	CHECK(prog.insn == NULL, "-E2BIG left a program behind");
+	CHECK(prog.len == 0, "-E2BIG left a length behind");
 	built_free(&b);
 	printf("# size limit: %u striped ranges fit in %u insns, %u do not\n",
 	    lo, len, hi);
@@ -1040,13 +1077,16 @@ test_asm_trampoline(void)
 		return;
 	CHECK(program_check(&prog) == 0, "program_check rejects it");
 	CHECK(prog.len == 309, "length %u, want 309", prog.len);
-	CHECK(prog.insn[1].jt == 0 && prog.insn[1].jf == 1,
-	    "jeq 5 has jt %u jf %u, want 0 1", prog.insn[1].jt,
+	CHECK(prog.insn[1].jt == 0, "jeq 5 has jt %u, want 0",
+	    prog.insn[1].jt);
+	CHECK(prog.insn[1].jf == 1, "jeq 5 has jf %u, want 1",
 	    prog.insn[1].jf);
-	CHECK(prog.insn[2].code == (BPF_JMP | BPF_JA) &&
-	    prog.insn[2].k == 303, "insn 2 is not \"ja 306\"");
-	CHECK(prog.insn[4].code == (BPF_RET | BPF_K) && prog.insn[4].k == 9,
-	    "insn 4 is not a copy of \"ret 9\"");
+	CHECK(prog.insn[2].code == (BPF_JMP | BPF_JA), "insn 2 is not a JA");
+	CHECK(prog.insn[2].k == 303, "insn 2 jumps %u ahead, want 303",
+	    prog.insn[2].k);
+	CHECK(prog.insn[4].code == (BPF_RET | BPF_K), "insn 4 is not a RET");
+	CHECK(prog.insn[4].k == 9, "insn 4 returns %u, want 9",
+	    prog.insn[4].k);
 	CHECK(emulate(&prog, 5, 0, NULL, NULL) == 7, "nr 5 does not reach "
 	    "the far block");
 	CHECK(emulate(&prog, 6, 0, NULL, NULL) == 9, "nr 6 does not get 9");
@@ -1192,8 +1232,10 @@ test_no_arch(void)
 
 	built_init(&b, RET_KILL_PROCESS);
 	prog = compile_ok(&b);
-	CHECK(prog.len == 1 && prog.insn[0].code == (BPF_RET | BPF_K) &&
-	    prog.insn[0].k == RET_KILL_PROCESS, "not a single ret");
+	CHECK(prog.len == 1, "%u insns, want 1", prog.len);
+	CHECK(prog.insn[0].code == (BPF_RET | BPF_K), "insn 0 is not a RET");
+	CHECK(prog.insn[0].k == RET_KILL_PROCESS, "insn 0 returns %#x",
+	    prog.insn[0].k);
 	free(prog.insn);
 }
 
@@ -1213,9 +1255,10 @@ test_allow_all(void)
 	add_arch(&b, X86_64, ABI_64BIT);
 	add_range(&b, 0, 0, 0xffffffffu, RET_ALLOW, NULL);
 	prog = compile_ok(&b);
-	CHECK(prog.len == NELEM(want) &&
-	    memcmp(prog.insn, want, sizeof(want)) == 0,
-	    "unexpected program of %u insns", prog.len);
+	CHECK(prog.len == NELEM(want), "%u insns, want %u", prog.len,
+	    (unsigned int)NELEM(want));
+	CHECK(prog.len != NELEM(want) ||
+	    memcmp(prog.insn, want, sizeof(want)) == 0, "unexpected program");
 	CHECK(cache_allows(&prog, X86_64, 12345), "not cacheable");
 	CHECK(!cache_allows(&prog, I386, 1), "other arch cacheable");
 	free(prog.insn);
@@ -1352,14 +1395,15 @@ test_arg_words(void)
 		add_range(&b, 0, 0, 0xffffffffu, EPERM_ACTION, &f);
 		prog = compile_ok(&b);
 		if (abis[i].hi_off == 0) {
-			/* The high word is 0, so the rule never holds:
-			 * ld [arch]; jeq; ret ERRNO; ret KILL_PROCESS. */
+			/* The high word is 0, so the rule never passes:
+			 * ld [arch], jeq, ret ERRNO, ret KILL_PROCESS. */
 			CHECK(prog.len == 4, "abi %u: %u insns, want 4", i,
 			    prog.len);
 		} else {
-			CHECK(count_loads(&prog, abis[i].lo_off) == 1 &&
-			    count_loads(&prog, abis[i].hi_off) == 1,
-			    "abi %u: wrong word offsets", i);
+			CHECK(count_loads(&prog, abis[i].lo_off) == 1,
+			    "abi %u: low word not loaded once", i);
+			CHECK(count_loads(&prog, abis[i].hi_off) == 1,
+			    "abi %u: high word not loaded once", i);
 		}
 		args[1] = 0x1234567800000009ull;
 		CHECK(emulate(&prog, 7, abis[i].arch, args, NULL) ==
@@ -1760,6 +1804,53 @@ test_dump(void)
 	built_free(&b);
 }
 
+/* Every allocation the compiler makes may fail: -ENOMEM, no program. */
+static void
+test_enomem(void)
+{
+	struct arg_filter f;
+	struct program prog;
+	struct built b;
+	char text[16384];
+	const char *p;
+	unsigned int lines;
+	long budget;
+	int err = -ENOMEM;
+
+	memset(&f, 0, sizeof(f));
+	f.nrules = 1;
+	f.rule[0].action = RET_LOG;
+	f.rule[0].ntests = 1;
+	f.rule[0].test[0] = (struct arg_test){ 0, 0, TEST_EQ, 0xffffffffu,
+	    1 };
+	deny_policy(&b);
+	b.p.arch[1].ranges[0].decision.args = &f;
+	for (budget = 0; budget < 1000 && err == -ENOMEM; budget++) {
+		alloc_budget = budget;
+		err = compile_policy(&b.p, &prog);
+		alloc_budget = -1;
+		CHECK(err == 0 || err == -ENOMEM, "budget %ld: got %d", budget,
+		    err);
+		CHECK(err == 0 || prog.insn == NULL, "budget %ld: -ENOMEM "
+		    "left a program", budget);
+		CHECK(err == 0 || prog.len == 0, "budget %ld: -ENOMEM left a "
+		    "length", budget);
+	}
+	CHECK(err == 0, "still %d after %ld allocations", err, budget - 1);
+	CHECK(budget > 3, "compiled with only %ld allocations", budget - 1);
+	/* Without memory for its notes the printer still prints. */
+	alloc_budget = 0;
+	print_to_string(&prog, text, sizeof(text));
+	alloc_budget = -1;
+	for (lines = 0, p = text; *p != '\0'; p++)
+		lines += *p == '\n';
+	CHECK(lines == prog.len, "printed %u lines for %u insns", lines,
+	    prog.len);
+	CHECK(strstr(text, "  ret   ALLOW\n") != NULL, "no \"ret ALLOW\"");
+	free(prog.insn);
+	built_free(&b);
+}
+
 /* ---- dump mode for tests/bpf.sh ---- */
 
 static int
@@ -1821,6 +1912,7 @@ main(int argc, char **argv)
 		{ "print-args", test_print_args },
 		{ "print-other", test_print_other },
 		{ "dump", test_dump },
+		{ "compile-enomem", test_enomem },
 	};
 	unsigned int i;
 

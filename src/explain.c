@@ -1,0 +1,261 @@
+/*
+ * --explain=SYSCALL[,ABI]: what one syscall gets and why.  The action
+ * comes from running the compiled program in the BPF emulator, so the
+ * answer is the filter's, not the policy's; the reason comes from the
+ * policy decision that produced that part of the program.
+ */
+#include <string.h>
+
+#include "seccwrap.h"
+
+#define PATH_MAX_GROUPS 8
+
+static const struct range *
+find_range(const struct policy *policy, uint32_t arch, uint32_t nr)
+{
+	const struct arch_policy *ap;
+	unsigned int i, j;
+
+	for (i = 0; i < policy->narch; i++) {
+		ap = &policy->arch[i];
+		if (ap->audit_arch != arch)
+			continue;
+		for (j = 0; j < ap->nranges; j++)
+			if (nr >= ap->ranges[j].lo && nr <= ap->ranges[j].hi)
+				return &ap->ranges[j];
+	}
+	return NULL;
+}
+
+/* Parse a decimal or 0x-hex number; return -1 when S is not one. */
+static long long
+parse_nr(const char *s)
+{
+	unsigned long long v = 0;
+	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	int digits = 0, d;
+
+	for (s += hex ? 2 : 0; *s; s++, digits++) {
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (hex && *s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else if (hex && *s >= 'A' && *s <= 'F')
+			d = *s - 'A' + 10;
+		else
+			return -1;
+		v = v * (hex ? 16 : 10) + (unsigned long long)d;
+		if (v > 0xffffffffULL)
+			return -1;
+	}
+	return digits ? (long long)v : -1;
+}
+
+static void
+put_origin(struct out *o, const struct origin *at)
+{
+	const char *path[PATH_MAX_GROUPS];
+	char top[64];
+	unsigned int n, i;
+
+	out_str(o, "from ");
+	out_str(o, at->file);
+	if (at->line) {
+		out_char(o, ':');
+		out_dec(o, at->line);
+	}
+	out_str(o, " '");
+	out_str(o, at->command ? at->command : "?");
+	if (at->item && at->item_len) {
+		out_char(o, ' ');
+		for (i = 0; i < at->item_len; i++)
+			out_char(o, at->item[i]);
+	}
+	out_char(o, '\'');
+	if (at->via == NULL || at->item == NULL || at->item[0] != '@' ||
+	    at->item_len >= sizeof(top))
+		return;
+	/* The item named a group: show the chain down to the member's. */
+	memcpy(top, at->item, at->item_len);
+	top[at->item_len] = '\0';
+	if (strchr(top, ':'))
+		*strchr(top, ':') = '\0';
+	n = group_path(top, at->via, path, PATH_MAX_GROUPS);
+	if (n < 2)
+		return;
+	out_str(o, " via ");
+	for (i = 1; i < n; i++) {
+		if (i > 1)
+			out_str(o, " -> ");
+		out_str(o, path[i]);
+	}
+}
+
+/* Explain a decision with no argument checks. */
+static void
+put_reason(struct out *o, const struct range *r, const struct abi *abi,
+	   uint32_t nr)
+{
+	const struct origin *at = &r->decision.origin;
+
+	if (nr & 0x80000000u) {
+		out_str(o, "numbers with bit 31 set pass to the kernel, "
+			"which returns ENOSYS");
+		return;
+	}
+	if (at->file == NULL) {
+		out_str(o, "no list names it");
+		return;
+	}
+	if (at->command && strcmp(at->command, "x32 ABI") == 0) {
+		out_str(o, "the x32 ABI is denied as a whole");
+		return;
+	}
+	put_origin(o, at);
+	if (at->item == NULL && at->command &&
+	    strstr(at->command, "keep") != NULL)
+		out_str(o, ", not in the list");
+	if (nr - abi->nr_base >= abi->nr_count)
+		out_str(o, " (past the end of seccwrap's syscall table)");
+}
+
+static void
+put_test(struct out *o, const struct arg_test *t)
+{
+	out_str(o, "arg");
+	out_dec(o, t->arg);
+	if (t->high)
+		out_str(o, ".high");
+	if (t->op == TEST_ANY) {
+		out_str(o, " & ");
+		out_hex(o, t->value, 1);
+		return;
+	}
+	if (t->mask != 0xffffffffu) {
+		out_str(o, " & ");
+		out_hex(o, t->mask, 1);
+	}
+	out_str(o, t->op == TEST_EQ ? " == " : " != ");
+	out_hex(o, t->value, 1);
+}
+
+static void
+put_rules(struct out *o, const struct decision *d)
+{
+	const struct arg_rule *rule;
+	unsigned int i, j;
+
+	for (i = 0; i < d->args->nrules; i++) {
+		rule = &d->args->rule[i];
+		out_str(o, "  if ");
+		for (j = 0; j < rule->ntests; j++) {
+			if (j)
+				out_str(o, " and ");
+			put_test(o, &rule->test[j]);
+		}
+		if (rule->ntests == 0)
+			out_str(o, "always");
+		out_str(o, ": ");
+		print_action(o, rule->action);
+		out_str(o, ", ");
+		put_origin(o, &rule->origin);
+		out_char(o, '\n');
+	}
+	out_str(o, "  otherwise: ");
+	print_action(o, d->action);
+	out_char(o, '\n');
+}
+
+/* Resolve SPEC's syscall part on ABI into *NR; report and return -1 if
+ * it is not a syscall there. */
+static int
+resolve(const struct abi *abi, const char *what, uint32_t *nr)
+{
+	struct origin at = { .file = "--explain" };
+	long long n = parse_nr(what);
+	int index;
+	long r;
+
+	if (n >= 0) {
+		*nr = (uint32_t)n;
+		if (*nr < abi->nr_base)
+			*nr += abi->nr_base;
+		return 0;
+	}
+	index = syscall_lookup(what);
+	if (index < 0) {
+		msg(MSG_ERROR, &at, "unknown syscall '", what, "'", NULL);
+		return -1;
+	}
+	r = abi_syscall_nr(abi, (unsigned int)index);
+	if (r < 0) {
+		msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
+		    abi->name, NULL);
+		return -1;
+	}
+	*nr = (uint32_t)r;
+	return 0;
+}
+
+int
+explain(const struct policy *policy, const struct program *prog,
+	const char *spec)
+{
+	struct origin at = { .file = "--explain" };
+	static const uint64_t zero[6];
+	const struct abi *abi = host_abis[0];
+	const struct range *r;
+	char what[64], *comma;
+	const char *name;
+	struct out o;
+	uint32_t nr, action;
+
+	if (strlen(spec) >= sizeof(what)) {
+		msg(MSG_ERROR, &at, "invalid syscall '", spec, "'", NULL);
+		return 1;
+	}
+	strcpy(what, spec);
+	comma = strchr(what, ',');
+	if (comma) {
+		*comma++ = '\0';
+		abi = abi_by_name(comma);
+		if (abi == NULL) {
+			msg(MSG_ERROR, &at, "unknown ABI '", comma, "'", NULL);
+			return 1;
+		}
+	}
+	if (resolve(abi, what, &nr) < 0)
+		return 1;
+	r = find_range(policy, abi->audit_arch, nr);
+	if (r == NULL) {
+		msg(MSG_ERROR, &at, "the filter has no part for ABI ",
+		    abi->name, NULL);
+		return 1;
+	}
+	action = emulate(prog, nr, abi->audit_arch, zero, NULL);
+	name = abi_syscall_name(abi, nr);
+	out_init(&o, 1);
+	out_str(&o, name ? name : "unknown");
+	out_str(&o, " (");
+	out_str(&o, abi->name);
+	out_char(&o, ' ');
+	out_dec(&o, nr);
+	out_str(&o, "): ");
+	if (r->decision.args) {
+		out_str(&o, "depends on the arguments\n");
+		put_rules(&o, &r->decision);
+		return out_flush(&o) < 0;
+	}
+	print_action(&o, action);
+	out_str(&o, ", ");
+	put_reason(&o, r, abi, nr);
+	out_char(&o, '\n');
+	if (action != r->decision.action) {
+		out_str(&o, "seccwrap: internal error: the policy says ");
+		print_action(&o, r->decision.action);
+		out_char(&o, '\n');
+		out_flush(&o);
+		return 1;
+	}
+	return out_flush(&o) < 0;
+}
