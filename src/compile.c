@@ -43,7 +43,7 @@ struct arg_block {
 	int label;			/* start of the block */
 	unsigned int nrules;		/* 0: the block is "ret fallback" */
 	struct live_rule rule[FILTER_RULES_MAX];
-	uint32_t fallback;		/* when no live rule holds */
+	uint32_t fallback;		/* when no live rule passes */
 };
 
 /* The known content of the accumulator A: (word at OFF) & MASK. */
@@ -250,7 +250,7 @@ ceil_log2(unsigned int n)
 {
 	unsigned int k = 0;
 
-	while ((1u << k) < n)
+	while (k < 32 && (1u << k) < n)
 		k++;
 	return k;
 }
@@ -266,6 +266,10 @@ chain_background(const struct span *s, unsigned int n, uint32_t hi)
 	const struct decision *bg = NULL;
 	unsigned int i, j, count, best = 0, exceptions = 0;
 
+	/* Neighbouring spans differ, so at most every other span has the
+	 * background decision. */
+	if (n / 2 > ceil_log2(n))
+		return NULL;
 	for (i = 0; i < n; i++) {
 		if (span_hi(s, n, i, hi) == s[i].lo)
 			continue;

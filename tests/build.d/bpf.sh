@@ -1,18 +1,12 @@
 # Build the BPF back-end unit test and bpfeval with the host gcc (sourced
-# by tests/build.sh, which sets ROOT, TESTS and OUT).  The unit test uses
-# the generated syscall and errno tables when src/ has them, else the
-# small stand-in tests/unit/tables_stub.c.
+# by tests/build.sh, which sets ROOT, TESTS and OUT).
 bpf_cc() {
 	echo "gcc $*"
 	gcc -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 \
 	    -I"$ROOT/src" -I"$ROOT/tables" "$@"
 }
 
-if [ -e "$ROOT/src/syscalls.c" ] && [ -e "$ROOT/src/errnos.c" ]; then
-	set -- "$ROOT/src/syscalls.c" "$ROOT/src/errnos.c"
-else
-	set -- "$TESTS/unit/tables_stub.c"
-fi
+set -- "$ROOT/src/syscalls.c" "$ROOT/src/errnos.c"
 bpf_cc -Wl,--wrap=malloc,--wrap=realloc -o "$OUT/compile_test" \
     "$TESTS/unit/compile_test.c" \
     "$ROOT/src/asm.c" "$ROOT/src/compile.c" "$ROOT/src/emulate.c" \
