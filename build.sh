@@ -2,6 +2,9 @@
 # The one build entry for seccwrap.
 #
 #   ./build.sh           build ./seccwrap, static and stripped, with musl-gcc
+#   ./build.sh nolibc    build out/ARCH-nolibc/seccwrap with no C library, on
+#                        nolibc/; CC may be a Debian cross gcc, or ARCH one
+#                        of x86_64, i386, aarch64, arm, riscv64 picks it
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
@@ -10,6 +13,7 @@
 set -eu
 cd "$(dirname "$0")"
 
+CC_GIVEN=${CC:-}
 : "${CC:=musl-gcc}"
 : "${CFLAGS_EXTRA:=}"
 OUT=out
@@ -37,9 +41,68 @@ build_musl() {
 	run $CC $CFLAGS $CFLAGS_EXTRA $LDFLAGS -o seccwrap src/*.c
 }
 
+# Print the kernel's name for the architecture that the compiler $1
+# targets, from its target triple.
+target_arch() {
+	case $("$1" -dumpmachine) in
+	x86_64-*) echo x86_64 ;;
+	i?86-*) echo i386 ;;
+	aarch64-*) echo aarch64 ;;
+	arm*-*) echo arm ;;
+	riscv64-*) echo riscv64 ;;
+	*) "$1" -dumpmachine | sed 's/-.*//' ;;
+	esac
+}
+
+# The Debian cross gcc (command, then package) for a value of ARCH.
+cross_gcc() {
+	case $1 in
+	x86_64) echo "x86_64-linux-gnu-gcc gcc-x86-64-linux-gnu" ;;
+	i386) echo "i686-linux-gnu-gcc gcc-i686-linux-gnu" ;;
+	aarch64) echo "aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu" ;;
+	arm) echo "arm-linux-gnueabihf-gcc gcc-arm-linux-gnueabihf" ;;
+	riscv64) echo "riscv64-linux-gnu-gcc gcc-riscv64-linux-gnu" ;;
+	*)
+		echo "build.sh: unknown ARCH '$1'; use x86_64, i386, aarch64," \
+			"arm or riscv64" >&2
+		exit 125
+		;;
+	esac
+}
+
+# Build with nolibc/ in place of a C library.  The compiler still
+# supplies stdarg.h, stddef.h and stdint.h, and libgcc for the helpers
+# (such as division on arm) that GCC calls on its own; the kernel's UAPI
+# headers (linux-libc-dev, or linux-libc-dev-ARCH-cross beside a cross
+# gcc) supply the syscall numbers and constants.
+build_nolibc() {
+	cc=$CC_GIVEN
+	pkg=gcc
+	if [ -z "$cc" ] && [ -n "${ARCH:-}" ] &&
+		[ "$ARCH" != "$(target_arch gcc)" ]; then
+		set -- $(cross_gcc "$ARCH")
+		cc=$1
+		pkg=$2
+	fi
+	: "${cc:=gcc}"
+	need "$cc" "$pkg"
+	arch=$(target_arch "$cc")
+	mkdir -p "$OUT/$arch-nolibc"
+	# -fno-tree-loop-distribute-patterns keeps GCC from compiling the
+	# loops of nolibc/string.c into calls to memset and memcpy.
+	# shellcheck disable=SC2086
+	run $cc $CFLAGS -Inolibc/include -nostdlib -ffreestanding -fno-pie \
+		-fno-unwind-tables -fno-tree-loop-distribute-patterns \
+		$CFLAGS_EXTRA $LDFLAGS -no-pie -Wl,--build-id=none \
+		-o "$OUT/$arch-nolibc/seccwrap" src/*.c nolibc/*.c -lgcc
+}
+
 case "${1:-musl}" in
 musl)
 	build_musl
+	;;
+nolibc)
+	build_nolibc
 	;;
 test)
 	build_musl
@@ -53,7 +116,7 @@ clean)
 	run rm -rf seccwrap "$OUT" tests/out
 	;;
 *)
-	echo "usage: ./build.sh [musl|test|tables|clean]" >&2
+	echo "usage: ./build.sh [musl|nolibc|test|tables|clean]" >&2
 	exit 125
 	;;
 esac

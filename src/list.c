@@ -215,7 +215,8 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 		walk_item(&w, item, p, (unsigned int)len);
 	}
 	if (items == 0 && w.errors == 0) {
-		msg(MSG_ERROR, at, "empty syscall list", NULL);
+		msg(MSG_ERROR, at, "empty syscall list for '",
+		    at->command ? at->command : "?", "'", NULL);
 		w.errors++;
 	}
 	return w.errors;

@@ -8,7 +8,8 @@ MARKER=$TMP/ran
 # bad CASE 'SECCWRAP-ARGS' PREFIX TOKEN
 #   seccwrap SECCWRAP-ARGS -- sh -c 'touch MARKER' must exit 125 without
 #   creating MARKER, and one line of stderr must start with PREFIX and
-#   contain TOKEN after it (both fixed strings).  SECCWRAP-ARGS is split on blanks.
+#   contain TOKEN after it (both fixed strings).  SECCWRAP-ARGS is split
+#   on blanks.
 bad() {
 	rm -f "$MARKER"
 	# shellcheck disable=SC2086
@@ -76,7 +77,8 @@ if [ "${#long}" -le 4096 ]; then
 	fail long-line/length "the test line is only ${#long} bytes"
 fi
 
-# A binary file as profile: the ELF header holds NUL bytes on line 1.
+# A binary file as profile: the ELF header contains NUL bytes on
+# line 1.
 cp "$P64" "$TMP/binary.profile"
 bad binary-file "-p $TMP/binary.profile" "seccwrap: $TMP/binary.profile:" ""
 if grep -q "^seccwrap: $TMP/binary.profile:[0-9][0-9]*: " "$TMP/bad.err"; then
@@ -260,7 +262,7 @@ no_run no-filter-seccomp-prctl seccomp,prctl
 no_run no-filter-prctl prctl
 no_run no-filter-seccomp-eperm-prctl-enosys seccomp,prctl:ENOSYS
 
-# seccomp() answering ENOSYS makes seccwrap fall back to prctl: the command
+# When seccomp() fails with ENOSYS, seccwrap falls back to prctl: the command
 # runs, and under the inner filter.
 "$SECCWRAP" --seccomp.drop=seccomp:ENOSYS -- "$SECCWRAP" -p \
 	"$TMP/default.profile" -- "$P64" mount getpid </dev/null \

@@ -5,8 +5,9 @@
 # profile for every syscall number in RANGES, with tests/out/bpfeval, and
 # requires the same decision for each number except the deliberate
 # differences that each case lists with its reason.  Firejail installs
-# several filters where seccwrap installs one; the kernel applies the most
-# restrictive action of all of them, and so does the "combine" step here.
+# several filters where seccwrap installs one.  The kernel applies the most
+# restrictive action of all of them, and the "combine" step here does the
+# same.
 # The argument filters are compared for a few argument vectors (ARGS),
 # the same for every number; tests/args.sh runs them for real.
 FJLIB=/usr/lib/x86_64-linux-gnu/firejail
@@ -98,15 +99,16 @@ combine() {
 # compare CASE PROFILE-TEXT FIREJAIL-FILTER...
 #   Dump seccwrap's filter for PROFILE-TEXT and compare its decision for
 #   ARCH (x86_64 or i386), every number in RANGES and the arguments ARGS
-#   with the combined firejail filters.  RULES lists the deliberate differences, one a line:
+#   with the combined firejail filters.  RULES lists the deliberate
+#   differences, one a line:
 #     SELECTOR FIREJAIL-ACTION SECCWRAP-ACTION REASON
 #   SELECTOR is a syscall name, "nr:N" (number N, decimal), "bit31"
 #   (numbers with bit 31 set),
 #   "beyond" (above the highest number in seccwrap's table for ARCH,
-#   below the x32 bit on x86_64 or bit 31 on i386) or "all"; the first rule that matches a number and
-#   its firejail action gives seccwrap's expected action.  Every rule must
-#   apply at least once, so a documented difference cannot vanish
-#   unnoticed.
+#   below the x32 bit on x86_64 or bit 31 on i386) or "all".  The first
+#   rule that matches a number and its firejail action gives seccwrap's
+#   expected action.  Every rule must apply at least once, so a documented
+#   difference cannot vanish unnoticed.
 compare() {
 	_case=$1
 	printf '%s\n' "$2" >"$TMP/$_case.profile"
@@ -232,7 +234,7 @@ fseccomp_build() {
 # The deliberate differences every x86_64 case shares: firejail's x32
 # check (nr >= 0x40000000) also catches numbers with bit 31 set, such as
 # -1, which tracers use to skip a call.  seccwrap lets them through so the
-# kernel answers ENOSYS, as libseccomp does.
+# kernel returns ENOSYS, as libseccomp does.
 BIT31_EPERM="bit31 $ERRNO_EPERM $ALLOW numbers with bit 31 are not x32"
 # x32 clone3 (0x40000000 + 435) is denied like every x32 number, but
 # through an errno action, so it gets ENOSYS like every denied clone3.
@@ -384,7 +386,7 @@ compare fseccomp-namespaces-list-net 'restrict-namespaces user' \
 	"$TMP/fj-nsu"
 ARGS=
 
-# protocol: seccwrap also answers ENOSYS to io_uring_setup, because
+# protocol: seccwrap also returns ENOSYS for io_uring_setup, because
 # io_uring creates sockets with no syscall the filter can see.
 fseccomp_build "$TMP/fj-proto" protocol build unix,inet "$TMP/fj-proto"
 RULES="$X86_RULES

@@ -40,6 +40,10 @@ for suite in "$@"; do
 		. "$TESTS/$suite.sh") 2>&1 | tee -a "$results" |
 		grep -E '^(FAIL|SKIP):'
 	end=$(date +%s)
+	if ! grep -q -E "^(PASS|FAIL|SKIP): $suite/" "$results"; then
+		echo "FAIL: $suite/results: the suite printed no results" |
+			tee -a "$results"
+	fi
 	echo "suite $suite: $(grep -c "^PASS: $suite/" "$results") passed," \
 		"$(grep -c "^FAIL: $suite/" "$results") failed," \
 		"$((end - start)) s"

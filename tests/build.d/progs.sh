@@ -2,7 +2,9 @@
 # Sourced by tests/build.sh, which sets TESTS and OUT and runs under set -eu.
 #
 #   sysprobe64     gcc -static, x86_64
-#   sysprobe32     gcc -m32 -static, i386 (needs gcc-multilib)
+#   sysprobe32     gcc -m32 -static, i386 (needs gcc-multilib), or
+#                  i686-linux-gnu-gcc -static (gcc-i686-linux-gnu), because
+#                  Debian's gcc-multilib conflicts with its cross compilers
 #   sysprobe-musl  musl-gcc -static, x86_64 (musl creates threads with
 #                  clone, glibc with clone3)
 #
@@ -35,10 +37,30 @@ for progs_tool in gcc musl-gcc; do
 	fi
 done
 
+# progs_cc32: print the command that builds static i386 programs here.
+progs_cc32() {
+	printf '#include <errno.h>\nint main(void) { return errno; }\n' \
+		>"$OUT/probe32.c"
+	for progs_cc in "gcc -m32" i686-linux-gnu-gcc; do
+		# shellcheck disable=SC2086
+		if $progs_cc -static -o "$OUT/probe32" "$OUT/probe32.c" \
+			>/dev/null 2>&1; then
+			rm -f "$OUT/probe32" "$OUT/probe32.c"
+			echo "$progs_cc"
+			return 0
+		fi
+	done
+	rm -f "$OUT/probe32.c"
+	return 1
+}
+
 progs_build sysprobe64 gcc
-if ! progs_build sysprobe32 gcc -m32; then
-	echo "tests/build.d/progs.sh: gcc -m32 failed; install the i386" \
-		"C library with: apt-get install -y gcc-multilib" >&2
+if ! progs_cc32=$(progs_cc32); then
+	echo "tests/build.d/progs.sh: no compiler builds static i386" \
+		"programs; install gcc-multilib, or gcc-i686-linux-gnu and" \
+		"libc6-dev-i386-cross" >&2
 	exit 1
 fi
+# shellcheck disable=SC2086
+progs_build sysprobe32 $progs_cc32
 progs_build sysprobe-musl musl-gcc

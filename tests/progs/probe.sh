@@ -78,7 +78,7 @@ probe() {
 
 # probe_kill CASE 'SECCWRAP-ARGS' PROGRAM OP
 #   OP must kill the whole process with SIGSYS: the program prints the
-#   getpid line before OP and nothing after, and the shell sees status
+#   getpid line before OP and nothing after, and the exit status is
 #   128+31.  A timeout (status 124) means some thread survived.
 probe_kill() {
 	# shellcheck disable=SC2086

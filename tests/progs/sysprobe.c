@@ -100,7 +100,8 @@ errno_name(int err, char *buf, size_t size)
 }
 
 /* Print one result line with a single write, so lines from two threads
- * never interleave and each line is out before a later op can kill us. */
+ * never interleave and each line is written before a later op can
+ * kill the process. */
 static void
 report(const char *op, struct result r)
 {
@@ -288,7 +289,7 @@ run_simple(const char *name, struct result *r)
 	else if (strcmp(name, "umount2") == 0)
 		*r = from_libc(syscall(SYS_umount2, missing, 0));
 	else if (strcmp(name, "ptrace") == 0)
-		/* Not traced, so the kernel answers ESRCH. */
+		/* Not traced, so the kernel returns ESRCH. */
 		*r = from_libc(syscall(SYS_ptrace, PTRACE_PEEKUSER, getpid(),
 				       0, 0));
 	else if (strcmp(name, "kexec_load") == 0)
