@@ -20,7 +20,10 @@ OUT=out
 CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Os -Isrc -Itables \
 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 -fno-stack-protector"
-LDFLAGS="-static -s -Wl,--gc-sections"
+# noseparate-code and norelro drop the page alignment between segments,
+# which is most of the padding in a small static binary.
+LDFLAGS="-static -s -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro \
+-Wl,--build-id=none"
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
 need() {
@@ -90,10 +93,14 @@ build_nolibc() {
 	mkdir -p "$OUT/$arch-nolibc"
 	# -fno-tree-loop-distribute-patterns keeps GCC from compiling the
 	# loops of nolibc/string.c into calls to memset and memcpy.
+	# -z noseparate-code puts code and read-only data in one segment
+	# instead of page-aligning each (about 5 KiB less on x86_64), at
+	# the cost of executable read-only data.
 	# shellcheck disable=SC2086
 	run $cc $CFLAGS -Inolibc/include -nostdlib -ffreestanding -fno-pie \
 		-fno-unwind-tables -fno-tree-loop-distribute-patterns \
 		$CFLAGS_EXTRA $LDFLAGS -no-pie -Wl,--build-id=none \
+		-Wl,-z,noseparate-code \
 		-o "$OUT/$arch-nolibc/seccwrap" src/*.c nolibc/*.c -lgcc
 }
 

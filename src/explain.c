@@ -113,7 +113,8 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 	}
 	put_origin(o, at);
 	if (at->item == NULL && at->command &&
-	    strstr(at->command, "keep") != NULL)
+	    (strcmp(at->command, "seccomp.keep") == 0 ||
+	     strcmp(at->command, "seccomp.32.keep") == 0))
 		out_str(o, ", not in the list");
 	if (nr - abi->nr_base >= abi->nr_count)
 		out_str(o, " (past the end of seccwrap's syscall table)");
