@@ -2,9 +2,10 @@
 # The one build entry for seccwrap.
 #
 #   ./build.sh           build ./seccwrap, static and stripped, with musl-gcc
-#   ./build.sh nolibc    build out/ARCH-nolibc/seccwrap with no C library, on
-#                        nolibc/; CC may be a Debian cross gcc, or ARCH one
-#                        of x86_64, i386, aarch64, arm, riscv64 picks it
+#   ./build.sh nolibc    build out/ARCH-nolibc/seccwrap (and nolibc_test,
+#                        nolibc's unit test) with no C library, on nolibc/;
+#                        CC may be a Debian cross gcc, or ARCH (x86_64,
+#                        i386, aarch64, arm or riscv64) picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
@@ -73,16 +74,30 @@ cross_gcc() {
 	esac
 }
 
-# Build with nolibc/ in place of a C library.  The compiler still
-# supplies stdarg.h, stddef.h and stdint.h, and libgcc for the helpers
-# (such as division on arm) that GCC calls on its own; the kernel's UAPI
-# headers (linux-libc-dev, or linux-libc-dev-ARCH-cross beside a cross
-# gcc) supply the syscall numbers and constants.
+# Compile "$@" with nolibc/ in place of a C library into $1.  The
+# compiler still supplies stdarg.h, stddef.h and stdint.h, and libgcc for
+# the helpers (such as division on arm) that GCC calls on its own.  The
+# kernel's UAPI headers (linux-libc-dev, or linux-libc-dev-ARCH-cross
+# beside a cross gcc) supply the syscall numbers and constants.
+nolibc_cc() {
+	output=$1
+	shift
+	# -fno-tree-loop-distribute-patterns keeps GCC from compiling the
+	# loops of nolibc/string.c into calls to memset and memcpy.
+	# shellcheck disable=SC2086
+	run $cc $CFLAGS -Inolibc/include -nostdlib -ffreestanding -fno-pie \
+		-fno-unwind-tables -fno-tree-loop-distribute-patterns \
+		$arch_flags $CFLAGS_EXTRA $LDFLAGS -no-pie \
+		-o "$output" "$@" nolibc/*.c -lgcc
+}
+
+# Build nolibc's unit test, then seccwrap, into out/ARCH-nolibc/.
 build_nolibc() {
 	cc=$CC_GIVEN
 	pkg=gcc
 	if [ -z "$cc" ] && [ -n "${ARCH:-}" ] &&
 		[ "$ARCH" != "$(target_arch gcc)" ]; then
+		# shellcheck disable=SC2046
 		set -- $(cross_gcc "$ARCH")
 		cc=$1
 		pkg=$2
@@ -90,18 +105,13 @@ build_nolibc() {
 	: "${cc:=gcc}"
 	need "$cc" "$pkg"
 	arch=$(target_arch "$cc")
+	arch_flags=
+	# riscv64: without this, GCC puts small constants in .sdata and ld
+	# maps code and data into one writable and executable segment.
+	[ "$arch" = riscv64 ] && arch_flags=-msmall-data-limit=0
 	mkdir -p "$OUT/$arch-nolibc"
-	# -fno-tree-loop-distribute-patterns keeps GCC from compiling the
-	# loops of nolibc/string.c into calls to memset and memcpy.
-	# -z noseparate-code puts code and read-only data in one segment
-	# instead of page-aligning each (about 5 KiB less on x86_64), at
-	# the cost of executable read-only data.
-	# shellcheck disable=SC2086
-	run $cc $CFLAGS -Inolibc/include -nostdlib -ffreestanding -fno-pie \
-		-fno-unwind-tables -fno-tree-loop-distribute-patterns \
-		$CFLAGS_EXTRA $LDFLAGS -no-pie -Wl,--build-id=none \
-		-Wl,-z,noseparate-code \
-		-o "$OUT/$arch-nolibc/seccwrap" src/*.c nolibc/*.c -lgcc
+	nolibc_cc "$OUT/$arch-nolibc/nolibc_test" nolibc/test/nolibc_test.c
+	nolibc_cc "$OUT/$arch-nolibc/seccwrap" src/*.c
 }
 
 case "${1:-musl}" in

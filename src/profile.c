@@ -269,6 +269,11 @@ slurp(int fd, size_t *size)
 		if (n < 0)
 			break;
 		if (n == 0) {
+			if (len > PROFILE_MAX_BYTES) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
 			buf[len] = '\0';
 			*size = len;
 			return buf;

@@ -1,0 +1,142 @@
+/*
+ * malloc() and friends on memory from mmap().  Small blocks are cut one
+ * after another from 64 KiB arenas.  free() takes back only the newest
+ * block of the current arena, and realloc() grows that block in place.
+ * Blocks of BIG_MIN bytes or more get a mapping of their own, which
+ * free() unmaps and realloc() grows with mremap().
+ *
+ * NOTE: other freed small blocks are never reused.  That suits a
+ * short-lived program such as seccwrap, not a long-running one.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sys.h"
+
+#define ALIGNMENT  16
+#define ARENA_SIZE (64 * 1024)
+#define BIG_MIN	   (ARENA_SIZE / 4)
+
+/* Header before each block.  Its size keeps blocks 16-byte aligned. */
+struct block {
+	size_t size;		/* usable bytes after the header */
+	size_t mapped;		/* length of the block's own mapping, or 0 */
+} __attribute__((__aligned__(ALIGNMENT)));
+
+static char *arena_next, *arena_end;
+static struct block *arena_newest;
+
+static void *
+map(size_t len)
+{
+	long r = sys_mmap_anonymous(len);
+
+	return syscall_failed(r) ? NULL : (void *)r;
+}
+
+/* Round N up to ALIGNMENT, or return 0 when that would overflow or the
+ * request cannot be met anyway. */
+static size_t
+block_size(size_t n)
+{
+	if (n > SIZE_MAX / 2)
+		return 0;
+	return n ? (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1) : ALIGNMENT;
+}
+
+void *
+malloc(size_t size)
+{
+	size_t n = block_size(size), len = sizeof(struct block) + n;
+	struct block *b;
+	char *arena;
+
+	if (n == 0)
+		return NULL;
+	if (n >= BIG_MIN) {
+		b = map(len);
+		if (b == NULL)
+			return NULL;
+		b->mapped = len;
+	} else {
+		if ((size_t)(arena_end - arena_next) < len) {
+			arena = map(ARENA_SIZE);
+			if (arena == NULL)
+				return NULL;
+			arena_next = arena;
+			arena_end = arena + ARENA_SIZE;
+		}
+		b = (struct block *)arena_next;
+		arena_next += len;
+		arena_newest = b;
+		b->mapped = 0;
+	}
+	b->size = n;
+	return b + 1;
+}
+
+void *
+calloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		return NULL;
+	p = malloc(nmemb * size);
+	return p ? memset(p, 0, nmemb * size) : NULL;
+}
+
+void
+free(void *ptr)
+{
+	struct block *b;
+
+	if (ptr == NULL)
+		return;
+	b = (struct block *)ptr - 1;
+	if (b->mapped) {
+		sys_munmap(b, b->mapped);
+	} else if (b == arena_newest) {
+		arena_next = (char *)b;
+		arena_newest = NULL;
+	}
+}
+
+/* On failure the old block stays valid and unchanged. */
+void *
+realloc(void *ptr, size_t size)
+{
+	size_t n = block_size(size), len = sizeof(struct block) + n;
+	struct block *b;
+	void *p;
+	long r;
+
+	if (ptr == NULL)
+		return malloc(size);
+	b = (struct block *)ptr - 1;
+	if (size <= b->size)
+		return ptr;
+	if (n == 0)
+		return NULL;
+	if (b->mapped) {
+		r = sys_mremap(b, b->mapped, len, MREMAP_MAYMOVE);
+		if (syscall_failed(r))
+			return NULL;
+		b = (struct block *)r;
+		b->size = n;
+		b->mapped = len;
+		return b + 1;
+	}
+	if (b == arena_newest && (size_t)(arena_end - (char *)(b + 1)) >= n) {
+		arena_next = (char *)(b + 1) + n;
+		b->size = n;
+		return ptr;
+	}
+	p = malloc(size);
+	if (p == NULL)
+		return NULL;
+	memcpy(p, ptr, b->size);
+	free(ptr);
+	return p;
+}

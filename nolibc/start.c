@@ -1,0 +1,65 @@
+/*
+ * Process start and end: _start (from arch.h) calls nolibc_start(),
+ * which finds argc, argv and envp on the initial stack, keeps envp for
+ * getenv() and passes main()'s return value to exit().
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+int main(int argc, char **argv, char **envp);
+void nolibc_start(long *sp) __attribute__((__noreturn__, __used__));
+
+static char **environment;
+
+__asm__(ARCH_START_ASM);
+
+/* SP points at argc, followed by the argv pointers, a NULL, the envp
+ * pointers and another NULL; each slot is one long. */
+void
+nolibc_start(long *sp)
+{
+	int argc = (int)sp[0];
+	char **argv = (char **)(sp + 1);
+	char **envp = argv + argc + 1;
+
+	environment = envp;
+	exit(main(argc, argv, envp));
+}
+
+char *
+getenv(const char *name)
+{
+	size_t n = strlen(name);
+	char **e;
+
+	for (e = environment; e && *e; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+void
+exit(int status)
+{
+	_exit(status);
+}
+
+void
+_exit(int status)
+{
+	sys_exit_group(status);
+	__builtin_trap();
+}
+
+/* libgcc's division-by-zero handler on arm calls raise(SIGFPE). */
+int raise(int sig);
+
+int
+raise(int sig)
+{
+	return (int)syscall_ret(raw_syscall2(__NR_kill,
+					     raw_syscall0(__NR_getpid), sig));
+}

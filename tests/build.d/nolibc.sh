@@ -1,0 +1,28 @@
+# Build the nolibc seccwrap and nolibc's unit test with the host gcc
+# (./build.sh nolibc) and copy them to tests/out/seccwrap-nolibc and
+# tests/out/nolibc_test for tests/nolibc.sh.  Sourced by tests/build.sh,
+# which sets ROOT and OUT and runs under set -eu.
+#
+# A failed build does not stop the other suites: its output goes to
+# tests/out/nolibc-build.log, which tests/nolibc.sh reports.
+
+nolibc_log=$OUT/nolibc-build.log
+if [ ! -x "$OUT/seccwrap-nolibc" ] || [ ! -x "$OUT/nolibc_test" ] ||
+	[ -n "$(find "$ROOT/src" "$ROOT/tables" "$ROOT/nolibc" \
+		"$ROOT/build.sh" -newer "$OUT/seccwrap-nolibc" | head -n 1)" ]
+then
+	rm -f "$OUT/seccwrap-nolibc" "$OUT/nolibc_test"
+	echo "CC= ARCH= sh $ROOT/build.sh nolibc >$nolibc_log"
+	if CC='' ARCH='' sh "$ROOT/build.sh" nolibc >"$nolibc_log" 2>&1; then
+		# build.sh echoes its commands; the output folder is named
+		# after the host's architecture.
+		nolibc_dir=$ROOT/$(sed -n \
+			's|.* -o \(out/[^ ]*-nolibc\)/seccwrap .*|\1|p' \
+			"$nolibc_log")
+		cp "$nolibc_dir/seccwrap" "$OUT/seccwrap-nolibc"
+		cp "$nolibc_dir/nolibc_test" "$OUT/nolibc_test"
+	else
+		echo "tests/build.d/nolibc.sh: ./build.sh nolibc failed; see" \
+			"$nolibc_log" >&2
+	fi
+fi
