@@ -7,6 +7,7 @@
 #                        CC may be a Debian cross gcc, or ARCH (x86_64,
 #                        i386, aarch64, arm or riscv64) picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
+#   ./build.sh test-asan run every test on an ASan and UBSan build
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
 #
@@ -114,6 +115,16 @@ build_nolibc() {
 	nolibc_cc "$OUT/$arch-nolibc/seccwrap" src/*.c
 }
 
+# A glibc build with AddressSanitizer and UndefinedBehaviorSanitizer,
+# which stops at the first error, for running the test suite on.
+build_asan() {
+	need gcc gcc
+	mkdir -p "$OUT/asan"
+	run gcc -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		-Isrc -Itables -o "$OUT/asan/seccwrap" src/*.c
+}
+
 case "${1:-musl}" in
 musl)
 	build_musl
@@ -126,6 +137,17 @@ test)
 	shift
 	exec sh tests/run.sh "$@"
 	;;
+asan)
+	build_asan
+	;;
+test-asan)
+	build_asan
+	shift
+	# seccwrap frees little on purpose: it execs or exits within
+	# milliseconds, so leak reports would be noise.
+	ASAN_OPTIONS=detect_leaks=0 SECCWRAP=$PWD/$OUT/asan/seccwrap \
+		exec sh tests/run.sh "$@"
+	;;
 tables)
 	exec sh gen/tables.sh
 	;;
@@ -133,7 +155,7 @@ clean)
 	run rm -rf seccwrap "$OUT" tests/out
 	;;
 *)
-	echo "usage: ./build.sh [musl|nolibc|test|tables|clean]" >&2
+	echo "usage: ./build.sh [musl|nolibc|asan|test|test-asan|tables|clean]" >&2
 	exit 125
 	;;
 esac

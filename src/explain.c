@@ -10,6 +10,25 @@
 
 #define PATH_MAX_GROUPS 8
 
+/* Return the host ABI of NATIVE's arch whose number span holds NR (x32
+ * for 0x40000000 and up on x86_64). */
+static const struct abi *
+abi_of_number(const struct abi *native, uint32_t nr)
+{
+	const struct abi *best = native, *a;
+	unsigned int i;
+
+	if (nr & 0x80000000u)
+		return native;
+	for (i = 0; i < host_abi_count; i++) {
+		a = host_abis[i];
+		if (a->audit_arch == native->audit_arch &&
+		    a->nr_base <= nr && a->nr_base > best->nr_base)
+			best = a;
+	}
+	return best;
+}
+
 static const struct range *
 find_range(const struct policy *policy, uint32_t arch, uint32_t nr)
 {
@@ -173,10 +192,13 @@ static int
 resolve(const struct abi *abi, const char *what, uint32_t *nr)
 {
 	struct origin at = { .file = "--explain" };
-	long long n = parse_nr(what);
+	long long n = parse_nr(what[0] == '-' ? what + 1 : what);
 	int index;
 	long r;
 
+	/* -1 stands for 0xffffffff, as the kernel sees syscall(-1). */
+	if (what[0] == '-' && n >= 0)
+		n = (long long)(uint32_t)-(uint32_t)n;
 	if (n >= 0) {
 		*nr = (uint32_t)n;
 		if (*nr < abi->nr_base)
@@ -227,6 +249,8 @@ explain(const struct policy *policy, const struct program *prog,
 	}
 	if (resolve(abi, what, &nr) < 0)
 		return 1;
+	if (comma == NULL)
+		abi = abi_of_number(abi, nr);
 	r = find_range(policy, abi->audit_arch, nr);
 	if (r == NULL) {
 		msg(MSG_ERROR, &at, "the filter has no part for ABI ",

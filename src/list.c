@@ -121,7 +121,9 @@ walk_action(struct walk *w, struct list_entry *e, const char *action)
 	}
 	e->errno_value = parse_errno(action);
 	if (e->errno_value < 0) {
-		walk_error(w, "unknown errno", action);
+		walk_error(w, *action >= '0' && *action <= '9' ?
+			   "errno out of range 1-4095" : "unknown errno",
+			   action);
 		return -1;
 	}
 	return 0;
@@ -131,10 +133,13 @@ static void
 walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 {
 	struct list_entry e;
-	char *name = item, *colon;
+	char *name = item, *colon, written[ITEM_MAX];
 	long n;
 	int index;
 
+	/* Messages quote the item whole, before ':' is cut off. */
+	memcpy(written, item, len);
+	written[len] = '\0';
 	memset(&e, 0, sizeof(e));
 	e.token = item;
 	e.item = text;
@@ -149,12 +154,13 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 		if (walk_action(w, &e, colon + 1) < 0)
 			return;
 		if (e.except) {
-			walk_error(w, "an exception cannot carry an action", item);
+			walk_error(w, "an exception cannot carry an action",
+				   written);
 			return;
 		}
 	}
 	if (*name == '\0') {
-		walk_error(w, "missing syscall name in", e.token);
+		walk_error(w, "missing syscall name in", written);
 		return;
 	}
 	if (*name == '@') {

@@ -275,6 +275,10 @@ find_command(const char *command, char **envp, char **path)
 	struct origin at = { .file = command };
 	int r = exec_find(command, envp, path);
 
+	if (*command == '\0') {
+		msg(MSG_ERROR, NULL, "empty command name", NULL);
+		return EXIT_NOT_FOUND;
+	}
 	if (r == -ENOENT) {
 		msg(MSG_ERROR, &at, "command not found", NULL);
 		return EXIT_NOT_FOUND;

@@ -20,6 +20,7 @@
 #define PROT_WX	  0x6u		/* PROT_WRITE | PROT_EXEC */
 #define PROT_X	  0x4u		/* PROT_EXEC */
 #define IPC_SHMAT 21u		/* ipc() call number of shmat */
+#define READ_IMPLIES_EXEC 0x0400000u	/* personality flag */
 
 /* The decisions of one ABI while the policy is built. */
 struct abi_build {
@@ -56,6 +57,7 @@ struct walk_ctx {
 	struct abi_build *ab;
 	int mode;
 	int except_pass;	/* 0: plain items; 1: the '!' items */
+	int numbers;		/* numbers in the list mean numbers of AB */
 	struct origin at;
 };
 
@@ -121,9 +123,20 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	struct direct *d;
 	char line[12];
 
-	if (nr >= b->ndirect || !e->direct)
+	if (nr >= b->ndirect)
 		return;
 	d = &b->direct[nr];
+	if (!e->direct) {
+		/* A group member after a named item takes its place too. */
+		if (d->set && d->action != action && !e->except)
+			msg(MSG_WARN, at, "'", syscall_name((unsigned int)
+			    e->value), "' given again through ", e->via,
+			    " with another action (first at ", d->at.file,
+			    d->at.line ? ":" : "", d->at.line ?
+			    fmt_uint(line, d->at.line) : "",
+			    "); the group wins", NULL);
+		return;
+	}
 	if (d->set && d->action != action) {
 		msg(MSG_WARN, at, "'", e->token, "' given again with another "
 		    "action (first at ", d->at.file, d->at.line ? ":" : "",
@@ -147,7 +160,7 @@ apply_entry(void *ctx, const struct list_entry *e)
 	if (e->except != w->except_pass)
 		return;
 	if (e->is_number) {
-		if (!ab->native)
+		if (!w->numbers)
 			return;
 		nr = (uint32_t)e->value;
 	} else {
@@ -191,7 +204,7 @@ static void
 apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	   int mode, int default_group)
 {
-	struct walk_ctx w = { b, ab, mode, 0, no_origin };
+	struct walk_ctx w = { b, ab, mode, 0, 0, no_origin };
 	struct decision fill;
 	uint32_t i;
 
@@ -212,6 +225,9 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	if (l == NULL)
 		return;
 	w.at = l->origin;
+	/* A number means a number of the ABI the list is written for: the
+	 * native one, or the 32-bit one for the seccomp.32 lists. */
+	w.numbers = ab->native || l >= &b->s->list[LIST_32_DEFAULT];
 	if (mode == MODE_KEEP)
 		walk_both(&w, "@default-keep");
 	else if (default_group)
@@ -365,6 +381,8 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	struct arg_rule shm = rule1(act, 2, TEST_ANY, 0xffffffffu, SHM_EXEC,
 				    at);
 	struct arg_rule ipc = rule1(act, 0, TEST_EQ, 0xffffu, IPC_SHMAT, at);
+	struct arg_rule rexec = rule1(act, 0, TEST_ANY, 0xffffffffu,
+				      READ_IMPLIES_EXEC, at);
 
 	/* The old i386 mmap passes its arguments in memory. */
 	if (ab->abi->flags & ABI_STRUCT_MMAP)
@@ -380,6 +398,13 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	ipc.test[1] = shm.test[0];
 	add_rule(b, ab, "ipc", &ipc);
 	deny(ab, "memfd_create", act, at);
+	/* With READ_IMPLIES_EXEC the kernel adds PROT_EXEC to every readable
+	 * mapping; 0xffffffff only queries the persona. */
+	rexec.ntests = 2;
+	rexec.test[1].op = TEST_NE;
+	rexec.test[1].mask = 0xffffffffu;
+	rexec.test[1].value = 0xffffffffu;
+	add_rule(b, ab, "personality", &rexec);
 }
 
 static void
@@ -431,10 +456,14 @@ add_protocol(struct build *b, struct abi_build *ab)
 		r.test[r.ntests].value = domains[i];
 		r.ntests++;
 	}
-	if (r.ntests == 0)
+	/* socketpair takes the same domain argument. */
+	if (r.ntests == 0) {
 		deny(ab, "socket", r.action, at);
-	else
+		deny(ab, "socketpair", r.action, at);
+	} else {
 		add_rule(b, ab, "socket", &r);
+		add_rule(b, ab, "socketpair", &r);
+	}
 	/* Both create sockets where the filter cannot see the domain. */
 	force_enosys(ab, "socketcall", at);
 	force_enosys(ab, "io_uring_setup", at);

@@ -32,6 +32,19 @@ probe mdwx-high-word "-p $TMP/mdwx.profile" "$P64" \
 	nr:10:0x10000,4096,0x100000004=EPERM \
 	nr:9:0,4096,0x100000006,0x22,-1,0=EPERM
 
+# personality(READ_IMPLIES_EXEC) would make the kernel add PROT_EXEC to
+# every readable mapping; a query (0xffffffff) stays allowed.  x86_64
+# personality is 135, i386 136; list only what mdwx decides, with
+# allow-debuggers so that the default list leaves personality alone.
+profile mdwxpers 'seccomp
+allow-debuggers
+memory-deny-write-execute'
+probe mdwx-personality "-p $TMP/mdwxpers.profile" "$P64" \
+	nr:135:0x400000=EPERM nr:135:0xffffffff=ok \
+	int80:136:0x400000=EPERM
+probe mdwx-personality-32 "-p $TMP/mdwxpers.profile" "$P32" \
+	nr:136:0x400000=EPERM
+
 # memory-deny-write-execute alone, without a seccomp list.
 profile mdwxonly 'memory-deny-write-execute'
 probe mdwx-alone-64 "-p $TMP/mdwxonly.profile" "$P64" \
@@ -139,6 +152,11 @@ probe protocol-32 "-p $TMP/unix.profile" "$P32" \
 	socketcall-unix=ENOSYS socketcall-inet=ENOSYS
 probe protocol-int80 "-p $TMP/unix.profile" "$P64" \
 	int80:359:2,1,0=EOPNOTSUPP int80:359:1,1,0=ok int80:102:1,buf=ENOSYS
+# socketpair (x86_64 53, i386 360) takes the same domain as socket.
+probe protocol-socketpair "--protocol=inet" "$P64" \
+	nr:53:1,1,0,buf=EOPNOTSUPP int80:360:1,1,0,buf=EOPNOTSUPP
+probe protocol-socketpair-unix "-p $TMP/unix.profile" "$P64" \
+	nr:53:1,1,0,buf=ok
 # io_uring can create sockets with no syscall the filter can inspect.  An
 # allowed io_uring_setup with a NULL params pointer fails with EFAULT.
 probe protocol-io-uring "-p $TMP/unix.profile" "$P64" nr:425:1,0=ENOSYS

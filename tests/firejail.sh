@@ -15,6 +15,7 @@ FSECCOMP=$FJLIB/fseccomp
 BPFEVAL=$TESTS/out/bpfeval
 ERRNO_EPERM=00050001
 ERRNO_ENOSYS=00050026
+ERRNO_EOPNOTSUPP=0005005f
 ALLOW=7fff0000
 
 # Syscall number ranges, as LO:HI: the tables and well beyond, the edge of
@@ -387,12 +388,19 @@ compare fseccomp-namespaces-list-net 'restrict-namespaces user' \
 ARGS=
 
 # protocol: seccwrap also returns ENOSYS for io_uring_setup, because
-# io_uring creates sockets with no syscall the filter can see.
+# io_uring creates sockets with no syscall the filter can see, and checks
+# the domain of socketpair as it does that of socket.
 fseccomp_build "$TMP/fj-proto" protocol build unix,inet "$TMP/fj-proto"
-RULES="$X86_RULES
+PROTO_RULES="$X86_RULES
 io_uring_setup $ALLOW $ERRNO_ENOSYS io_uring can create sockets unseen"
+SOCKETPAIR_RULE="socketpair $ALLOW $ERRNO_EOPNOTSUPP socketpair takes a domain too"
+RULES="$PROTO_RULES
+$SOCKETPAIR_RULE"
 compare fseccomp-protocol 'protocol unix,inet' "$TMP/fj-proto"
 for ARGS in 1 2 10 0x100000002; do
+	RULES=$PROTO_RULES
+	[ "$ARGS" = 10 ] && RULES="$RULES
+$SOCKETPAIR_RULE"
 	compare "fseccomp-protocol-domain-$ARGS" 'protocol unix,inet' \
 		"$TMP/fj-proto"
 done
@@ -441,7 +449,8 @@ ARGS=
 # i386 socketcall would hide the socket domain from the filter.
 fseccomp_build "$TMP/fj-proto32" protocol build unix,inet "$TMP/fj-proto32"
 RULES="socketcall $ALLOW $ERRNO_ENOSYS socketcall hides the domain
-io_uring_setup $ALLOW $ERRNO_ENOSYS io_uring can create sockets unseen"
+io_uring_setup $ALLOW $ERRNO_ENOSYS io_uring can create sockets unseen
+$SOCKETPAIR_RULE"
 compare fseccomp-protocol-i386 'protocol unix,inet' "$TMP/fj-proto32"
 
 # --- every file in /etc/firejail loads ---------------------------------------

@@ -223,3 +223,13 @@ check explain-absent-status 125 $?
 check explain-absent-message \
 	"seccwrap: --explain: 'vm86' is not a syscall on x86_64" \
 	"$(cat "$TMP/err")"
+
+# Numbers in a seccomp.32 list are numbers of the 32-bit ABI.
+expect number-32-list $EPERM i386 getpid --seccomp.32.drop=20
+expect number-32-list-native $ALLOW x86_64 writev --seccomp.32.drop=20
+
+# A group after a named item with its own action overrides it, and warns.
+"$SECCWRAP" --seccomp.drop=mount:EXDEV,@mount --check 2>"$TMP/err"
+check group-override-warns "seccwrap: warning: --seccomp.drop: 'mount' \
+given again through @mount with another action (first at --seccomp.drop); \
+the group wins" "$(cat "$TMP/err")"
