@@ -32,6 +32,8 @@ struct abi_build {
 	struct decision *dec;
 	struct decision above;	/* numbers past the table */
 	long clone3;		/* clone3's number, or -1 */
+	int split;		/* blocked, with clone3 apart (clone3_dec) */
+	struct decision clone3_dec;
 };
 
 /* The last direct item of the native list that set a number. */
@@ -41,8 +43,22 @@ struct direct {
 	struct origin at;
 };
 
+/* A list expanded into its syscalls (groups flattened). */
+struct expansion {
+	const char *text;
+	struct list_entry *entry;
+	unsigned int n;
+	unsigned int cap;
+	int failed;
+};
+
+/* Lists of one build: six list kinds and two built-in groups. */
+#define EXPANSIONS_MAX (LIST_COUNT + 2)
+
 struct build {
 	const struct settings *s;
+	unsigned int nexpanded;
+	struct expansion expanded[EXPANSIONS_MAX];
 	uint32_t kill_action;
 	unsigned int errors;
 	unsigned int nabi;
@@ -190,12 +206,66 @@ apply_entry(void *ctx, const struct list_entry *e)
 }
 
 static void
+collect_entry(void *ctx, const struct list_entry *e)
+{
+	struct expansion *x = ctx;
+	struct list_entry *grown;
+
+	if (x->failed)
+		return;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		grown = realloc(x->entry, x->cap * sizeof(*grown));
+		if (grown == NULL) {
+			x->failed = 1;
+			return;
+		}
+		x->entry = grown;
+	}
+	x->entry[x->n] = *e;
+	/* The token lives in list_walk's buffer; only direct items, which
+	 * duplicate warnings quote, keep a copy. */
+	x->entry[x->n].token = e->direct ? strdup(e->token) : NULL;
+	if (e->direct && x->entry[x->n].token == NULL)
+		x->failed = 1;
+	x->n++;
+}
+
+/* Expand list TEXT once, however many ABIs it applies to. */
+static const struct expansion *
+expand(struct build *b, const char *text, const struct origin *at)
+{
+	struct expansion *x;
+	unsigned int i;
+
+	for (i = 0; i < b->nexpanded; i++)
+		if (b->expanded[i].text == text)
+			return &b->expanded[i];
+	if (b->nexpanded == EXPANSIONS_MAX)
+		return NULL;
+	x = &b->expanded[b->nexpanded++];
+	memset(x, 0, sizeof(*x));
+	x->text = text;
+	if (list_walk(text, at, collect_entry, x) || x->failed) {
+		b->errors++;
+		msg(MSG_ERROR, at, "cannot expand the list", NULL);
+		return NULL;
+	}
+	return x;
+}
+
+/* Apply the plain items of TEXT, then its exceptions, which win. */
+static void
 walk_both(struct walk_ctx *w, const char *text)
 {
-	w->except_pass = 0;
-	list_walk(text, &w->at, apply_entry, w);
-	w->except_pass = 1;
-	list_walk(text, &w->at, apply_entry, w);
+	const struct expansion *x = expand(w->b, text, &w->at);
+	unsigned int i;
+
+	if (x == NULL)
+		return;
+	for (w->except_pass = 0; w->except_pass < 2; w->except_pass++)
+		for (i = 0; i < x->n; i++)
+			apply_entry(w, &x->entry[i]);
 }
 
 /* Fill AB from list L (NULL: allow everything, as when only argument
@@ -273,15 +343,17 @@ apply_secondary(struct build *b, struct abi_build *ab)
 static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
-	uint32_t i;
-
 	ab->above.action = error_action(b, ab, 0);
 	ab->above.args = NULL;
 	ab->above.origin = *at;
-	for (i = 0; i < ab->count; i++) {
-		ab->dec[i] = ab->above;
-		ab->dec[i].action = error_action(b, ab, i);
-	}
+	/* One span for the whole ABI, but for clone3's own errno. */
+	ab->count = 0;
+	ab->split = ab->clone3 >= 0 &&
+		error_action(b, ab, (uint32_t)ab->clone3) != ab->above.action;
+	ab->clone3_dec = ab->above;
+	if (ab->split)
+		ab->clone3_dec.action = error_action(b, ab,
+						     (uint32_t)ab->clone3);
 }
 
 /* Return the decision for syscall NAME on AB, or NULL when AB lacks it. */
@@ -611,12 +683,12 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	struct abi_build *ab;
 	unsigned int i, n = 1, order[ABI_MAX], k = 0, j;
 	struct range *r;
-	uint32_t nr;
+	uint32_t nr, c3;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (b->abi[i].abi->audit_arch != ap->audit_arch)
 			continue;
-		n += b->abi[i].count + 1;
+		n += b->abi[i].count + 3;
 		/* Keep the ABIs in order of their number base. */
 		for (j = k; j > 0 && b->abi[order[j - 1]].abi->nr_base >
 		     b->abi[i].abi->nr_base; j--)
@@ -629,6 +701,15 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		return -ENOMEM;
 	for (j = 0; j < k; j++) {
 		ab = &b->abi[order[j]];
+		if (ab->split) {
+			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
+			if (c3 > ab->abi->nr_base)
+				r = push(r, ab->abi->nr_base, c3 - 1,
+					 &ab->above);
+			r = push(r, c3, c3, &ab->clone3_dec);
+			r = push(r, c3 + 1, ab->end, &ab->above);
+			continue;
+		}
 		for (nr = 0; nr < ab->count; nr++)
 			r = push(r, ab->abi->nr_base + nr,
 				 ab->abi->nr_base + nr, &ab->dec[nr]);
