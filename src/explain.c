@@ -115,14 +115,14 @@ static void
 put_reason(struct out *o, const struct range *r, const struct abi *abi,
 	   uint32_t nr)
 {
-	const struct origin *at = &r->decision.origin;
+	const struct origin *at = r->decision.origin;
 
 	if (nr & 0x80000000u) {
 		out_str(o, "numbers with bit 31 set pass to the kernel, "
 			"which returns ENOSYS");
 		return;
 	}
-	if (at->file == NULL) {
+	if (at == NULL || at->file == NULL) {
 		out_str(o, "no list names it");
 		return;
 	}

@@ -46,7 +46,9 @@ struct direct {
 /* A list expanded into its syscalls (groups flattened). */
 struct expansion {
 	const char *text;
+	const struct origin *at;	/* the list's command line */
 	struct list_entry *entry;
+	struct origin *origin;		/* per entry: AT plus item and group */
 	unsigned int n;
 	unsigned int cap;
 	int failed;
@@ -74,10 +76,8 @@ struct walk_ctx {
 	int mode;
 	int except_pass;	/* 0: plain items; 1: the '!' items */
 	int numbers;		/* numbers in the list mean numbers of AB */
-	struct origin at;
+	const struct origin *at;
 };
-
-static const struct origin no_origin;
 
 static int
 is_allowing(uint32_t action)
@@ -165,9 +165,9 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 }
 
 static void
-apply_entry(void *ctx, const struct list_entry *e)
+apply_entry(struct walk_ctx *w, const struct list_entry *e,
+	    const struct origin *origin)
 {
-	struct walk_ctx *w = ctx;
 	struct abi_build *ab = w->ab;
 	struct decision *d;
 	uint32_t nr, action;
@@ -196,13 +196,10 @@ apply_entry(void *ctx, const struct list_entry *e)
 	if ((d = slot(w->b, ab, nr)) == NULL)
 		return;
 	if (ab->native)
-		warn_direct(w->b, nr, e, action, &w->at);
+		warn_direct(w->b, nr, e, action, w->at);
 	d->action = action;
 	d->args = NULL;
-	d->origin = w->at;
-	d->origin.item = e->item;
-	d->origin.item_len = e->item_len;
-	d->origin.via = e->via;
+	d->origin = origin;
 }
 
 static void
@@ -239,17 +236,25 @@ expand(struct build *b, const char *text, const struct origin *at)
 	unsigned int i;
 
 	for (i = 0; i < b->nexpanded; i++)
-		if (b->expanded[i].text == text)
+		if (b->expanded[i].text == text && b->expanded[i].at == at)
 			return &b->expanded[i];
 	if (b->nexpanded == EXPANSIONS_MAX)
 		return NULL;
 	x = &b->expanded[b->nexpanded++];
 	memset(x, 0, sizeof(*x));
 	x->text = text;
-	if (list_walk(text, at, collect_entry, x) || x->failed) {
+	x->at = at;
+	if (list_walk(text, at, collect_entry, x) || x->failed ||
+	    (x->origin = malloc((x->n + 1) * sizeof(*x->origin))) == NULL) {
 		b->errors++;
 		msg(MSG_ERROR, at, "cannot expand the list", NULL);
 		return NULL;
+	}
+	for (i = 0; i < x->n; i++) {
+		x->origin[i] = *at;
+		x->origin[i].item = x->entry[i].item;
+		x->origin[i].item_len = x->entry[i].item_len;
+		x->origin[i].via = x->entry[i].via;
 	}
 	return x;
 }
@@ -258,14 +263,14 @@ expand(struct build *b, const char *text, const struct origin *at)
 static void
 walk_both(struct walk_ctx *w, const char *text)
 {
-	const struct expansion *x = expand(w->b, text, &w->at);
+	const struct expansion *x = expand(w->b, text, w->at);
 	unsigned int i;
 
 	if (x == NULL)
 		return;
 	for (w->except_pass = 0; w->except_pass < 2; w->except_pass++)
 		for (i = 0; i < x->n; i++)
-			apply_entry(w, &x->entry[i]);
+			apply_entry(w, &x->entry[i], &x->origin[i]);
 }
 
 /* Fill AB from list L (NULL: allow everything, as when only argument
@@ -274,15 +279,15 @@ static void
 apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	   int mode, int default_group)
 {
-	struct walk_ctx w = { b, ab, mode, 0, 0, no_origin };
+	struct walk_ctx w = { b, ab, mode, 0, 0, NULL };
 	struct decision fill;
 	uint32_t i;
 
 	fill.args = NULL;
-	fill.origin = l ? l->origin : no_origin;
+	fill.origin = l ? &l->origin : NULL;
 	fill.action = mode == MODE_DENY ? RET_ALLOW : error_action(b, ab, 0);
 	if (mode == MODE_DENY)
-		fill.origin = no_origin;
+		fill.origin = NULL;
 	for (i = 0; i < ab->count; i++) {
 		ab->dec[i] = fill;
 		if (mode == MODE_KEEP)
@@ -294,7 +299,7 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 		ab->above.action = RET_ERRNO | ENOSYS;
 	if (l == NULL)
 		return;
-	w.at = l->origin;
+	w.at = &l->origin;
 	/* A number means a number of the ABI the list is written for: the
 	 * native one, or the 32-bit one for the seccomp.32 lists. */
 	w.numbers = ab->native || l >= &b->s->list[LIST_32_DEFAULT];
@@ -345,7 +350,7 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
 	ab->above.action = error_action(b, ab, 0);
 	ab->above.args = NULL;
-	ab->above.origin = *at;
+	ab->above.origin = at;
 	/* One span for the whole ABI, but for clone3's own errno. */
 	ab->count = 0;
 	ab->split = ab->clone3 >= 0 &&
@@ -382,7 +387,7 @@ deny(struct abi_build *ab, const char *name, uint32_t action,
 		return;
 	d->action = action;
 	d->args = NULL;
-	d->origin = *at;
+	d->origin = at;
 }
 
 /* Make NAME fail with ENOSYS unless it already kills. */
@@ -398,7 +403,7 @@ force_enosys(struct abi_build *ab, const char *name, const struct origin *at)
 		return;
 	d->action = RET_ERRNO | ENOSYS;
 	d->args = NULL;
-	d->origin = *at;
+	d->origin = at;
 }
 
 /* Append a rule to NAME's argument filter where the list lets it run. */
@@ -572,7 +577,7 @@ check_exec(struct build *b, struct abi_build *ab)
 		d = find(ab, names[i]);
 		if (d == NULL || (is_allowing(d->action) && d->args == NULL))
 			continue;
-		msg(MSG_ERROR, d->origin.file ? &d->origin : NULL, "'",
+		msg(MSG_ERROR, d->origin, "'",
 		    names[i], "' cannot be denied: seccwrap starts the "
 		    "command with execve after installing the filter", NULL);
 		b->errors++;
@@ -641,7 +646,9 @@ static void
 fill_abi(struct build *b, struct abi_build *ab)
 {
 	const struct settings *s = b->s;
-	struct origin x32 = { .file = "built-in", .command = "x32 ABI" };
+	static const struct origin x32 = {
+		.file = "built-in", .command = "x32 ABI"
+	};
 	int compat32 = !(ab->abi->audit_arch & AUDIT_ARCH_64BIT);
 
 	if (ab->blocked)
@@ -679,7 +686,7 @@ push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
 {
-	struct decision allow = { RET_ALLOW, NULL, { 0 } };
+	struct decision allow = { RET_ALLOW, NULL, NULL };
 	struct abi_build *ab;
 	unsigned int i, n = 1, order[ABI_MAX], k = 0, j;
 	struct range *r;

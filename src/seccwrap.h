@@ -286,7 +286,8 @@ struct arg_filter {
 struct decision {
 	uint32_t action;		/* RET_* | data */
 	const struct arg_filter *args;	/* NULL: action only */
-	struct origin origin;		/* not compared when merging */
+	const struct origin *origin;	/* NULL: no list decided it; not
+					 * compared when merging */
 };
 
 /* Numbers LO..HI (inclusive, as the filter sees them) get DECISION. */

@@ -255,7 +255,7 @@ add_range(struct built *b, unsigned int i, uint32_t lo, uint32_t hi,
 	r->hi = hi;
 	r->decision.action = action;
 	r->decision.args = args;
-	r->decision.origin.line = rnd(100);
+	r->decision.origin = NULL;
 }
 
 /* Fill arch I: numbers in the sorted list SET get IN, other numbers
