@@ -8,6 +8,14 @@
 #                        i386, aarch64, arm or riscv64) picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
+#   ./build.sh fuzz [SECONDS]  build the libFuzzer harnesses of fuzz/ into
+#                        out/fuzz/ and run each for SECONDS (default 60),
+#                        one after the other on one core
+#   ./build.sh initramfs [ARCH]
+#                        build out/initramfs-ARCH.cpio.gz (ARCH as for
+#                        nolibc, the host's by default): the nolibc
+#                        seccwrap, Debian's busybox-static and an /init
+#                        that runs a shell or a command under seccwrap
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
 #
@@ -125,6 +133,91 @@ build_asan() {
 		-Isrc -Itables -o "$OUT/asan/seccwrap" src/*.c
 }
 
+# Build out/initramfs-ARCH.cpio.gz for booting: the nolibc seccwrap for
+# ARCH, busybox from Debian's busybox-static for ARCH, tests/boot/init as
+# /init and tests/boot/init.profile as /etc/seccwrap/init.profile.
+build_initramfs() {
+	ir_arch=${1:-$(target_arch gcc)}
+	need cpio cpio
+	need gzip gzip
+	need dpkg-deb dpkg
+	ARCH=$ir_arch
+	build_nolibc
+	if [ "$arch" != "$ir_arch" ]; then
+		echo "build.sh: CC=$cc builds for $arch, not $ir_arch" >&2
+		exit 1
+	fi
+	echo "sh tests/boot/debian.sh busybox $ir_arch"
+	ir_busybox=$(sh tests/boot/debian.sh busybox "$ir_arch")
+
+	ir_root=$OUT/initramfs-$ir_arch
+	run rm -rf "$ir_root"
+	run mkdir -p "$ir_root/bin" "$ir_root/etc/seccwrap" "$ir_root/proc" \
+		"$ir_root/sys" "$ir_root/dev" "$ir_root/mnt" "$ir_root/tmp" \
+		"$ir_root/root"
+	run chmod 1777 "$ir_root/tmp"
+	run cp "$ir_busybox" "$ir_root/bin/busybox"
+	run ln -s busybox "$ir_root/bin/sh"
+	run cp "$OUT/$ir_arch-nolibc/seccwrap" "$ir_root/bin/seccwrap"
+	run cp tests/boot/init "$ir_root/init"
+	run chmod 755 "$ir_root/init"
+	run cp tests/boot/init.profile "$ir_root/etc/seccwrap/init.profile"
+
+	# The kernel unpacks newc archives only.  -R 0:0 makes root the
+	# owner of every file, as in an image built by root.
+	echo "(cd $ir_root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0)" \
+		"| gzip -9 -n >$OUT/initramfs-$ir_arch.cpio.gz"
+	(cd "$ir_root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 \
+		--quiet) | gzip -9 -n >"$OUT/initramfs-$ir_arch.cpio.gz.new"
+	mv "$OUT/initramfs-$ir_arch.cpio.gz.new" \
+		"$OUT/initramfs-$ir_arch.cpio.gz"
+	echo "built $OUT/initramfs-$ir_arch.cpio.gz"
+}
+
+# Build the libFuzzer harnesses of fuzz/ with clang, ASan and UBSan, then
+# run each for $1 seconds in turn on one core.  New inputs go to
+# out/fuzz/corpus-NAME, failing inputs to out/fuzz/crashes/; the seeds in
+# fuzz/corpus/NAME and fuzz/regressions/ stay as they are.
+build_fuzz() {
+	need clang "clang libclang-rt-14-dev"
+	seconds=${1:-60}
+	dir=$OUT/fuzz
+	fuzz_flags="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -g -O1 \
+-fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itables \
+-Ifuzz -Itests/tools"
+	mkdir -p "$dir/obj" "$dir/crashes"
+	objects=
+	for f in src/*.c; do
+		[ "$f" = src/main.c ] && continue
+		o=$dir/obj/$(basename "$f" .c).o
+		# shellcheck disable=SC2086
+		run clang $fuzz_flags -fsanitize=fuzzer-no-link \
+			-include fuzz/arena.h -c -o "$o" "$f"
+		objects="$objects $o"
+	done
+	for f in fuzz/arena.c fuzz/common.c tests/tools/progcheck.c; do
+		o=$dir/obj/$(basename "$f" .c).o
+		# shellcheck disable=SC2086
+		run clang $fuzz_flags -fsanitize=fuzzer-no-link -c -o "$o" "$f"
+		objects="$objects $o"
+	done
+	for name in parse policy; do
+		# shellcheck disable=SC2086
+		run clang $fuzz_flags -fsanitize=fuzzer -o "$dir/${name}_fuzz" \
+			"fuzz/${name}_fuzz.c" $objects
+	done
+	for name in parse policy; do
+		mkdir -p "$dir/corpus-$name"
+		# -close_fd_mask=2 sends seccwrap's messages to /dev/null;
+		# libFuzzer and the sanitizers still report on stderr.
+		run "$dir/${name}_fuzz" -max_total_time="$seconds" -timeout=10 \
+			-rss_limit_mb=2048 -max_len=8192 -close_fd_mask=2 \
+			-print_final_stats=1 -dict=fuzz/profile.dict \
+			-artifact_prefix="$dir/crashes/$name-" \
+			"$dir/corpus-$name" "fuzz/corpus/$name" fuzz/regressions
+	done
+}
+
 case "${1:-musl}" in
 musl)
 	build_musl
@@ -147,6 +240,12 @@ test-asan)
 	# milliseconds, so leak reports would be noise.
 	ASAN_OPTIONS=detect_leaks=0 SECCWRAP=$PWD/$OUT/asan/seccwrap \
 		exec sh tests/run.sh "$@"
+	;;
+initramfs)
+	build_initramfs "${2:-}"
+	;;
+fuzz)
+	build_fuzz "${2:-60}"
 	;;
 tables)
 	exec sh gen/tables.sh

@@ -1,0 +1,229 @@
+#!/bin/sh
+# PID 1 of the booted tests: tests/boot.sh boots a Debian kernel with
+# the initramfs of ./build.sh initramfs plus a /test overlay, and this
+# script, /test/run, runs seccwrap over calls that must be denied and
+# allowed.  It prints one line per case on the console:
+#
+#   BOOT-PASS: NAME
+#   BOOT-FAIL: NAME: REASON
+#   BOOT-SKIP: NAME: REASON
+#
+# then BOOT-DONE, and execs the image's own /init, which runs
+# "/test/probe mount" under /etc/seccwrap/init.profile as PID 1 and
+# powers the machine off.
+#
+# The overlay contains probe (tests/boot/probe.c for the guest's own ABI),
+# optionally probe32 and busybox32 for its 32-bit compat ABI (i386 on
+# x86_64, arm on aarch64) or no-compat with the reason there is none,
+# and the test profiles.
+PATH=/bin:/sbin
+export PATH
+
+/bin/busybox mount -t proc proc /proc
+/bin/busybox --install -s /bin
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+exec </dev/null >/dev/console 2>&1
+
+SECCWRAP=/bin/seccwrap
+INIT_PROFILE=/etc/seccwrap/init.profile
+# SIGSYS is 31 on x86, arm and riscv64, and a shell reports death by
+# signal N as exit status 128 + N.
+KILLED=159
+
+pass() {
+	echo "BOOT-PASS: $1"
+}
+
+fail() {
+	_name=$1
+	shift
+	echo "BOOT-FAIL: $_name: $*"
+}
+
+skip() {
+	_name=$1
+	shift
+	echo "BOOT-SKIP: $_name: $*"
+}
+
+# run CMD...: run CMD and set OUT to what it printed on stdout and
+# stderr, lines joined with '|', and STATUS to its exit status.
+run() {
+	OUT=$("$@" 2>&1)
+	STATUS=$?
+	OUT=$(printf '%s' "$OUT" | tr '\n' '|')
+}
+
+# expect NAME STATUS OUTPUT CMD...: pass when CMD exits with STATUS and
+# prints exactly OUTPUT (lines joined with '|').
+expect() {
+	_name=$1
+	_status=$2
+	_output=$3
+	shift 3
+	run "$@"
+	if [ "$STATUS" != "$_status" ]; then
+		fail "$_name" "exit status $STATUS, expected $_status;" \
+			"output '$OUT'"
+	elif [ "$OUT" != "$_output" ]; then
+		fail "$_name" "output '$OUT', expected '$_output'"
+	else
+		pass "$_name"
+	fi
+}
+
+# expect_match NAME STATUS TEXT CMD...: pass when CMD exits with STATUS
+# and its output contains TEXT.
+expect_match() {
+	_name=$1
+	_status=$2
+	_text=$3
+	shift 3
+	run "$@"
+	if [ "$STATUS" != "$_status" ]; then
+		fail "$_name" "exit status $STATUS, expected $_status;" \
+			"output '$OUT'"
+	else
+		case $OUT in
+		*"$_text"*) pass "$_name" ;;
+		*) fail "$_name" "output '$OUT' does not contain '$_text'" ;;
+		esac
+	fi
+}
+
+# probe_cases ABI PROBE: the system call cases for one ABI, through the
+# probe program built for it.
+probe_cases() {
+	_abi=$1
+	_probe=$2
+
+	# Unfiltered, the denied calls reach the kernel and fail for their
+	# own reasons, so an EPERM below comes from the filter.
+	expect "$_abi/unfiltered/calls" 0 \
+		"mount ENOENT|umount2 ENOENT|chroot ok|kexec_load EINVAL|getpid ok" \
+		"$_probe" mount umount2 chroot kexec_load getpid
+	expect "$_abi/unfiltered/unshare-user" 0 "unshare-user ok" \
+		"$_probe" unshare-user
+
+	expect "$_abi/init-profile/denied" 0 \
+		"mount EPERM|umount2 EPERM|chroot EPERM|kexec_load EPERM" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- \
+		"$_probe" mount umount2 chroot kexec_load
+	expect "$_abi/init-profile/unshare-user" 0 "unshare-user EPERM" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_probe" unshare-user
+	expect "$_abi/init-profile/allowed" 0 "getpid ok|write ok" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_probe" getpid write
+
+	# Bare "seccomp" leaves unshare open: restrict-namespaces is what
+	# denies it in the init profile.
+	expect "$_abi/seccomp/calls" 0 "mount EPERM|unshare-user ok" \
+		"$SECCWRAP" -p /test/seccomp.profile -- \
+		"$_probe" mount unshare-user
+
+	# The process dies at the denied mount, after the line of getpid
+	# and before its own.
+	expect "$_abi/kill/denied" "$KILLED" "getpid ok" \
+		"$SECCWRAP" -p /test/kill.profile -- "$_probe" getpid mount
+	expect "$_abi/kill/allowed" 0 "getpid ok" \
+		"$SECCWRAP" -p /test/kill.profile -- "$_probe" getpid
+
+	expect "$_abi/keep/outside" 0 "write ok|getpid EPERM|mount EPERM" \
+		"$SECCWRAP" -p /test/keep.profile -- "$_probe" write getpid mount
+}
+
+# busybox_cases ABI BUSYBOX: the same policy seen through the applets of
+# the busybox program BUSYBOX.
+busybox_cases() {
+	_abi=$1
+	_bb=$2
+
+	expect "$_abi/busybox/unfiltered-mount" 0 "" \
+		"$_bb" mount -t tmpfs none /mnt
+	umount /mnt 2>/dev/null
+	expect "$_abi/busybox/unfiltered-unshare" 0 "" "$_bb" unshare -U true
+	# busybox mount reports EPERM as "permission denied (are you
+	# root?)".
+	expect_match "$_abi/busybox/mount" 1 "permission denied" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_bb" mount -t tmpfs none /mnt
+	expect_match "$_abi/busybox/unshare" 1 "Operation not permitted" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_bb" unshare -U true
+	expect "$_abi/busybox/echo" 0 "hello" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_bb" echo hello
+	expect_match "$_abi/busybox/ls" 0 "probe" \
+		"$SECCWRAP" -p "$INIT_PROFILE" -- "$_bb" ls /test
+	expect "$_abi/busybox/kill" "$KILLED" "" \
+		"$SECCWRAP" -p /test/kill.profile -- "$_bb" mount -t tmpfs none /mnt
+}
+
+echo "BOOT-INFO: $(uname -r) $(uname -m)"
+
+probe_cases native /test/probe
+busybox_cases native /bin/busybox
+# seccwrap finds a command by name in PATH, here a busybox applet link.
+expect native/path-lookup 0 "hello" \
+	"$SECCWRAP" -p "$INIT_PROFILE" -- echo hello
+
+# The filter's state as the kernel reports it: no_new_privs set and one
+# filter in mode 2 (SECCOMP_MODE_FILTER).  Linux 5.9 and later also
+# count the filters.
+run "$SECCWRAP" -p "$INIT_PROFILE" -- grep -E \
+	'^(NoNewPrivs|Seccomp|Seccomp_filters):' /proc/self/status
+case $OUT in
+"NoNewPrivs:	1|Seccomp:	2|Seccomp_filters:	1" | \
+"NoNewPrivs:	1|Seccomp:	2")
+	pass native/proc-status ;;
+*)
+	fail native/proc-status "/proc/self/status shows '$OUT'" ;;
+esac
+
+# The exit statuses that matter in an /init script.
+expect_match exit/missing-profile 125 "/test/missing.profile" \
+	"$SECCWRAP" -p /test/missing.profile -- true
+expect_match exit/bad-profile 125 "unknown syscall" \
+	"$SECCWRAP" -p /test/bad.profile -- true
+expect_match exit/not-executable 126 "cannot execute" \
+	"$SECCWRAP" -p "$INIT_PROFILE" -- /test/seccomp.profile
+expect_match exit/not-found 127 "command not found" \
+	"$SECCWRAP" -p "$INIT_PROFILE" -- /nonexistent-command
+
+# The image's /init, run as a child: it filters the command and exits
+# with its status.
+expect_match init/command 0 "mount EPERM" /init /test/probe mount
+expect_match init/status 3 "exited with status 3" /init /bin/sh -c 'exit 3'
+# With no command, /init runs a shell under the filter, here reading its
+# commands from a pipe instead of the console.
+run sh -c 'printf "%s\n" "echo shell-started" "mount -t tmpfs none /mnt" |
+	/init'
+case $STATUS:$OUT in
+1:*shell-started*"permission denied"*) pass init/shell ;;
+*) fail init/shell "exit status $STATUS, output '$OUT'" ;;
+esac
+SECCWRAP_PROFILE=/test/missing.profile
+export SECCWRAP_PROFILE
+expect_match init/seccwrap-failed 125 "seccwrap failed" /init true
+unset SECCWRAP_PROFILE
+
+# The 32-bit compat ABI, when the overlay has a probe for it and the
+# kernel and CPU run 32-bit programs.
+if [ -f /test/no-compat ]; then
+	skip compat "$(cat /test/no-compat)"
+elif [ ! -x /test/probe32 ]; then
+	skip compat "the overlay has no 32-bit probe"
+else
+	run /test/probe32 getpid
+	if [ "$OUT" != "getpid ok" ]; then
+		skip compat "this kernel and CPU do not run 32-bit programs:" \
+			"/test/probe32 printed '$OUT', exit status $STATUS"
+	else
+		probe_cases compat /test/probe32
+		if [ -x /test/busybox32 ]; then
+			busybox_cases compat /test/busybox32
+		else
+			skip compat/busybox "the overlay has no 32-bit busybox"
+		fi
+	fi
+fi
+
+echo BOOT-DONE
+exec /init /test/probe mount

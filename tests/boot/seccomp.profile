@@ -1,0 +1,2 @@
+# Bare seccomp: firejail's default list only, which leaves unshare open.
+seccomp
