@@ -2,35 +2,70 @@
 # Generate tables/syscalls.h and tables/errnos.h from kernel UAPI headers,
 # with the C preprocessor doing all the header logic.
 #
-#   gen/tables.sh [-o DIR] [HEADER_ROOT]
+#   gen/tables.sh [-o DIR] [HEADER_ROOT...]
+#   gen/tables.sh -l | -e [HEADER_ROOT...]
 #
-# HEADER_ROOT is either an unpacked linux-libc-dev package, with
-# usr/lib/linux/uapi/<arch>/asm (default: .cache/linux-libc-dev, fetched
-# by gen/fetch-headers.sh when missing), or an include folder such as
-# /usr/include, with asm/ in its <triplet>/ subfolder or in itself.
-# DIR defaults to tables/.  The output depends only on the headers.
+# Each table is taken from the first HEADER_ROOT that has its headers.  A
+# HEADER_ROOT is one of:
+#   - an unpacked linux-libc-dev package from Debian sid, with
+#     usr/lib/linux/uapi/<arch>/asm/ for every arch;
+#   - an unpacked linux-libc-dev-<arch>-cross package, with
+#     usr/<triplet>/include/asm/;
+#   - /usr, where those cross packages install <triplet>/include/asm/;
+#   - an include folder such as /usr/include, with <triplet>/asm/.
+# The default is .cache/linux-libc-dev and .cache/linux-libc-dev-s390x-cross,
+# which gen/fetch-headers.sh fetches when they are missing.  DIR defaults
+# to tables/.  -l prints "TABLE NAME NUMBER" for every syscall the roots
+# define, numbers as in seccomp_data.nr, and -e "FOLDER NAME VALUE" for
+# every errno, FOLDER the arch's folder under usr/lib/linux/uapi/; both
+# write nothing and skip the tables that no root has.  The output depends
+# only on the headers.
 set -eu
 export LC_ALL=C
 
-# One row per ABI.  The first row is the host's native ABI, and its arch
-# also gives the errno values.
-#   abi      C identifier suffix and struct abi name
-#   arch     folder under usr/lib/linux/uapi/ in the package
-#   triplet  multiarch folder under an include folder
+# One row per syscall table, that is per number space of the kernel.
+#   table    name, and TABLE_<NAME> in tables/syscalls.h
+#   parent   the table whose numbering this one mostly repeats ("-":
+#            none); the encoding stores only where the two differ
+#   uapi     folder under usr/lib/linux/uapi/ in the linux-libc-dev package
+#   triplets multiarch or cross folders that hold the arch's asm/
+#   header   file in asm/ that must exist: s390 lost asm/unistd_32.h when
+#            Linux 6.19 removed its 31-bit ABI
 #   base     macro the kernel adds to every number ("-": none); the
 #            tables store numbers without it
+#   private  prefix of the arch-private calls, whose BASE macro starts
+#            their range ("-": none)
 #   defines  the rest of the row: cpp options that make asm/unistd.h
-#            select this ABI
-# Another host gets its own rows; the cpp defines each arch needs are
-# the ones its asm/unistd.h and asm/bitsperlong.h test.
-ABIS='
-x86_64 x86 x86_64-linux-gnu -                 -D__x86_64__
-i386   x86 x86_64-linux-gnu -                 -D__i386__
-x32    x86 x86_64-linux-gnu __X32_SYSCALL_BIT -D__x86_64__ -D__ILP32__
-'
-
-# Compiler macro of the hosts that run exactly the ABIs above.
-HOST_MACRO=__x86_64__
+#            select this ABI (the macros its asm/unistd.h and
+#            asm/bitsperlong.h test)
+X86=x86_64-linux-gnu,i686-linux-gnu
+ARM=arm-linux-gnueabihf,arm-linux-gnueabi
+PPC=powerpc-linux-gnu,powerpc64-linux-gnu,powerpc64le-linux-gnu
+MIPS=mips-linux-gnu,mipsel-linux-gnu,mips64-linux-gnuabi64
+MIPS=$MIPS,mips64el-linux-gnuabi64,mips64-linux-gnuabin32
+MIPS=$MIPS,mips64el-linux-gnuabin32
+RISCV='-D__riscv -D__riscv_xlen=64 -D__SIZEOF_POINTER__=8 -D__LP64__'
+TABLES="
+x86_64   -       x86     $X86 unistd_64.h  - - -D__x86_64__
+i386     -       x86     $X86 unistd_32.h  - - -D__i386__
+x32      x86_64  x86     $X86 unistd_x32.h __X32_SYSCALL_BIT - \
+	-D__x86_64__ -D__ILP32__
+arm      i386    arm     $ARM unistd-eabi.h - __ARM_NR_ -D__ARM_EABI__
+aarch64  -       arm64   aarch64-linux-gnu unistd.h - - -D__aarch64__
+riscv64  aarch64 riscv   riscv64-linux-gnu unistd.h - - $RISCV
+ppc      i386    powerpc $PPC unistd_32.h  - -
+ppc64    ppc     powerpc $PPC unistd_64.h  - - -D__powerpc64__
+s390     i386    s390    s390x-linux-gnu unistd_32.h - -
+s390x    s390    s390    s390x-linux-gnu unistd_64.h - - -D__s390x__
+o32      i386    mips    $MIPS unistd_o32.h __NR_Linux - -D_MIPS_SIM=1
+n64      x86_64  mips    $MIPS unistd_n64.h __NR_Linux - \
+	-D_MIPS_SIM=3 -D_MIPS_SZLONG=64
+n32      n64     mips    $MIPS unistd_n32.h __NR_Linux - -D_MIPS_SIM=2
+parisc   i386    parisc  hppa-linux-gnu unistd_32.h - -
+parisc64 parisc  parisc  hppa-linux-gnu unistd_64.h - - -D__LP64__
+m68k     i386    m68k    m68k-linux-gnu unistd.h - -
+sh       i386    sh      sh4-linux-gnu unistd.h - -
+"
 
 # __NR_ macros that are not syscalls: capitalised helpers (arm's
 # __NR_SYSCALL_BASE, mips' __NR_Linux), counts, and mips' placeholders.
@@ -38,7 +73,7 @@ NOT_SYSCALL='^(syscalls|arch_specific_syscall|reserved[0-9]*|unused[0-9]*)$'
 
 : "${CPP:=cpp}"
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CACHED=$ROOT/.cache/linux-libc-dev
+CACHE=$ROOT/.cache
 
 die() {
 	echo "tables.sh: $*" >&2
@@ -46,57 +81,68 @@ die() {
 }
 
 usage() {
-	echo "usage: gen/tables.sh [-o DIR] [HEADER_ROOT]" >&2
+	echo "usage: gen/tables.sh [-o DIR | -l | -e] [HEADER_ROOT...]" >&2
 	exit 2
 }
 
 outdir=$ROOT/tables
-while getopts o: opt; do
+list=
+while getopts elo: opt; do
 	case $opt in
+	e | l) list=$opt ;;
 	o) outdir=$OPTARG ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -le 1 ] || usage
 
-if [ $# -eq 1 ]; then
-	hroot=$1
-else
-	hroot=$CACHED
-	if [ ! -f "$hroot/PACKAGE" ]; then
+if [ $# -eq 0 ]; then
+	set -- "$CACHE/linux-libc-dev" "$CACHE/linux-libc-dev-s390x-cross"
+	if [ ! -f "$1/PACKAGE" ] || [ ! -f "$2/PACKAGE" ]; then
 		sh "$ROOT/gen/fetch-headers.sh" ||
 			die "fetching the headers failed; give a HEADER_ROOT"
 	fi
 fi
-[ -d "$hroot" ] || die "'$hroot' is not a folder"
-hroot=${hroot%/}
-
-# The header line names the package version, or else the folder.
-if [ -d "$hroot/usr/lib/linux/uapi" ]; then
-	layout=package
-	if [ -f "$hroot/PACKAGE" ]; then
-		source=$(cat "$hroot/PACKAGE")
-	else
-		source=$hroot
-	fi
-elif [ -d "$hroot/asm-generic" ]; then
-	layout=include
-	source=$hroot
-else
-	die "'$hroot' has neither usr/lib/linux/uapi/ nor asm-generic/"
-fi
+for dir in "$@"; do
+	[ -d "$dir" ] || die "'$dir' is not a folder"
+done
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 
-# include_flags ARCH TRIPLET: print the -I options for one ABI row.
-include_flags() {
-	if [ "$layout" = package ]; then
-		echo "-I$hroot/usr/lib/linux/uapi/$1 -I$hroot/usr/include"
+# source_label ROOT: the package and version of an unpacked package, or
+# else the folder.
+source_label() {
+	if [ -f "$1/PACKAGE" ]; then
+		cat "$1/PACKAGE"
 	else
-		echo "-I$hroot/$2 -I$hroot"
+		echo "${1%/}"
 	fi
+}
+
+# include_flags ROOT UAPI TRIPLETS HEADER: print the -I options that make
+# ROOT's asm/HEADER of one table visible, or fail when ROOT lacks it.
+include_flags() {
+	root=${1%/}
+	if [ -f "$root/usr/lib/linux/uapi/$2/asm/$4" ]; then
+		echo "-I$root/usr/lib/linux/uapi/$2 -I$root/usr/include"
+		return 0
+	fi
+	for triplet in $(echo "$3" | tr ',' ' '); do
+		if [ -f "$root/$triplet/asm/$4" ]; then
+			echo "-I$root/$triplet -I$root"
+			return 0
+		fi
+		if [ -f "$root/$triplet/include/asm/$4" ]; then
+			echo "-I$root/$triplet/include"
+			return 0
+		fi
+		if [ -f "$root/usr/$triplet/include/asm/$4" ]; then
+			echo "-I$root/usr/$triplet/include"
+			return 0
+		fi
+	done
+	return 1
 }
 
 # preprocess FLAGS FILE: run cpp on FILE without the system include
@@ -136,193 +182,157 @@ evaluate() {
 	done <"$WORK/expressions"
 }
 
-# list_abi ABI ARCH TRIPLET BASE DEFINES: print 'ABI NAME NUMBER' for
-# each syscall, the number without BASE, and 'ABI -base VALUE' first.
-list_abi() {
-	flags="$5 $(include_flags "$2" "$3")"
+# list_table TABLE FLAGS BASE PRIVATE: print 'TABLE NAME NUMBER' for each
+# syscall, the number without BASE, preceded by 'TABLE -base VALUE' and,
+# for a table with private calls, 'TABLE -private VALUE'.  A private
+# call's number is absolute.
+list_table() {
 	echo '#include <asm/unistd.h>' >"$WORK/in.h"
-	preprocess "-dM $flags" "$WORK/in.h" >"$WORK/macros" || return 1
+	preprocess "-dM $2" "$WORK/in.h" >"$WORK/macros" || return 1
 	sed -n 's/^#define __NR_\([A-Za-z0-9_]*\) .*/\1/p' "$WORK/macros" |
 		grep -E -v "$NOT_SYSCALL" | grep -E '^[a-z_][a-z0-9_]*$' |
 		sort >"$WORK/names"
-	[ -s "$WORK/names" ] || die "no __NR_ macros for $1 ($flags)"
+	[ -s "$WORK/names" ] || die "no __NR_ macros for $1 ($2)"
+	: >"$WORK/private"
+	if [ "$4" != - ]; then
+		sed -n "s/^#define $4\\([a-z_][a-z0-9_]*\\) .*/\\1/p" \
+			"$WORK/macros" | sort >"$WORK/private"
+		[ -s "$WORK/private" ] || die "no $4 macros for $1 ($2)"
+	fi
 
-	base=$4
+	base=$3
 	[ "$base" = - ] && base=0
 	{
 		echo '#include <asm/unistd.h>'
 		echo "\"-base\" $base"
 		sed 's/.*/"&" __NR_&/' "$WORK/names"
+		if [ "$4" != - ]; then
+			echo "\"-private\" ${4}BASE"
+			sed "s/.*/\"+&\" $4&/" "$WORK/private"
+		fi
 	} >"$WORK/markers.h"
-	preprocess "$flags" "$WORK/markers.h" >"$WORK/expanded" || return 1
+	preprocess "$2" "$WORK/markers.h" >"$WORK/expanded" || return 1
 	evaluate "$WORK/expanded" >"$WORK/values" || return 1
-	awk -v abi="$1" '
-	$1 == "-base" { base = $2; print abi, "-base", base; next }
+	awk -v table="$1" '
+	$1 == "-base" { base = $2; print table, "-base", base; next }
+	$1 == "-private" { print table, "-private", $2; next }
+	$1 ~ /^\+/ { print table, substr($1, 2), $2; next }
 	{
 		nr = $2 - base
-		# 0xffff marks an absent syscall in the uint16_t tables.
-		if (nr < 0 || nr >= 65535) {
-			printf "tables.sh: %s %s is %d, outside 0..65534 " \
-			    "after the base %d\n", abi, $1, $2, base \
+		# The encoding keeps numbers below 0x8000, which marks a
+		# private call in the decoded arrays of src/syscalls.c.
+		if (nr < 0 || nr >= 32768) {
+			printf "tables.sh: %s %s is %d, outside 0..32767 " \
+			    "after the base %d\n", table, $1, $2, base \
 			    >"/dev/stderr"
 			exit 1
 		}
-		print abi, $1, nr
+		print table, $1, nr
 	}' "$WORK/values"
 }
 
-# list_errnos ARCH TRIPLET DEFINES: print 'NAME VALUE' in the order the
-# headers define them.  cpp -dD keeps that order, -dM would not.
+# list_errnos FLAGS: print 'NAME VALUE' in the order the headers define
+# them.  cpp -dD keeps that order, -dM would not.
 list_errnos() {
-	flags="$3 $(include_flags "$1" "$2")"
 	echo '#include <asm/errno.h>' >"$WORK/in.h"
-	preprocess "-dD $flags" "$WORK/in.h" >"$WORK/macros" || return 1
+	preprocess "-dD $1" "$WORK/in.h" >"$WORK/macros" || return 1
 	sed -n 's/^#define \(E[A-Z0-9]*\) .*/\1/p' "$WORK/macros" |
 		awk '!seen[$0]++' >"$WORK/errnames"
-	[ -s "$WORK/errnames" ] || die "no E* macros in asm/errno.h ($flags)"
+	[ -s "$WORK/errnames" ] || die "no E* macros in asm/errno.h ($1)"
 	{
 		echo '#include <asm/errno.h>'
 		sed 's/.*/"&" &/' "$WORK/errnames"
 	} >"$WORK/markers.h"
-	preprocess "$flags" "$WORK/markers.h" >"$WORK/expanded" || return 1
+	preprocess "$1" "$WORK/markers.h" >"$WORK/expanded" || return 1
 	evaluate "$WORK/expanded"
 }
 
 # ---- collect ----
 
+# $WORK/list: 'TABLE NAME NUMBER' and the -base/-private lines.
+# $WORK/found: 'TABLE PARENT UAPI DEFINES' per table found.
+# $WORK/sources: 'TABLE SOURCE', the package or folder it came from.
+# $WORK/errnos: 'UAPI NAME VALUE' per uapi folder.
 : >"$WORK/list"
-echo "$ABIS" | grep -v '^$' >"$WORK/abis"
-while read -r abi arch triplet base defines; do
-	list_abi "$abi" "$arch" "$triplet" "$base" "$defines" >"$WORK/one" ||
-		die "listing the $abi syscalls failed"
+: >"$WORK/found"
+: >"$WORK/sources"
+: >"$WORK/errnos"
+: >"$WORK/missing"
+echo "$TABLES" | grep -v '^$' >"$WORK/tables"
+while read -r table parent uapi triplets header base private defines; do
+	flags=
+	for dir in "$@"; do
+		if inc=$(include_flags "$dir" "$uapi" "$triplets" "$header")
+		then
+			flags="$defines $inc"
+			break
+		fi
+	done
+	if [ -z "$flags" ]; then
+		echo "$table" >>"$WORK/missing"
+		continue
+	fi
+	list_table "$table" "$flags" "$base" "$private" >"$WORK/one" ||
+		die "listing the $table syscalls failed"
 	cat "$WORK/one" >>"$WORK/list"
-done <"$WORK/abis"
+	echo "$table $parent $uapi $defines" >>"$WORK/found"
+	echo "$table $(source_label "$dir")" >>"$WORK/sources"
+	if grep -q "^$uapi " "$WORK/errnos"; then
+		continue
+	fi
+	# The errnos come from the first root with this arch's asm/errno.h,
+	# which need not be the root of the table.
+	for dir in "$@"; do
+		if inc=$(include_flags "$dir" "$uapi" "$triplets" errno.h); then
+			list_errnos "$defines $inc" | sed "s/^/$uapi /" \
+				>>"$WORK/errnos" ||
+				die "listing the $uapi errnos failed"
+			break
+		fi
+	done
+done <"$WORK/tables"
 
-read -r abi arch triplet base defines <"$WORK/abis"
-list_errnos "$arch" "$triplet" "$defines" >"$WORK/errnos" ||
-	die "listing the errnos failed"
+if [ -n "$list" ] && [ -s "$WORK/missing" ]; then
+	echo "tables.sh: no headers for $(tr '\n' ' ' <"$WORK/missing")in $*" >&2
+fi
+if [ "$list" = e ]; then
+	cat "$WORK/errnos"
+	exit 0
+fi
+if [ "$list" = l ]; then
+	# Numbers as in seccomp_data.nr: with the base, and private ones
+	# as they are.
+	awk '
+	$2 == "-base" { base[$1] = $3; next }
+	$2 == "-private" { private[$1] = $3; next }
+	{
+		if (($1 in private) && $3 >= private[$1])
+			print $1, $2, $3
+		else
+			print $1, $2, $3 + base[$1]
+	}' "$WORK/list"
+	exit 0
+fi
+[ -s "$WORK/missing" ] && die "no headers for" \
+	"$(tr '\n' ' ' <"$WORK/missing")in $*; run gen/fetch-headers.sh," \
+	"or add a HEADER_ROOT that has them"
 
 # ---- render ----
 
-mkdir -p "$outdir"
+# The sources in table order, each once: "linux-libc-dev 7.2.13-1, ...".
+source=$(cut -d' ' -f2- "$WORK/sources" | awk '!seen[$0]++' |
+	sed ':a;N;$!ba;s/\n/, /g')
 
-# The name index is the position in the sorted union of all ABIs' names.
-awk '$2 != "-base" { print $2 }' "$WORK/list" | sort -u >"$WORK/allnames"
-
-awk -v source="$source" -v host="$HOST_MACRO" '
-FILENAME == ARGV[1] {
-	abis[++nabi] = $1
-	flags = $0
-	for (i = 1; i <= 4; i++)
-		sub(/^ *[^ ]+ +/, "", flags)
-	defines[$1] = flags
-	next
-}
-FILENAME == ARGV[2] { names[++nname] = $1; next }
-$2 == "-base" { base[$1] = $3; next }
-{
-	nr[$1, $2] = $3
-	count[$1]++
-	if (!(($1) in top) || $3 + 1 > top[$1])
-		top[$1] = $3 + 1
-}
-END {
-	print "/* generated by gen/tables.sh from " source "; do not edit */"
-	print ""
-	print "/*"
-	print " * Syscall names of every ABI that a host defining " host
-	print " * runs, and each ABI\x27s number per name.  Numbers are stored"
-	print " * without the ABI\x27s base (SYSCALL_NR_BASE_*), SYSCALL_ABSENT"
-	print " * where the ABI lacks the name.  Include after seccwrap.h."
-	print " */"
-	print "#if !defined(" host ")"
-	print "#error \"tables/syscalls.h is for " abis[1] \
-	    " hosts only; see gen/tables.sh\""
-	print "#endif"
-	print ""
-	print "#define SYSCALL_NAMES " nname
-	print ""
-	print "/* Every name once, sorted as strcmp() does. */"
-	print "static const char syscall_pool[] ="
-	off = 0
-	for (i = 1; i <= nname; i++) {
-		printf "\t\"%s\\0\"%s\n", names[i], i == nname ? ";" : ""
-		offset[i] = off
-		off += length(names[i]) + 1
-	}
-	if (off > 65535) {
-		print "tables.sh: syscall_pool exceeds 65535 bytes" \
-		    >"/dev/stderr"
-		exit 1
-	}
-	print ""
-	print "static const uint16_t syscall_pool_offset[SYSCALL_NAMES] = {"
-	for (i = 1; i <= nname; i++)
-		printf "\t%d,\t/* %s */\n", offset[i], names[i]
-	print "};"
-	for (a = 1; a <= nabi; a++) {
-		abi = abis[a]
-		up = toupper(abi)
-		print ""
-		printf "/* %s: asm/unistd.h with %s, %d names. */\n", \
-		    abi, defines[abi], count[abi]
-		printf "#define SYSCALL_NR_BASE_%s 0x%x\n", up, base[abi]
-		printf "#define SYSCALL_NR_COUNT_%s %d\n", up, top[abi]
-		printf "static const uint16_t syscall_nr_%s" \
-		    "[SYSCALL_NAMES] = {\n", abi
-		for (i = 1; i <= nname; i++) {
-			if ((abi, names[i]) in nr)
-				v = nr[abi, names[i]]
-			else
-				v = "SYSCALL_ABSENT"
-			printf "\t%s,\t/* %s */\n", v, names[i]
-		}
-		print "};"
-	}
-}
-' "$WORK/abis" "$WORK/allnames" "$WORK/list" >"$WORK/syscalls.h" ||
+awk '$2 !~ /^-/ { print $2 }' "$WORK/list" | sort -u >"$WORK/names"
+awk -v source="$source" -f "$ROOT/gen/syscalls.awk" "$WORK/found" \
+	"$WORK/names" "$WORK/list" >"$WORK/syscalls.h" ||
 	die "rendering syscalls.h failed"
 
-# Sort by value, ties in header order, so that the first name of a value
-# is the one the headers define first (EAGAIN before EWOULDBLOCK).
-awk '{ print $2, NR, $1 }' "$WORK/errnos" | sort -n -k1,1 -k2,2 |
-awk -v source="$source" -v host="$HOST_MACRO" -v native="$abi" '
-{ value[NR] = $1; name[NR] = $3 }
-END {
-	print "/* generated by gen/tables.sh from " source "; do not edit */"
-	print ""
-	print "/*"
-	print " * Errno names of a host defining " host ", sorted by value"
-	print " * and then by header order, so the first name of a value is"
-	print " * its canonical one.  Include after seccwrap.h."
-	print " */"
-	print "#if !defined(" host ")"
-	print "#error \"tables/errnos.h is for " native \
-	    " hosts only; see gen/tables.sh\""
-	print "#endif"
-	print ""
-	print "#define ERRNO_NAMES " NR
-	print ""
-	print "static const char errno_pool[] ="
-	off = 0
-	for (i = 1; i <= NR; i++) {
-		printf "\t\"%s\\0\"%s\n", name[i], i == NR ? ";" : ""
-		offset[i] = off
-		off += length(name[i]) + 1
-	}
-	print ""
-	print "static const uint16_t errno_pool_offset[ERRNO_NAMES] = {"
-	for (i = 1; i <= NR; i++)
-		printf "\t%d,\t/* %s */\n", offset[i], name[i]
-	print "};"
-	print ""
-	print "static const uint16_t errno_value[ERRNO_NAMES] = {"
-	for (i = 1; i <= NR; i++)
-		printf "\t%d,\t/* %s */\n", value[i], name[i]
-	print "};"
-}
-' >"$WORK/errnos.h" || die "rendering errnos.h failed"
+cut -d' ' -f2 "$WORK/errnos" | sort -u >"$WORK/errnames"
+awk -v source="$source" -f "$ROOT/gen/errnos.awk" "$WORK/errnames" \
+	"$WORK/errnos" >"$WORK/errnos.h" || die "rendering errnos.h failed"
 
+mkdir -p "$outdir"
 mv "$WORK/syscalls.h" "$outdir/syscalls.h"
 mv "$WORK/errnos.h" "$outdir/errnos.h"
 echo "tables.sh: wrote $outdir/syscalls.h and $outdir/errnos.h" \

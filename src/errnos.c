@@ -1,6 +1,7 @@
 /*
- * Errno names and values of the host, from tables/errnos.h, which
- * gen/tables.sh generates out of the kernel's asm/errno.h.
+ * Errno names and values of the selected architecture, from
+ * tables/errnos.h, which gen/tables.sh generates out of the kernel's
+ * asm/errno.h of each arch.
  */
 #include "seccwrap.h"
 #include "errnos.h"
@@ -37,27 +38,78 @@ equal_nocase(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
+/* A walk over the entries of the selected arch's errno table. */
+struct entries {
+	unsigned int at;	/* offset in errno_code[] */
+	unsigned int end;
+	int value;
+	const char *name;
+};
+
+static void
+entries_start(struct entries *e)
+{
+	unsigned int t = arch_errno_table();
+
+	e->at = errno_table_start[t];
+	e->end = errno_table_start[t + 1];
+	e->value = 0;
+	e->name = NULL;
+}
+
+/* Step to the next entry; return 0 past the last. */
+static int
+entries_next(struct entries *e)
+{
+	unsigned int delta;
+
+	if (e->at >= e->end)
+		return 0;
+	delta = errno_code[e->at++];
+	if (delta == 255) {
+		e->value = errno_code[e->at] << 8 | errno_code[e->at + 1];
+		e->at += 2;
+	} else {
+		e->value += (int)delta;
+	}
+	e->name = errno_pool + errno_pool_offset[errno_code[e->at++]];
+	return 1;
+}
+
 unsigned int
 errno_count(void)
 {
-	return ERRNO_NAMES;
+	struct entries e;
+	unsigned int n = 0;
+
+	entries_start(&e);
+	while (entries_next(&e))
+		n++;
+	return n;
 }
 
 void
 errno_at(unsigned int index, const char **name, int *value)
 {
-	if (index >= ERRNO_NAMES) {
-		*name = NULL;
-		*value = -1;
-		return;
+	struct entries e;
+	unsigned int i = 0;
+
+	entries_start(&e);
+	while (entries_next(&e)) {
+		if (i++ == index) {
+			*name = e.name;
+			*value = e.value;
+			return;
+		}
 	}
-	*name = errno_pool + errno_pool_offset[index];
-	*value = errno_value[index];
+	*name = NULL;
+	*value = -1;
 }
 
 int
 errno_lookup(const char *name)
 {
+	struct entries e;
 	unsigned int i;
 
 	for (i = 0; i < ALIASES; i++) {
@@ -66,23 +118,25 @@ errno_lookup(const char *name)
 			break;
 		}
 	}
-	for (i = 0; i < ERRNO_NAMES; i++) {
-		if (equal_nocase(name, errno_pool + errno_pool_offset[i]))
-			return errno_value[i];
+	entries_start(&e);
+	while (entries_next(&e)) {
+		if (equal_nocase(name, e.name))
+			return e.value;
 	}
 	return -1;
 }
 
-/* The table is sorted by value, and the first name of a value is the
+/* A table is sorted by value, and the first name of a value is the
  * canonical one, so the first match wins. */
 const char *
 errno_name(int value)
 {
-	unsigned int i;
+	struct entries e;
 
-	for (i = 0; i < ERRNO_NAMES; i++) {
-		if (errno_value[i] == value)
-			return errno_pool + errno_pool_offset[i];
+	entries_start(&e);
+	while (entries_next(&e)) {
+		if (e.value == value)
+			return e.name;
 	}
 	return NULL;
 }

@@ -29,6 +29,7 @@ enum action {
 struct options {
 	struct settings s;
 	enum action action;
+	const char *arch;		/* --arch=ARCH, or NULL */
 	const char *dump_file;
 	const char *explain;
 	char **command;
@@ -63,10 +64,13 @@ static const char usage_text[] =
 "  --print                       print the filter as assembly and exit\n"
 "  --dump=FILE                   write the raw filter to FILE and exit\n"
 "  --explain=SYSCALL[,ABI]       say what SYSCALL gets and which line\n"
-"                                decided it; ABI x86_64, i386 or x32\n"
+"                                decided it; ABI such as i386 or x32\n"
 "  --check                       check the profile and exit\n"
-"  --debug-syscalls              list the x86_64 syscalls\n"
-"  --debug-syscalls32            list the i386 syscalls\n"
+"  --arch=ARCH                   build the filter for ARCH (aarch64, arm,\n"
+"                                mips64el, ...) with --print, --dump,\n"
+"                                --explain or --check\n"
+"  --debug-syscalls              list the native syscalls\n"
+"  --debug-syscalls32            list the syscalls of the 32-bit ABI\n"
 "  --debug-errnos                list the errno names\n"
 "  --debug-protocols             list the protocol names\n"
 "  --debug-syscall-groups[=@G,...]  list the groups, or their members\n"
@@ -117,6 +121,24 @@ match(const char *arg, const char *name, int *has_value)
 	return arg + 3 + n;
 }
 
+/* Return the arch's first 32-bit ABI beside the native one; exit when
+ * it has none. */
+static const struct abi *
+secondary32(void)
+{
+	struct origin at = { .file = "--debug-syscalls32" };
+	unsigned int i;
+
+	for (i = 1; i < host_abi_count; i++) {
+		if (!(host_abis[i]->flags & ABI_64BIT) &&
+		    host_abis[i]->audit_arch != host_abis[0]->audit_arch)
+			return host_abis[i];
+	}
+	msg(MSG_ERROR, &at, arch_current(), " runs no 32-bit ABI beside its "
+	    "native one", NULL);
+	exit(EXIT_SECCWRAP);
+}
+
 /* Handle the options that print something and exit at once. */
 static void
 inspect(const char *arg)
@@ -127,7 +149,7 @@ inspect(const char *arg)
 	if (strcmp(arg, "--debug-syscalls") == 0)
 		debug_syscalls(host_abis[0]);
 	else if (strcmp(arg, "--debug-syscalls32") == 0)
-		debug_syscalls(abi_by_name("i386"));
+		debug_syscalls(secondary32());
 	else if (strcmp(arg, "--debug-errnos") == 0)
 		debug_errnos();
 	else if (strcmp(arg, "--debug-protocols") == 0)
@@ -208,6 +230,8 @@ own_option(struct options *opt, char **argv, int *i)
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
 		opt->action = CHECK;
+	} else if (match(arg, "arch", &has) != NULL && has) {
+		return;		/* taken before the rest */
 	} else if (!profile_option(opt, arg)) {
 		usage_error(arg, "unknown option");
 	}
@@ -216,7 +240,8 @@ own_option(struct options *opt, char **argv, int *i)
 static void
 parse_args(struct options *opt, int argc, char **argv)
 {
-	int i;
+	const char *v, *host;
+	int i, has;
 
 	/* -v and -q apply to every profile, wherever they stand. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
@@ -229,6 +254,26 @@ parse_args(struct options *opt, int argc, char **argv)
 			msg_quiet = 1;
 		if (strcmp(argv[i], "-p") == 0)
 			i++;
+	}
+	/* --arch picks the tables (the errno values too) that the profiles
+	 * and the --debug options read, wherever it is on the command line. */
+	host = arch_current();
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
+	     argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-p") == 0) {
+			i++;
+			continue;
+		}
+		if ((v = match(argv[i], "arch", &has)) == NULL || !has)
+			continue;
+		if (arch_select(v) < 0) {
+			struct origin at = { .file = "--arch" };
+
+			msg(MSG_ERROR, &at, "unknown architecture '", v,
+			    "'; use one of: ", arch_choices, NULL);
+			exit(EXIT_SECCWRAP);
+		}
+		opt->arch = v;
 	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -245,6 +290,11 @@ parse_args(struct options *opt, int argc, char **argv)
 	opt->command = argv + i;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
+	/* A filter for another arch would kill the command at once. */
+	if (opt->action == RUN && strcmp(arch_current(), host) != 0)
+		usage_error("--arch", "a filter for another architecture "
+			    "cannot run a command; use --print, --dump, "
+			    "--explain or --check");
 	if (opt->action == RUN && *opt->command == NULL)
 		usage_error(i > 1 && strcmp(argv[i - 1], "--") == 0 ? "--" :
 			    "seccwrap", "missing command to run");

@@ -31,6 +31,8 @@ struct abi_build {
 	uint32_t count;		/* decisions for nr_base + 0 .. count - 1 */
 	struct decision *dec;
 	struct decision above;	/* numbers past the table */
+	uint32_t pcount;	/* decisions for private_lo + 0 .. pcount - 1 */
+	struct decision *pdec;	/* the named arch-private calls */
 	long clone3;		/* clone3's number, or -1 */
 	int split;		/* blocked, with clone3 apart (clone3_dec) */
 	struct decision clone3_dec;
@@ -62,6 +64,8 @@ struct build {
 	unsigned int nexpanded;
 	struct expansion expanded[EXPANSIONS_MAX];
 	uint32_t kill_action;
+	uint32_t enosys;	/* errno values of the selected arch */
+	uint32_t eopnotsupp;
 	unsigned int errors;
 	unsigned int nabi;
 	struct abi_build abi[ABI_MAX];
@@ -97,7 +101,7 @@ error_action(const struct build *b, const struct abi_build *ab, uint32_t nr)
 		return RET_LOG;
 	}
 	if (ab->clone3 >= 0 && nr == (uint32_t)ab->clone3)
-		return RET_ERRNO | ENOSYS;
+		return RET_ERRNO | b->enosys;
 	return RET_ERRNO | (uint32_t)b->s->error_errno;
 }
 
@@ -130,6 +134,25 @@ slot(struct build *b, struct abi_build *ab, uint32_t nr)
 	ab->dec = grown;
 	ab->count = nr + 1;
 	return &ab->dec[nr];
+}
+
+/* Return the decision for NR, a number as in seccomp_data.nr, or NULL
+ * when AB has none; GROW makes room in AB's table. */
+static struct decision *
+decision_at(struct build *b, struct abi_build *ab, uint32_t nr, int grow)
+{
+	const struct abi *abi = ab->abi;
+
+	if (abi->private_hi != 0 && nr >= abi->private_lo &&
+	    nr <= abi->private_hi)
+		return nr - abi->private_lo < ab->pcount ?
+		       &ab->pdec[nr - abi->private_lo] : NULL;
+	if (nr < abi->nr_base)
+		return NULL;
+	nr -= abi->nr_base;
+	if (nr < ab->count)
+		return &ab->dec[nr];
+	return grow ? slot(b, ab, nr) : NULL;
 }
 
 static void
@@ -176,15 +199,17 @@ apply_entry(struct walk_ctx *w, const struct list_entry *e,
 	if (e->except != w->except_pass)
 		return;
 	if (e->is_number) {
-		if (!w->numbers)
+		/* A number is the one in seccomp_data.nr, with the base:
+		 * mips n64's execve is 5057. */
+		if (!w->numbers || e->value < ab->abi->nr_base)
 			return;
-		nr = (uint32_t)e->value;
+		n = (long)e->value;
 	} else {
 		n = abi_syscall_nr(ab->abi, (unsigned int)e->value);
 		if (n < 0)
 			return;		/* not on this ABI */
-		nr = (uint32_t)n - ab->abi->nr_base;
 	}
+	nr = (uint32_t)n - ab->abi->nr_base;
 	if (e->except)
 		action = w->mode == MODE_DENY ? RET_ALLOW :
 			 error_action(w->b, ab, nr);
@@ -193,7 +218,7 @@ apply_entry(struct walk_ctx *w, const struct list_entry *e,
 	else
 		action = w->mode == MODE_DENY ? error_action(w->b, ab, nr) :
 			 RET_ALLOW;
-	if ((d = slot(w->b, ab, nr)) == NULL)
+	if ((d = decision_at(w->b, ab, (uint32_t)n, 1)) == NULL)
 		return;
 	if (ab->native)
 		warn_direct(w->b, nr, e, action, w->at);
@@ -293,10 +318,13 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 		if (mode == MODE_KEEP)
 			ab->dec[i].action = error_action(b, ab, i);
 	}
-	/* A syscall newer than the tables must look absent to a keep list. */
+	for (i = 0; i < ab->pcount; i++)
+		ab->pdec[i] = fill;
+	/* A syscall newer than the tables must look absent to a keep list,
+	 * and so must an arch-private number without a name. */
 	ab->above = fill;
 	if (mode == MODE_KEEP)
-		ab->above.action = RET_ERRNO | ENOSYS;
+		ab->above.action = RET_ERRNO | b->enosys;
 	if (l == NULL)
 		return;
 	w.at = &l->origin;
@@ -353,6 +381,7 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 	ab->above.origin = at;
 	/* One span for the whole ABI, but for clone3's own errno. */
 	ab->count = 0;
+	ab->pcount = 0;
 	ab->split = ab->clone3 >= 0 &&
 		error_action(b, ab, (uint32_t)ab->clone3) != ab->above.action;
 	ab->clone3_dec = ab->above;
@@ -371,9 +400,9 @@ find(struct abi_build *ab, const char *name)
 	if (index < 0)
 		return NULL;
 	nr = abi_syscall_nr(ab->abi, (unsigned int)index);
-	if (nr < 0 || (uint32_t)nr - ab->abi->nr_base >= ab->count)
+	if (nr < 0)
 		return NULL;
-	return &ab->dec[(uint32_t)nr - ab->abi->nr_base];
+	return decision_at(NULL, ab, (uint32_t)nr, 0);
 }
 
 /* Deny NAME outright where the list lets it run. */
@@ -392,7 +421,8 @@ deny(struct abi_build *ab, const char *name, uint32_t action,
 
 /* Make NAME fail with ENOSYS unless it already kills. */
 static void
-force_enosys(struct abi_build *ab, const char *name, const struct origin *at)
+force_enosys(struct build *b, struct abi_build *ab, const char *name,
+	     const struct origin *at)
 {
 	struct decision *d = find(ab, name);
 
@@ -401,7 +431,7 @@ force_enosys(struct abi_build *ab, const char *name, const struct origin *at)
 	if (!is_allowing(d->action) &&
 	    (d->action & RET_ACTION_MASK) != RET_ERRNO)
 		return;
-	d->action = RET_ERRNO | ENOSYS;
+	d->action = RET_ERRNO | b->enosys;
 	d->args = NULL;
 	d->origin = at;
 }
@@ -461,11 +491,17 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	struct arg_rule rexec = rule1(act, 0, TEST_ANY, 0xffffffffu,
 				      READ_IMPLIES_EXEC, at);
 
-	/* The old i386 mmap passes its arguments in memory. */
-	if (ab->abi->flags & ABI_STRUCT_MMAP)
-		deny(ab, "mmap", act, at);
-	else
+	/* The old mmap of i386, m68k and s390 passes its arguments in
+	 * memory, and programs use mmap2 instead.  s390x has no mmap2, so
+	 * its mmap cannot be checked without breaking every program. */
+	if (!(ab->abi->flags & ABI_STRUCT_MMAP))
 		add_rule(b, ab, "mmap", &wx);
+	else if (find(ab, "mmap2") != NULL)
+		deny(ab, "mmap", act, at);
+	else if (find(ab, "mmap") != NULL && ab->native)
+		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
+		    "mmap on ", ab->abi->name, ", which reads its arguments "
+		    "from memory", NULL);
 	add_rule(b, ab, "mmap2", &wx);
 	add_rule(b, ab, "mprotect", &x);
 	add_rule(b, ab, "pkey_mprotect", &x);
@@ -492,10 +528,12 @@ add_namespaces(struct build *b, struct abi_build *ab)
 	uint32_t mask = b->s->namespaces;
 	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal. */
 	uint32_t cmask = mask & ~NS_TIME;
+	/* s390 passes clone the stack first and the flags second. */
+	uint8_t flags_arg = ab->abi->flags & ABI_CLONE_FLAGS_ARG1 ? 1 : 0;
 	struct arg_rule r;
 
 	if (cmask) {
-		r = rule1(act, 0, TEST_ANY, 0xffffffffu, cmask, at);
+		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
 		add_rule(b, ab, "clone", &r);
 	}
 	if (mask) {
@@ -510,7 +548,7 @@ add_namespaces(struct build *b, struct abi_build *ab)
 		add_rule(b, ab, "setns", &r);
 	}
 	/* clone3's flags sit in memory the filter cannot read. */
-	force_enosys(ab, "clone3", at);
+	force_enosys(b, ab, "clone3", at);
 }
 
 static void
@@ -522,7 +560,7 @@ add_protocol(struct build *b, struct abi_build *ab)
 	unsigned int i;
 
 	memset(&r, 0, sizeof(r));
-	r.action = RET_ERRNO | EOPNOTSUPP;
+	r.action = RET_ERRNO | b->eopnotsupp;
 	r.origin = *at;
 	for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
 		if (!(b->s->protocols & (1u << i)))
@@ -542,8 +580,8 @@ add_protocol(struct build *b, struct abi_build *ab)
 		add_rule(b, ab, "socketpair", &r);
 	}
 	/* Both create sockets where the filter cannot see the domain. */
-	force_enosys(ab, "socketcall", at);
-	force_enosys(ab, "io_uring_setup", at);
+	force_enosys(b, ab, "socketcall", at);
+	force_enosys(b, ab, "io_uring_setup", at);
 }
 
 /* personality() may only set PER_LINUX (0) or query (0xffffffff). */
@@ -604,6 +642,24 @@ warn_block_secondary(const struct settings *s)
 	}
 }
 
+/* Return how many arch-private numbers of ABI, from private_lo on, reach
+ * the last one with a name. */
+static uint32_t
+private_count(const struct abi *abi)
+{
+	unsigned int i;
+	uint32_t count = 0;
+	long nr;
+
+	for (i = 0; i < syscall_name_count(); i++) {
+		nr = abi_syscall_nr(abi, i);
+		if (nr >= (long)abi->private_lo && nr <= (long)abi->private_hi &&
+		    (uint32_t)nr - abi->private_lo + 1 > count)
+			count = (uint32_t)nr - abi->private_lo + 1;
+	}
+	return count;
+}
+
 static int
 setup_abis(struct build *b)
 {
@@ -622,6 +678,13 @@ setup_abis(struct build *b)
 		ab->dec = calloc(ab->count ? ab->count : 1, sizeof(*ab->dec));
 		if (ab->dec == NULL)
 			return -ENOMEM;
+		if (a->private_hi != 0) {
+			ab->pcount = private_count(a);
+			ab->pdec = calloc(ab->pcount ? ab->pcount : 1,
+					  sizeof(*ab->pdec));
+			if (ab->pdec == NULL)
+				return -ENOMEM;
+		}
 		ab->clone3 = index < 0 ? -1 :
 			abi_syscall_nr(a, (unsigned int)index);
 		if (ab->clone3 >= 0)
@@ -682,20 +745,41 @@ push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 	return r + 1;
 }
 
+/* Push the ranges past AB's table up to the end of its span: the
+ * numbers past the table, and in them the named arch-private calls. */
+static struct range *
+emit_above(struct range *r, const struct abi_build *ab)
+{
+	uint32_t lo = ab->abi->nr_base + ab->count, p = ab->abi->private_lo;
+	uint32_t i;
+
+	if (lo > ab->end)
+		return r;
+	if (ab->pcount == 0 || p < lo || p + ab->pcount - 1 > ab->end)
+		return push(r, lo, ab->end, &ab->above);
+	if (p > lo)
+		r = push(r, lo, p - 1, &ab->above);
+	for (i = 0; i < ab->pcount; i++)
+		r = push(r, p + i, p + i, &ab->pdec[i]);
+	if (p + ab->pcount - 1 < ab->end)
+		r = push(r, p + ab->pcount, ab->end, &ab->above);
+	return r;
+}
+
 /* Turn the ABIs of one audit arch into sorted ranges over 0..0xffffffff. */
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
 {
 	struct decision allow = { RET_ALLOW, NULL, NULL };
 	struct abi_build *ab;
-	unsigned int i, n = 1, order[ABI_MAX], k = 0, j;
+	unsigned int i, n = 2, order[ABI_MAX], k = 0, j;
 	struct range *r;
 	uint32_t nr, c3;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (b->abi[i].abi->audit_arch != ap->audit_arch)
 			continue;
-		n += b->abi[i].count + 3;
+		n += b->abi[i].count + b->abi[i].pcount + 4;
 		/* Keep the ABIs in order of their number base. */
 		for (j = k; j > 0 && b->abi[order[j - 1]].abi->nr_base >
 		     b->abi[i].abi->nr_base; j--)
@@ -708,6 +792,10 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		return -ENOMEM;
 	for (j = 0; j < k; j++) {
 		ab = &b->abi[order[j]];
+		/* mips numbers start at 4000, 5000 or 6000; those below are
+		 * as unknown as those past the table. */
+		if (j == 0 && ab->abi->nr_base > 0)
+			r = push(r, 0, ab->abi->nr_base - 1, &ab->above);
 		if (ab->split) {
 			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
 			if (c3 > ab->abi->nr_base)
@@ -720,9 +808,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		for (nr = 0; nr < ab->count; nr++)
 			r = push(r, ab->abi->nr_base + nr,
 				 ab->abi->nr_base + nr, &ab->dec[nr]);
-		if (ab->abi->nr_base + ab->count <= ab->end)
-			r = push(r, ab->abi->nr_base + ab->count, ab->end,
-				 &ab->above);
+		r = emit_above(r, ab);
 	}
 	/* Numbers with bit 31 (-1 skips a call for tracers) reach the kernel,
 	 * which returns ENOSYS. */
@@ -744,6 +830,8 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	memset(p, 0, sizeof(*p));
 	b.s = s;
 	b.kill_action = kill_action;
+	b.enosys = (uint32_t)errno_lookup("ENOSYS");
+	b.eopnotsupp = (uint32_t)errno_lookup("EOPNOTSUPP");
 	if (setup_abis(&b) < 0)
 		goto nomem;
 	b.ndirect = b.abi[0].count;

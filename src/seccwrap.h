@@ -92,6 +92,7 @@ const char *fmt_uint(char *buf, unsigned long v);
 #define ABI_BIG_ENDIAN	   0x02	 /* the high word of an argument comes first */
 #define ABI_STRUCT_MMAP	   0x04	 /* "mmap" takes a pointer to its arguments */
 #define ABI_SOCKETCALL	   0x08	 /* has the socketcall/ipc multiplexers */
+#define ABI_CLONE_FLAGS_ARG1 0x10 /* clone(stack, flags, ...), as on s390 */
 
 /*
  * One syscall ABI: a number space with its own table.  Several ABIs can
@@ -102,16 +103,24 @@ struct abi {
 	const char *name;	  /* "x86_64", "i386", "x32" */
 	uint32_t audit_arch;	  /* AUDIT_ARCH_* */
 	uint32_t nr_base;	  /* added to every table number */
-	const uint16_t *nr;	  /* per syscall name index; SYSCALL_ABSENT */
+	const uint16_t *nr;	  /* per syscall name index; SYSCALL_ABSENT;
+				     NULL until the ABI's first lookup */
 	uint32_t nr_count;	  /* highest table number (without base) + 1 */
 	unsigned int flags;	  /* ABI_* */
+	/* The numbers of arch-private calls past the table, as in
+	 * seccomp_data.nr (arm's 0xf0000..0xf07ff); both 0 for none. */
+	uint32_t private_lo;
+	uint32_t private_hi;
+	unsigned int table;	  /* TABLE_* of tables/syscalls.h */
 };
 
 #define SYSCALL_ABSENT 0xffffu
 
-/* The ABIs of the host, native first; filled from tables/. */
+/* The ABIs of the selected architecture, native first: the build
+ * host's until arch_select() picks another. */
 extern const struct abi *const host_abis[];
-extern const unsigned int host_abi_count;
+extern unsigned int host_abi_count;
+#define HOST_ABI_MAX 4
 
 unsigned int syscall_name_count(void);
 const char *syscall_name(unsigned int index);
@@ -130,6 +139,21 @@ void errno_at(unsigned int index, const char **name, int *value);
 int errno_lookup(const char *name);
 /* Return the canonical name of errno VALUE, or NULL. */
 const char *errno_name(int value);
+
+/* ---- architectures (syscalls.c, arch.h) ---- */
+
+/* The names arch_select() accepts, separated by spaces. */
+extern const char arch_choices[];
+/*
+ * Make host_abis and the errno table describe architecture NAME
+ * ("x86_64", "aarch64", "mips64el", ...) instead of the build host's.
+ * Return 0, or -1 when NAME is not in arch_choices.
+ */
+int arch_select(const char *name);
+/* Return the name of the selected architecture. */
+const char *arch_current(void);
+/* Return the ERRNO_TABLE_* of tables/errnos.h for the selected arch. */
+unsigned int arch_errno_table(void);
 
 /* ---- syscall groups (groups.c) ---- */
 

@@ -1,43 +1,189 @@
 /*
- * Syscall names and numbers per ABI, from the tables that gen/tables.sh
- * generates out of the kernel's UAPI headers.  The host ABI descriptors
- * below are the only ABI facts kept outside tables/.
+ * Syscall names and numbers per ABI, and the choice of an architecture's
+ * ABIs (src/arch.h).  The names and numbers come from the compact tables
+ * that gen/tables.sh generates out of the kernel's UAPI headers, in the
+ * format that gen/syscalls.awk describes.  The first name lookup decodes
+ * the names, and the first number lookup of an ABI its table, so a run
+ * decodes only the tables of its architecture.
  */
 #include "seccwrap.h"
+#include "errnos.h"
 #include "syscalls.h"
+#include "arch.h"
 
-/* AUDIT_ARCH_* values from linux/audit.h and linux/elf-em.h. */
-#define AUDIT_ARCH_X86_64 0xc000003eu	/* EM_X86_64 | 64BIT | LE */
-#define AUDIT_ARCH_I386	  0x40000003u	/* EM_386 | LE */
+/* A value in struct abi.nr with this bit set is an arch-private call:
+ * the ABI's private_lo plus the other bits. */
+#define NR_PRIVATE 0x8000u
 
-static const struct abi abi_x86_64 = {
-	"x86_64", AUDIT_ARCH_X86_64, SYSCALL_NR_BASE_X86_64,
-	syscall_nr_x86_64, SYSCALL_NR_COUNT_X86_64, ABI_64BIT
+/* The ABIs of the selected arch, the build host's to begin with, and the
+ * numbers of each, which the first lookup decodes.  Every struct abi is
+ * one of these slots. */
+static struct abi abi_slot[HOST_ABI_MAX] = { HOST_ABIS };
+static uint16_t slot_numbers[HOST_ABI_MAX][SYSCALL_NAMES];
+static unsigned int slots_ready;	/* bit J set: slot J is decoded */
+const struct abi *const host_abis[HOST_ABI_MAX] = {
+	&abi_slot[0], &abi_slot[1], &abi_slot[2], &abi_slot[3]
+};
+unsigned int host_abi_count =
+	sizeof((struct abi[]){ HOST_ABIS }) / sizeof(struct abi);
+
+static const struct arch *selected = &arches[HOST];
+
+static char pool[SYSCALL_POOL_SIZE];
+static uint16_t pool_offset[SYSCALL_NAMES];
+static int pool_ready;
+
+/* A bit string, read from the most significant bit of each byte. */
+struct bits {
+	const unsigned char *byte;
+	unsigned long pos;
 };
 
-/* NOTE: i386 "mmap" (90) is old_mmap, which reads its six arguments
- * from a struct in memory.  mmap2 (192) takes them in registers. */
-static const struct abi abi_i386 = {
-	"i386", AUDIT_ARCH_I386, SYSCALL_NR_BASE_I386,
-	syscall_nr_i386, SYSCALL_NR_COUNT_I386,
-	ABI_STRUCT_MMAP | ABI_SOCKETCALL
-};
+/* Return the next N bits (N at most 16) without moving past them.  The
+ * read spans three bytes, so the generated codes end in two of padding. */
+static inline unsigned int
+peek_bits(const struct bits *b, unsigned int n)
+{
+	const unsigned char *p = b->byte + (b->pos >> 3);
+	unsigned long window = (unsigned long)p[0] << 16 | p[1] << 8 | p[2];
 
-/*
- * NOTE: x32 pointers are 32 bits wide, but the kernel fills
- * seccomp_data.args from the full 64-bit registers, and the x86_64
- * syscall code that x32 shares reads unsigned long arguments in full.
- * So the arguments are 64-bit words here as on x86_64, and a filter must
- * test their high word too.  x32 shares AUDIT_ARCH_X86_64, and bit 30 of
- * the number, which nr_base adds, distinguishes it from x86_64.
- */
-static const struct abi abi_x32 = {
-	"x32", AUDIT_ARCH_X86_64, SYSCALL_NR_BASE_X32,
-	syscall_nr_x32, SYSCALL_NR_COUNT_X32, ABI_64BIT
-};
+	return (unsigned int)(window >> (24 - n - (b->pos & 7))) &
+	       ((1u << n) - 1);
+}
 
-const struct abi *const host_abis[] = { &abi_x86_64, &abi_i386, &abi_x32 };
-const unsigned int host_abi_count = sizeof(host_abis) / sizeof(host_abis[0]);
+static inline unsigned int
+read_bits(struct bits *b, unsigned int n)
+{
+	unsigned int v = peek_bits(b, n);
+
+	b->pos += n;
+	return v;
+}
+
+/* Read an Elias gamma code: n zero bits, then the value in n + 1 bits. */
+static unsigned int
+read_length(struct bits *b)
+{
+	unsigned int zeros = 0;
+
+	while (read_bits(b, 1) == 0)
+		zeros++;
+	return 1u << zeros | read_bits(b, zeros);
+}
+
+/* Undo the front coding of syscall_names_code[]: per name, a byte with
+ * the length of the prefix it shares with the name before, then the
+ * other characters, the last with bit 7 set. */
+static void
+load_names(void)
+{
+	const unsigned char *code = syscall_names_code;
+	unsigned int i, keep, at = 0, prev = 0;
+
+	for (i = 0; i < SYSCALL_NAMES; i++) {
+		pool_offset[i] = (uint16_t)at;
+		for (keep = *code++; keep > 0; keep--)
+			pool[at++] = pool[prev++];
+		do
+			pool[at++] = (char)(*code & 0x7f);
+		while (!(*code++ & 0x80));
+		pool[at++] = '\0';
+		prev = pool_offset[i];
+	}
+	pool_ready = 1;
+}
+
+static const char *
+name_at(unsigned int index)
+{
+	if (!pool_ready)
+		load_names();
+	return pool + pool_offset[index];
+}
+
+/* Fill SLOT with the name index of each number of table T, without its
+ * base, and SYSCALL_ABSENT where the table has no name. */
+static void
+decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
+{
+	const struct syscall_table *table = &syscall_tables[t];
+	struct bits b = { syscall_code + table->code, 0 };
+	uint16_t parent[SYSCALL_COUNT_MAX];
+	unsigned int nr = 0, n, at, op;
+	int shift = 0;
+
+	if (table->parent != TABLE_NONE)
+		decode_slots(table->parent, parent);
+	for (n = 0; n < SYSCALL_COUNT_MAX; n++)
+		slot[n] = SYSCALL_ABSENT;
+	while (nr < table->count) {
+		/* Most operations are names: one read takes the 0 and the
+		 * name after it. */
+		op = peek_bits(&b, 1 + SYSCALL_NAME_BITS);
+		if (op >> SYSCALL_NAME_BITS == 0) {
+			b.pos += 1 + SYSCALL_NAME_BITS;
+			slot[nr++] = (uint16_t)op;
+			continue;
+		}
+		b.pos++;
+		if (read_bits(&b, 1) == 0) {
+			for (n = read_length(&b); n > 0 && nr < table->count;
+			     n--, nr++) {
+				at = nr + (unsigned int)shift;
+				if (at < SYSCALL_COUNT_MAX)
+					slot[nr] = parent[at];
+			}
+		} else if (read_bits(&b, 1) == 0) {
+			nr += read_length(&b);
+		} else if (read_bits(&b, 1) == 0) {
+			shift += (int)read_length(&b);
+		} else {
+			shift -= (int)read_length(&b);
+		}
+	}
+}
+
+/* Decode table T into NUMBERS, the number of each name index. */
+static void
+load_table(unsigned int t, uint16_t numbers[SYSCALL_NAMES])
+{
+	uint16_t slot[SYSCALL_COUNT_MAX];
+	uint32_t private_base = syscall_tables[t].private_base;
+	const struct syscall_extra *e;
+	unsigned int i;
+
+	decode_slots(t, slot);
+	for (i = 0; i < SYSCALL_NAMES; i++)
+		numbers[i] = SYSCALL_ABSENT;
+	for (i = 0; i < syscall_tables[t].count; i++) {
+		if (slot[i] != SYSCALL_ABSENT)
+			numbers[slot[i]] = (uint16_t)i;
+	}
+	for (e = syscall_extra; e < syscall_extra + SYSCALL_EXTRAS; e++) {
+		if (e->table != t)
+			continue;
+		if (private_base != 0 && e->nr >= private_base)
+			numbers[e->name] = (uint16_t)(NR_PRIVATE |
+						      (e->nr - private_base));
+		else
+			numbers[e->name] = (uint16_t)e->nr;
+	}
+}
+
+/* Return the number of each name index on ABI, decoding its table on
+ * the first call after arch_select(). */
+static const uint16_t *
+numbers_of(const struct abi *abi)
+{
+	unsigned int j = (unsigned int)(abi - abi_slot);
+
+	if (!(slots_ready >> j & 1u)) {
+		load_table(abi->table, slot_numbers[j]);
+		abi_slot[j].nr = slot_numbers[j];
+		slots_ready |= 1u << j;
+	}
+	return abi->nr;
+}
 
 /* strcmp(), kept here because the nolibc build has no C library. */
 static int
@@ -61,7 +207,7 @@ syscall_name(unsigned int index)
 {
 	if (index >= SYSCALL_NAMES)
 		return NULL;
-	return syscall_pool + syscall_pool_offset[index];
+	return name_at(index);
 }
 
 /* The pool is sorted by strcmp(), so a binary search finds the index. */
@@ -73,7 +219,7 @@ syscall_lookup(const char *name)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		order = compare(name, syscall_pool + syscall_pool_offset[mid]);
+		order = compare(name, name_at(mid));
 		if (order == 0)
 			return (int)mid;
 		if (order < 0)
@@ -87,27 +233,42 @@ syscall_lookup(const char *name)
 long
 abi_syscall_nr(const struct abi *abi, unsigned int index)
 {
-	if (index >= SYSCALL_NAMES || abi->nr[index] == SYSCALL_ABSENT)
+	uint16_t v;
+
+	if (index >= SYSCALL_NAMES)
 		return -1;
-	return (long)abi->nr_base + abi->nr[index];
+	v = numbers_of(abi)[index];
+	if (v == SYSCALL_ABSENT)
+		return -1;
+	if (v & NR_PRIVATE)
+		return (long)abi->private_lo + (v & ~NR_PRIVATE);
+	return (long)abi->nr_base + v;
 }
 
 /*
- * A linear scan of the SYSCALL_NAMES entries (472 on x86) per call, so
- * printing a whole table costs some 200000 comparisons and needs no
- * reverse index.
+ * A linear scan of the SYSCALL_NAMES entries (about 500) per call, so
+ * printing a whole table costs some 250000 comparisons and needs no
+ * reverse index.  Where a number has two names, the first in strcmp()
+ * order is returned.
  */
 const char *
 abi_syscall_name(const struct abi *abi, uint32_t nr)
 {
+	const uint16_t *numbers;
+	uint32_t want;
 	unsigned int i;
 
-	if (nr < abi->nr_base || nr - abi->nr_base >= abi->nr_count)
+	if (abi->private_hi != 0 && nr >= abi->private_lo &&
+	    nr <= abi->private_hi)
+		want = NR_PRIVATE | (nr - abi->private_lo);
+	else if (nr >= abi->nr_base && nr - abi->nr_base < abi->nr_count)
+		want = nr - abi->nr_base;
+	else
 		return NULL;
-	nr -= abi->nr_base;
+	numbers = numbers_of(abi);
 	for (i = 0; i < SYSCALL_NAMES; i++) {
-		if (abi->nr[i] == nr)
-			return syscall_name(i);
+		if (numbers[i] == want)
+			return name_at(i);
 	}
 	return NULL;
 }
@@ -122,4 +283,57 @@ abi_by_name(const char *name)
 			return host_abis[i];
 	}
 	return NULL;
+}
+
+/* Fill S with the ABI that descriptor D and its table describe. */
+static void
+fill_slot(struct abi *s, const struct abi_desc *d)
+{
+	const struct syscall_table *t = &syscall_tables[d->table];
+
+	s->name = d->name;
+	s->audit_arch = d->audit_arch;
+	s->nr_base = t->base;
+	s->nr = NULL;
+	s->nr_count = t->count;
+	s->flags = d->flags;
+	s->private_lo = t->private_base;
+	s->private_hi = t->private_base ?
+			t->private_base + PRIVATE_SPAN - 1 : 0;
+	s->table = d->table;
+}
+
+int
+arch_select(const char *name)
+{
+	static const struct abi none;
+	unsigned int i, j;
+
+	for (i = 0; i < ARCHES; i++) {
+		if (compare(name, arches[i].name) != 0)
+			continue;
+		selected = &arches[i];
+		for (j = 0; j < HOST_ABI_MAX; j++) {
+			abi_slot[j] = none;
+			if (j < selected->count)
+				fill_slot(&abi_slot[j],
+					  &abi_descs[selected->abi[j]]);
+		}
+		host_abi_count = selected->count;
+		slots_ready = 0;
+		return 0;
+	}
+	return -1;
+}
+
+const char *
+arch_current(void)
+{
+	return selected->name;
+}
+
+unsigned int
+arch_errno_table(void)
+{
+	return selected->errno_table;
 }

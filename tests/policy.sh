@@ -233,3 +233,27 @@ expect number-32-list-native $ALLOW x86_64 writev --seccomp.32.drop=20
 check group-override-warns "seccwrap: warning: --seccomp.drop: 'mount' \
 given again through @mount with another action (first at --seccomp.drop); \
 the group wins" "$(cat "$TMP/err")"
+
+# --arch compiles for another architecture: names resolve in its tables.
+out=$("$SECCWRAP" --arch=aarch64 --explain=mount)
+check arch-aarch64-mount "mount (aarch64 40): ERRNO(EPERM), from built-in \
+default 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
+out=$("$SECCWRAP" --arch=aarch64 --explain=mount,arm)
+check arch-arm-compat-mount "mount (arm 21): ERRNO(EPERM), from built-in \
+default 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
+out=$("$SECCWRAP" --arch=arm --seccomp.keep=set_tls --explain=set_tls |
+	cut -d, -f1)
+check arch-arm-private-call "set_tls (arm 983045): ALLOW" "$out"
+out=$("$SECCWRAP" --arch=s390x --restrict-namespaces --explain=clone |
+	sed -n 2p | cut -d: -f1)
+check arch-s390x-clone-arg1 "  if arg1 & 0x7e020000" "$out"
+# Numbers carry the ABI's base: mips n64 execve is 5057, which must stay
+# allowed, so denying it is rejected.
+"$SECCWRAP" --arch=mips64 --seccomp.drop='$5057' --check 2>"$TMP/err"
+check arch-mips-number-base "seccwrap: --seccomp.drop: 'execve' cannot be \
+denied: seccwrap starts the command with execve after installing the \
+filter" "$(cat "$TMP/err")"
+"$SECCWRAP" --arch=bogus --check 2>/dev/null
+check arch-unknown-status 125 $?
+"$SECCWRAP" --arch=aarch64 -- /bin/true 2>/dev/null
+check arch-foreign-run-refused 125 $?

@@ -1,8 +1,17 @@
 # Build tests/out/tables_test, the unit test of src/syscalls.c and
-# src/errnos.c, with the host's gcc and C library (tests/tables.sh).
+# src/errnos.c, with the host's gcc and C library, and, where
+# libseccomp-dev is installed, tests/out/scmp_resolve (tests/tables.sh).
 # Sourced by tests/build.sh, which sets ROOT, TESTS and OUT.
-set -- gcc -std=c99 -Wall -Wextra -Werror -I"$ROOT/src" -I"$ROOT/tables" \
+set -- gcc -std=c99 -Os -Wall -Wextra -Werror -I"$ROOT/src" -I"$ROOT/tables" \
 	-o "$OUT/tables_test" "$TESTS/unit/tables_test.c" \
 	"$ROOT/src/syscalls.c" "$ROOT/src/errnos.c"
 echo "$*"
 "$@"
+rm -f "$OUT/scmp_resolve"
+if [ -f /usr/include/seccomp.h ]; then
+	set -- gcc -std=c99 -Wall -Wextra -Werror -o "$OUT/scmp_resolve" \
+		"$TESTS/unit/scmp_resolve.c" -lseccomp
+	echo "$*"
+	"$@"
+fi
+set --
