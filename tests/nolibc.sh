@@ -52,6 +52,53 @@ fi
 
 # --- unit test on the host and on other architectures ----------------------
 
+# cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
+# prints byte for byte what $SECCWRAP --arch=ARCH prints, and dumps the
+# same program.
+cross_same() {
+	_a=$1
+	_q=$2
+	_bin=$3
+	_n=0
+	while read -r _args; do
+		_n=$((_n + 1))
+		# shellcheck disable=SC2086
+		"$_q" "$_bin" $_args >"$TMP/cross.out" 2>&1
+		echo "status $?" >>"$TMP/cross.out"
+		# shellcheck disable=SC2086
+		"$SECCWRAP" --arch="$_a" $_args >"$TMP/host.out" 2>&1
+		echo "status $?" >>"$TMP/host.out"
+		if cmp -s "$TMP/cross.out" "$TMP/host.out"; then
+			pass "cross/$_a/same-$_n"
+		else
+			fail "cross/$_a/same-$_n" "'$_args' differs from" \
+				"--arch=$_a: $(diff "$TMP/host.out" \
+				"$TMP/cross.out" | head -n 4)"
+		fi
+	done <<-EOF
+	--print
+	--memory-deny-write-execute --protocol=unix --restrict-namespaces --print
+	--seccomp.keep=read,write,exit_group,set_tls --seccomp-error-action=kill --print
+	-p /etc/firejail/default.profile --print
+	--explain=mount
+	--explain=read
+	--memory-deny-write-execute --explain=mprotect
+	--debug-syscalls
+	--debug-syscalls32
+	--debug-errnos
+	--debug-protocols
+	--debug-syscall-groups=@default,@system-service
+	--seccomp.drop=mout --check
+	EOF
+	"$_q" "$_bin" --seccomp.drop=mount --dump="$TMP/cross.bpf"
+	"$SECCWRAP" --arch="$_a" --seccomp.drop=mount --dump="$TMP/host.bpf"
+	if cmp -s "$TMP/cross.bpf" "$TMP/host.bpf"; then
+		pass "cross/$_a/same-dump"
+	else
+		fail "cross/$_a/same-dump" "the dumped programs differ"
+	fi
+}
+
 # unit ARCH RUNNER...: run nolibc_test of ARCH through RUNNER (a qemu-user
 # binary, or nothing on the host) and pass or fail each of its checks.
 unit() {
@@ -119,6 +166,7 @@ for arch in i386 aarch64 arm riscv64; do
 		"$qemu" "$dir/seccwrap" --version >"$TMP/version" 2>&1
 		check "cross/$arch/version" "$("$NOLIBC" --version)" \
 			"$(cat "$TMP/version")"
+		cross_same "$arch" "$qemu" "$dir/seccwrap"
 	fi
 done
 
