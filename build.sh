@@ -48,10 +48,22 @@ run() {
 	"$@"
 }
 
+# The musl build links nolibc's arena allocator in place of musl's
+# malloc (about 9 KB): seccwrap allocates a few hundred KB and then execs
+# or exits, so it never needs to reuse freed memory.  That file takes
+# the kernel's UAPI headers (linux-libc-dev), which musl-gcc leaves off
+# its include path, from after musl's own.
 build_musl() {
 	need "$CC" musl-tools
+	mkdir -p "$OUT/musl"
 	# shellcheck disable=SC2086
-	run $CC $CFLAGS $CFLAGS_EXTRA $LDFLAGS -o seccwrap src/*.c
+	run $CC $CFLAGS $CFLAGS_EXTRA -Inolibc \
+		-idirafter "/usr/include/$(gcc -dumpmachine)" \
+		-idirafter /usr/include -c -o "$OUT/musl/malloc.o" \
+		nolibc/malloc.c
+	# shellcheck disable=SC2086
+	run $CC $CFLAGS $CFLAGS_EXTRA $LDFLAGS -o seccwrap src/*.c \
+		"$OUT/musl/malloc.o"
 }
 
 # Print the kernel's name for the architecture that the compiler $1
