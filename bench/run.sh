@@ -563,8 +563,25 @@ memory_row() {
 	    "$(cut -d' ' -f2 "$OUT/maxrss.out" | median)"
 }
 
+# Stripped size of the nolibc build per architecture, with the Debian
+# cross gcc that ./build.sh nolibc picks for ARCH; a missing compiler
+# leaves its row out.
+nolibc_sizes() {
+	: >"$OUT/arch-sizes.md"
+	for arch in x86_64 i386 aarch64 arm riscv64; do
+		if ! ARCH=$arch CC= ./build.sh nolibc >"$OUT/nolibc-$arch.log" 2>&1
+		then
+			log "nolibc build for $arch failed: see $OUT/nolibc-$arch.log"
+			continue
+		fi
+		echo "| $arch | nolibc | $(stat -c %s "out/$arch-nolibc/seccwrap") |" \
+		    >>"$OUT/arch-sizes.md"
+	done
+}
+
 bench_size() {
 	log "part 4: size and memory"
+	nolibc_sizes
 	SIZE=$(stat -c %s "$OUT/seccwrap")
 	strip -o "$OUT/seccwrap.stripped" "$OUT/seccwrap"
 	SIZE_STRIPPED=$(stat -c %s "$OUT/seccwrap.stripped")
@@ -827,6 +844,15 @@ $(cat "$OUT/loops.md")
 
 - \`bench/out/seccwrap\` as ./build.sh builds it (\`-static -s\`): $SIZE bytes;
   after \`strip\`: $SIZE_STRIPPED bytes (target 65536).
+- Stripped static size per architecture: the musl build above, and
+  \`ARCH=A ./build.sh nolibc\` for the nolibc builds (target on x86_64:
+  40960 bytes for nolibc):
+
+| arch | C library | bytes |
+|---|---|---|
+| x86_64 | musl | $SIZE_STRIPPED |
+$(cat "$OUT/arch-sizes.md")
+
 - Bytes of code, read-only data and data per object file, from the
   linker map of a second link with build.sh's compiler and flags, one
   object per source file and no -s (\`bench/out/size/seccwrap.map\`;
