@@ -28,23 +28,9 @@ die() {
 	exit 1
 }
 
-# Print the URI of the first deb822 stanza that lists a plain suite
-# (one without a "-security" or "-updates" suffix): the main archive.
+# Print the URI of the main Debian archive from $APT_SOURCES.
 archive_uri() {
-	awk '
-	/^[ \t]*$/ {
-		if (uri != "" && plain) {
-			print uri
-			exit
-		}
-		uri = ""
-		plain = 0
-		next
-	}
-	/^URIs:/ { uri = $2 }
-	/^Suites:/ { for (i = 2; i <= NF; i++) if ($i !~ /-/) plain = 1 }
-	END { if (uri != "" && plain) print uri }
-	' "$APT_SOURCES" | head -n 1
+	awk -f "$ROOT/gen/archive-uri.awk" "$APT_SOURCES" | head -n 1
 }
 
 # download: fetch every package of PACKAGES into $WORK/deb and set DEBS

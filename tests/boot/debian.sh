@@ -41,23 +41,9 @@ debian_arch() {
 	esac
 }
 
-# Print the URI of the first deb822 stanza that lists a plain suite
-# (one without a "-security" or "-updates" suffix): the main archive.
+# Print the URI of the main Debian archive from $APT_SOURCES.
 archive_uri() {
-	awk '
-	/^[ \t]*$/ {
-		if (uri != "" && plain) {
-			print uri
-			exit
-		}
-		uri = ""
-		plain = 0
-		next
-	}
-	/^URIs:/ { uri = $2 }
-	/^Suites:/ { for (i = 2; i <= NF; i++) if ($i !~ /-/) plain = 1 }
-	END { if (uri != "" && plain) print uri }
-	' "$APT_SOURCES" | head -n 1
+	awk -f "$ROOT/gen/archive-uri.awk" "$APT_SOURCES" | head -n 1
 }
 
 # apt_setup SUITE DEBARCH: set APT_DIR and the positional options that
