@@ -185,8 +185,10 @@ profile_option(struct options *opt, const char *arg)
 		if (has) {
 			char *name = strdup(arg);
 
-			if (name == NULL)
+			if (name == NULL) {
+				msg(MSG_ERROR, NULL, "out of memory", NULL);
 				exit(EXIT_SECCWRAP);
+			}
 			name[v - arg - 1] = '\0';
 			at.file = name;
 		}
@@ -328,6 +330,10 @@ find_command(const char *command, char **envp, char **path)
 	if (*command == '\0') {
 		msg(MSG_ERROR, NULL, "empty command name", NULL);
 		return EXIT_NOT_FOUND;
+	}
+	if (r == -ENOMEM) {
+		msg(MSG_ERROR, NULL, "out of memory", NULL);
+		return EXIT_SECCWRAP;
 	}
 	if (r == -ENOENT) {
 		msg(MSG_ERROR, &at, "command not found", NULL);

@@ -262,7 +262,7 @@ expand(struct build *b, const char *text, const struct origin *at)
 
 	for (i = 0; i < b->nexpanded; i++)
 		if (b->expanded[i].text == text && b->expanded[i].at == at)
-			return &b->expanded[i];
+			return b->expanded[i].failed ? NULL : &b->expanded[i];
 	if (b->nexpanded == EXPANSIONS_MAX)
 		return NULL;
 	x = &b->expanded[b->nexpanded++];
@@ -271,6 +271,7 @@ expand(struct build *b, const char *text, const struct origin *at)
 	x->at = at;
 	if (list_walk(text, at, collect_entry, x) || x->failed ||
 	    (x->origin = malloc((x->n + 1) * sizeof(*x->origin))) == NULL) {
+		x->failed = 1;
 		b->errors++;
 		msg(MSG_ERROR, at, "cannot expand the list", NULL);
 		return NULL;

@@ -46,52 +46,52 @@ join_path(const char *dir, size_t dirlen, const char *name)
 }
 
 /*
- * Expand ${NAME} macros in an include path: ${CFG} is /etc/firejail, any
- * other name comes from the environment.  Return NULL when a macro is
- * unset or malformed, so that the include is not found.
+ * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
+ * /etc/firejail, any other name comes from the environment.  Return 0,
+ * -ENOENT when a macro is unset or malformed (so that the include counts
+ * as missing), or -ENOMEM.
  */
-static char *
-expand_macros(const char *in)
+static int
+expand_macros(const char *in, char **out)
 {
-	char name[64], *out, *value;
-	size_t len = 0, cap = strlen(in) + 1, n;
-	const char *p, *end;
+	char name[64], *buf, *grown;
+	const char *p, *end, *value;
+	size_t len = 0, cap = strlen(in) + 1, n, vlen;
 
-	if ((out = malloc(cap)) == NULL)
-		return NULL;
-	for (p = in; *p; ) {
-		value = NULL;
+	if ((buf = malloc(cap)) == NULL)
+		return -ENOMEM;
+	for (p = in; *p; p += n) {
 		n = 1;
-		if (p[0] == '$' && p[1] == '{') {
-			end = strchr(p, '}');
-			if (end == NULL || (size_t)(end - p - 2) >= sizeof(name))
-				goto fail;
-			memcpy(name, p + 2, (size_t)(end - p - 2));
-			name[end - p - 2] = '\0';
-			value = strcmp(name, "CFG") == 0 ?
-				(char *)SYSTEM_PROFILE_DIR : getenv(name);
-			if (value == NULL)
-				goto fail;
-			n = (size_t)(end - p + 1);
+		if (p[0] != '$' || p[1] != '{') {
+			buf[len++] = *p;
+			continue;
 		}
+		end = strchr(p, '}');
+		if (end == NULL || (size_t)(end - p - 2) >= sizeof(name))
+			goto missing;
+		memcpy(name, p + 2, (size_t)(end - p - 2));
+		name[end - p - 2] = '\0';
+		value = strcmp(name, "CFG") == 0 ? SYSTEM_PROFILE_DIR :
+			getenv(name);
 		if (value == NULL)
-			value = (char *)p;
-		cap += value == p ? 0 : strlen(value);
-		if ((out = realloc(out, cap)) == NULL)
-			return NULL;
-		if (value == p) {
-			out[len++] = *p;
-		} else {
-			memcpy(out + len, value, strlen(value));
-			len += strlen(value);
+			goto missing;
+		n = (size_t)(end - p + 1);
+		vlen = strlen(value);
+		cap += vlen;
+		if ((grown = realloc(buf, cap)) == NULL) {
+			free(buf);
+			return -ENOMEM;
 		}
-		p += n;
+		buf = grown;
+		memcpy(buf + len, value, vlen);
+		len += vlen;
 	}
-	out[len] = '\0';
-	return out;
-fail:
-	free(out);
-	return NULL;
+	buf[len] = '\0';
+	*out = buf;
+	return 0;
+missing:
+	free(buf);
+	return -ENOENT;
 }
 
 static int
@@ -103,43 +103,59 @@ ends_with(const char *s, const char *suffix)
 }
 
 /*
+ * Check PATH, which this function takes over: 0 with *FOUND set when it
+ * exists, -ENOENT when it does not, else -errno.  Only a file that is
+ * known not to exist counts as missing; any other failure must not let
+ * a .local include be skipped.
+ */
+static int
+try_path(char *path, char **found)
+{
+	if (path == NULL)
+		return -ENOMEM;
+	if (access(path, F_OK) == 0) {
+		*found = path;
+		return 0;
+	}
+	free(path);
+	return errno == ENOENT || errno == ENOTDIR ? -ENOENT : -errno;
+}
+
+/*
  * Find an include: absolute names as they are, relative names beside
  * the including file, then in /etc/firejail.
  */
-static char *
-find_include(const char *name, const char *from)
+static int
+find_include(const char *name, const char *from, char **found)
 {
 	const char *slash = strrchr(from, '/');
-	char *path;
+	int r;
 
 	if (name[0] == '/')
-		return access(name, F_OK) == 0 ? strdup(name) : NULL;
-	path = slash ? join_path(from, (size_t)(slash - from), name)
-		     : strdup(name);
-	if (path && access(path, F_OK) == 0)
-		return path;
-	free(path);
-	path = join_path(SYSTEM_PROFILE_DIR, strlen(SYSTEM_PROFILE_DIR), name);
-	if (path && access(path, F_OK) == 0)
-		return path;
-	free(path);
-	return NULL;
+		return try_path(strdup(name), found);
+	r = try_path(slash ? join_path(from, (size_t)(slash - from), name)
+			   : strdup(name), found);
+	if (r != -ENOENT)
+		return r;
+	return try_path(join_path(SYSTEM_PROFILE_DIR,
+				  strlen(SYSTEM_PROFILE_DIR), name), found);
 }
 
 static unsigned int
 do_include(struct reader *r, const char *arg, const struct origin *at)
 {
-	char *name, *path = NULL;
+	char *name = NULL, *path = NULL;
+	int err;
 
 	if (arg == NULL) {
 		msg(MSG_ERROR, at, "'include' needs a file name", NULL);
 		return 1;
 	}
-	name = expand_macros(arg);
-	if (name)
-		path = find_include(name, at->file);
+	err = expand_macros(arg, &name);
+	if (err == 0)
+		err = find_include(name, at->file, &path);
 	free(name);
-	if (path == NULL) {
+	if (err == -ENOENT) {
 		/* firejail skips a missing .local file: they are optional. */
 		if (ends_with(arg, ".local")) {
 			msg(MSG_NOTE, at, "skipped missing include '", arg,
@@ -147,6 +163,11 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 			return 0;
 		}
 		msg(MSG_ERROR, at, "include file not found '", arg, "'", NULL);
+		return 1;
+	}
+	if (err < 0) {
+		msg(MSG_ERROR, at, "cannot look up include '", arg, "': ",
+		    errno_name(-err) ? errno_name(-err) : "error", NULL);
 		return 1;
 	}
 	return read_file(r, path, at);
