@@ -218,6 +218,8 @@ build_fuzz() {
 		run clang $fuzz_flags -fsanitize=fuzzer -o "$dir/${name}_fuzz" \
 			"fuzz/${name}_fuzz.c" $objects
 	done
+	# A failing input stops one harness, not the other.
+	failed=
 	for name in parse policy; do
 		mkdir -p "$dir/corpus-$name"
 		# -close_fd_mask=2 sends seccwrap's messages to /dev/null;
@@ -226,8 +228,14 @@ build_fuzz() {
 			-rss_limit_mb=2048 -max_len=8192 -close_fd_mask=2 \
 			-print_final_stats=1 -dict=fuzz/profile.dict \
 			-artifact_prefix="$dir/crashes/$name-" \
-			"$dir/corpus-$name" "fuzz/corpus/$name" fuzz/regressions
+			"$dir/corpus-$name" "fuzz/corpus/$name" fuzz/regressions ||
+			failed="$failed $name"
 	done
+	if [ -n "$failed" ]; then
+		echo "build.sh: fuzzing found failing inputs ($failed); see" \
+			"$dir/crashes/" >&2
+		return 1
+	fi
 }
 
 case "${1:-musl}" in

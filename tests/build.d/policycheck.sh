@@ -7,5 +7,5 @@ done
 echo "gcc ... -o $OUT/policycheck"
 gcc -std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -I"$ROOT/src" \
 	-I"$ROOT/tables" -o "$OUT/policycheck" \
-	"$TESTS/tools/policycheck.c" "$@"
+	"$TESTS/tools/policycheck.c" "$TESTS/tools/progcheck.c" "$@"
 set --

@@ -1,0 +1,364 @@
+# Fault injection: seccwrap on a kernel without seccomp(2) or without an
+# action, with a failing install, exec, read or allocation.  Two test
+# programs inject the faults:
+#
+#   tests/progs/outerfilter.c  an outer seccomp filter that makes chosen
+#                              calls fail, optionally only for one
+#                              argument value (kernel versions are
+#                              simulated this way)
+#   tests/progs/failnth.c      ptrace: the Nth call of one syscall fails,
+#                              for sweeps over every allocation and read
+#
+# Whatever fails, seccwrap must either exit 125 with a message and not run
+# the command, or run it under the whole filter it was asked for.
+
+. "$TESTS/progs/probe.sh"
+
+OUTER=$TESTS/out/outerfilter
+FAILNTH=$TESTS/out/failnth
+NOLIBC=$TESTS/out/seccwrap-nolibc
+MARKER=$TMP/command-ran
+
+# build_prog NAME: compile tests/progs/NAME.c into tests/out/NAME when it
+# is missing or older than the source.
+build_prog() {
+	if [ "$TESTS/out/$1" -nt "$TESTS/progs/$1.c" ]; then
+		return 0
+	fi
+	gcc -std=gnu99 -O2 -Wall -Wextra -Werror -static \
+		-o "$TESTS/out/$1" "$TESTS/progs/$1.c" 2>"$TMP/build.err"
+}
+
+for prog in outerfilter failnth; do
+	if build_prog "$prog"; then
+		pass "build/$prog"
+	else
+		fail "build/$prog" "$(head -c 300 "$TMP/build.err")"
+	fi
+done
+
+# is_error_message FILE: true when FILE has an error line from seccwrap
+# (not a warning or a note).
+is_error_message() {
+	grep -q '^seccwrap: ' "$1" &&
+		grep '^seccwrap: ' "$1" | grep -q -v -e '^seccwrap: warning:' \
+			-e 'lacks SECCOMP_RET_KILL_PROCESS' \
+			-e '^seccwrap: filter: ' -e '^seccwrap: installing '
+}
+
+# rejected NAME COMMAND...: COMMAND (which runs seccwrap with
+# "sh -c 'touch $MARKER'" as the command) must exit 125 with an error
+# message and never run the command.
+rejected() {
+	_name=$1
+	shift
+	rm -f "$MARKER"
+	"$@" </dev/null >"$TMP/out" 2>"$TMP/err"
+	_rc=$?
+	if [ "$_rc" -ne 125 ]; then
+		fail "$_name" "expected exit status 125, got $_rc;" \
+			"stderr: $(head -c 300 "$TMP/err")"
+	elif [ -e "$MARKER" ]; then
+		fail "$_name" "the command ran"
+	elif ! is_error_message "$TMP/err"; then
+		fail "$_name" "exit status 125 without an error message;" \
+			"stderr: $(head -c 300 "$TMP/err")"
+	else
+		pass "$_name"
+	fi
+}
+
+# expect_lines NAME FILE OP=ERRNO...: each OP printed a line in FILE with
+# that errno field ("none": OP printed no line).
+expect_lines() {
+	_name=$1
+	_file=$2
+	shift 2
+	for _e in "$@"; do
+		_op=${_e%=*}
+		_got=$(op_errno "$_file" "$_op")
+		check "$_name/$_op" "${_e##*=}" "${_got:-none}"
+	done
+}
+
+# Baselines: without any filter, mount of a missing path fails with ENOENT.
+base_mount=$(baseline "$P64" mount)
+
+# --- seccomp(2) missing: Linux 3.5 to 3.16 ------------------------------
+
+# seccwrap falls back to prctl(PR_SET_SECCOMP), which installs the same
+# filter, and "kill" becomes SECCOMP_RET_KILL_THREAD with a note.
+"$OUTER" seccomp=ENOSYS -- "$SECCWRAP" -v --seccomp.drop=mount -- \
+	"$P64" mount getpid </dev/null >"$TMP/out" 2>"$TMP/err"
+check no-seccomp/exit-status 0 "$?"
+if [ "$base_mount" = EPERM ]; then
+	skip no-seccomp/mount "mount fails with EPERM without a filter here"
+else
+	expect_lines no-seccomp "$TMP/out" mount=EPERM getpid=0
+fi
+if grep -q 'lacks SECCOMP_RET_KILL_PROCESS' "$TMP/err"; then
+	pass no-seccomp/kill-note
+else
+	fail no-seccomp/kill-note "no note about the kill fallback with -v;" \
+		"stderr: $(head -c 300 "$TMP/err")"
+fi
+
+# The kernel counts the filters: the outer one plus seccwrap's own.
+if grep -q '^Seccomp_filters:' /proc/self/status; then
+	"$OUTER" seccomp=ENOSYS -- "$SECCWRAP" --seccomp.drop=mount -- \
+		grep '^Seccomp_filters:' /proc/self/status </dev/null \
+		>"$TMP/out" 2>"$TMP/err"
+	check no-seccomp/filters "2" "$(awk '{ print $2 }' "$TMP/out")"
+else
+	skip no-seccomp/filters "this kernel has no Seccomp_filters line in" \
+		"/proc/PID/status (Linux 5.9)"
+fi
+
+# SECCOMP_RET_KILL_THREAD kills only the thread that made the call: the
+# first thread goes on, which is what kill means on such a kernel.
+"$OUTER" seccomp=ENOSYS -- "$SECCWRAP" --seccomp.drop=mount:kill -- \
+	"$P64" getpid thread:mount getpid </dev/null >"$TMP/out" 2>"$TMP/err"
+check no-seccomp/kill-thread-status 0 "$?"
+check no-seccomp/kill-thread-lines 2 "$(grep -c '^getpid ' "$TMP/out")"
+expect_lines no-seccomp "$TMP/out" thread:mount=none
+
+# A single-threaded process still dies with SIGSYS.
+"$OUTER" seccomp=ENOSYS -- "$SECCWRAP" --seccomp.drop=mount:kill -- \
+	"$P64" getpid mount getpid </dev/null >"$TMP/out" 2>"$TMP/err"
+check no-seccomp/kill-status 159 "$?"
+
+rejected no-seccomp/log "$OUTER" seccomp=ENOSYS -- "$SECCWRAP" \
+	--seccomp.drop=mount --seccomp-error-action=log -- \
+	sh -c "touch '$MARKER'"
+
+# --- seccomp(2) and prctl both failing -----------------------------------
+
+rejected no-install "$OUTER" seccomp=ENOSYS prctl@0=22=EINVAL -- \
+	"$SECCWRAP" --seccomp.drop=mount -- sh -c "touch '$MARKER'"
+if grep -q 'prctl(PR_SET_SECCOMP) failed: EINVAL' "$TMP/err"; then
+	pass no-install/message
+else
+	fail no-install/message "expected the failed call and its errno;" \
+		"stderr: $(head -c 300 "$TMP/err")"
+fi
+# seccomp(2) failing with another errno than ENOSYS is final: no prctl.
+rejected seccomp-einval "$OUTER" seccomp@0=1=EINVAL -- "$SECCWRAP" \
+	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+if grep -q 'seccomp(SECCOMP_SET_MODE_FILTER) failed: EINVAL' "$TMP/err"
+then
+	pass seccomp-einval/message
+else
+	fail seccomp-einval/message "expected the failed call;" \
+		"stderr: $(head -c 300 "$TMP/err")"
+fi
+# Before Linux 3.5 there is no no_new_privs.
+rejected no-nnp "$OUTER" prctl@0=38=EINVAL -- "$SECCWRAP" \
+	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+
+# --- SECCOMP_RET_KILL_PROCESS and LOG missing: Linux 3.17 to 4.13 --------
+
+# SECCOMP_GET_ACTION_AVAIL (operation 2) fails there with EINVAL, on
+# kernels built without an action with EOPNOTSUPP; installing works.
+for err in EOPNOTSUPP EINVAL; do
+	"$OUTER" "seccomp@0=2=$err" -- "$SECCWRAP" -v \
+		--seccomp.drop=mount:kill -- "$P64" getpid thread:mount getpid \
+		</dev/null >"$TMP/out" 2>"$TMP/err"
+	check "no-kill-process-$err/status" 0 "$?"
+	check "no-kill-process-$err/lines" 2 "$(grep -c '^getpid ' "$TMP/out")"
+	if grep -q 'lacks SECCOMP_RET_KILL_PROCESS' "$TMP/err"; then
+		pass "no-kill-process-$err/note"
+	else
+		fail "no-kill-process-$err/note" "no note with -v;" \
+			"stderr: $(head -c 300 "$TMP/err")"
+	fi
+	rejected "no-log-$err" "$OUTER" "seccomp@0=2=$err" -- "$SECCWRAP" \
+		--seccomp.drop=mount --seccomp-error-action=log -- \
+		sh -c "touch '$MARKER'"
+	if grep -q 'lacks SECCOMP_RET_LOG' "$TMP/err"; then
+		pass "no-log-$err/message"
+	else
+		fail "no-log-$err/message" "expected a message about LOG;" \
+			"stderr: $(head -c 300 "$TMP/err")"
+	fi
+done
+# Errno actions need neither: the filter works as usual.
+"$OUTER" seccomp@0=2=EOPNOTSUPP -- "$SECCWRAP" --seccomp.drop=mount -- \
+	"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"
+check no-actions-errno/status 0 "$?"
+[ "$base_mount" = EPERM ] ||
+	expect_lines no-actions-errno "$TMP/out" mount=EPERM
+
+# --- execve failing after the filter is in place ------------------------
+
+# A file without "#!" that execvp(3) would hand to /bin/sh: seccwrap must
+# not run a shell in its place.
+printf 'touch %s\n' "$MARKER" >"$TMP/noshebang"
+chmod 755 "$TMP/noshebang"
+rm -f "$MARKER"
+"$SECCWRAP" --seccomp.drop=mount -- "$TMP/noshebang" </dev/null \
+	>/dev/null 2>"$TMP/err"
+check exec-enoexec/status 126 "$?"
+if [ -e "$MARKER" ]; then
+	fail exec-enoexec/not-run "a shell ran the file"
+else
+	pass exec-enoexec/not-run
+fi
+if grep -q 'cannot execute: ENOEXEC' "$TMP/err"; then
+	pass exec-enoexec/message
+else
+	fail exec-enoexec/message "stderr: $(head -c 300 "$TMP/err")"
+fi
+
+# A program open for writing (here by seccwrap's own fd 3) fails with
+# ETXTBSY, although it is found and executable.
+cp "$P64" "$TMP/busy"
+(exec 3>>"$TMP/busy"; "$SECCWRAP" --seccomp.drop=mount -- "$TMP/busy" \
+	getpid </dev/null >"$TMP/out" 2>"$TMP/err")
+check exec-etxtbsy/status 126 "$?"
+check exec-etxtbsy/not-run "" "$(cat "$TMP/out")"
+if grep -q 'cannot execute: ETXTBSY' "$TMP/err"; then
+	pass exec-etxtbsy/message
+else
+	fail exec-etxtbsy/message "stderr: $(head -c 300 "$TMP/err")"
+fi
+
+# Not found and not executable: found out before the filter goes in.
+"$SECCWRAP" -- "$TMP/no-such-program" </dev/null >/dev/null 2>&1
+check exec-not-found/status 127 "$?"
+cp "$P64" "$TMP/noexec"
+chmod 644 "$TMP/noexec"
+"$SECCWRAP" -- "$TMP/noexec" getpid </dev/null >"$TMP/out" 2>/dev/null
+check exec-not-executable/status 126 "$?"
+check exec-not-executable/not-run "" "$(cat "$TMP/out")"
+
+# --- a profile that cannot be read to the end ----------------------------
+
+# seccwrap reads a profile 4095 bytes first, then 4096 at a time: the
+# outer filter fails only the second read, after the first one worked.
+{
+	i=0
+	while [ "$i" -lt 80 ]; do
+		echo "# padding line $i, so that the profile exceeds 4095 bytes"
+		i=$((i + 1))
+	done
+	echo "seccomp.drop mount"
+} >"$TMP/big.profile"
+rejected read-eio-halfway "$OUTER" read@2=4096=EIO -- "$SECCWRAP" \
+	-p "$TMP/big.profile" -- sh -c "touch '$MARKER'"
+if grep -q "cannot read profile '$TMP/big.profile': EIO" "$TMP/err"; then
+	pass read-eio-halfway/message
+else
+	fail read-eio-halfway/message "stderr: $(head -c 300 "$TMP/err")"
+fi
+cp "$TMP/big.profile" "$TMP/big.inc"
+printf 'seccomp\ninclude big.inc\n' >"$TMP/includer.profile"
+rejected read-eio-include "$OUTER" read@2=4096=EIO -- "$SECCWRAP" \
+	-p "$TMP/includer.profile" -- sh -c "touch '$MARKER'"
+# /proc/self/mem fails the first read with EIO.
+rejected read-eio-proc "$SECCWRAP" -p /proc/self/mem -- \
+	sh -c "touch '$MARKER'"
+
+# --- sweeps: every allocation, read or file lookup fails once ------------
+
+# A .local include holds the deny: losing it to a failed allocation or
+# lookup would leave mount open while the command runs.  Only a .local
+# file that does not exist may be skipped.
+printf 'seccomp.drop mount\n' >"$TMP/site.local"
+printf 'include %s\nprotocol unix\n' "$TMP/site.local" \
+	>"$TMP/sweep.profile"
+
+# sweep NAME SYSCALL ERRNO SECCWRAP-BINARY: for N = 1, 2, ... fail the
+# Nth SYSCALL of seccwrap with ERRNO until seccwrap makes fewer calls.
+# Each run must stop with a message and status 125 (or 126 when the
+# failed call was the lookup of the command) and run nothing, or run the
+# probe under the whole filter (mount denied).
+sweep() {
+	_name=$1
+	_n=1
+	_bad=
+	while [ "$_n" -le 200 ]; do
+		timeout 10 "$FAILNTH" "$2" "$_n" "$3" "$4" \
+			-p "$TMP/sweep.profile" -- "$P64" mount </dev/null \
+			>"$TMP/out" 2>"$TMP/err"
+		_rc=$?
+		if [ "$_rc" -eq 3 ]; then
+			skip "$_name" "ptrace is not permitted here"
+			return
+		fi
+		if [ "$_rc" -eq 124 ]; then
+			_bad="$_bad call $_n: timed out after 10 s;"
+			break
+		fi
+		if grep -q '^failnth: no call' "$TMP/err"; then
+			break
+		fi
+		_got=$(op_errno "$TMP/out" mount)
+		if { [ "$_rc" -eq 125 ] || [ "$_rc" -eq 126 ]; } &&
+			[ -z "$_got" ] && is_error_message "$TMP/err"; then
+			:
+		elif [ "$_rc" -eq 0 ] && [ "$_got" = EPERM ]; then
+			:
+		else
+			_err=$(grep -v '^failnth' "$TMP/err" | head -c 150 |
+				tr '\n' ' ')
+			_bad="$_bad call $_n: status $_rc, mount '${_got:-none}',"
+			_bad="$_bad stderr '$_err';"
+		fi
+		_n=$((_n + 1))
+	done
+	if [ "$_n" -eq 1 ] && [ -z "$_bad" ]; then
+		skip "$_name" "$4 makes no $2 call (another C library?)"
+	elif [ -n "$_bad" ]; then
+		fail "$_name" "$_bad"
+	else
+		pass "$_name-$((_n - 1))-calls"
+	fi
+}
+
+if [ "$base_mount" = EPERM ]; then
+	skip sweeps "mount fails with EPERM without a filter here"
+elif grep -q -a __asan_init "$SECCWRAP"; then
+	# The injected failures would hit the sanitizer runtime, which maps
+	# and reads on its own, rather than seccwrap.
+	skip sweeps "$SECCWRAP is a sanitizer build"
+else
+	sweep sweep-mmap mmap ENOMEM "$SECCWRAP"
+	sweep sweep-brk brk ENOMEM "$SECCWRAP"
+	sweep sweep-read read EIO "$SECCWRAP"
+	sweep sweep-access access EIO "$SECCWRAP"
+fi
+if [ "$base_mount" != EPERM ]; then
+	if [ -x "$NOLIBC" ]; then
+		sweep sweep-mmap-nolibc mmap ENOMEM "$NOLIBC"
+		sweep sweep-read-nolibc read EIO "$NOLIBC"
+		sweep sweep-faccessat-nolibc faccessat EIO "$NOLIBC"
+	else
+		skip sweeps-nolibc "$NOLIBC is missing (tests/build.d/nolibc.sh)"
+	fi
+fi
+
+# --- out of memory in the nolibc allocator -------------------------------
+
+if [ -x "$NOLIBC" ]; then
+	# Every mmap fails: the first allocation already cannot be met.
+	rejected nolibc-oom-profile "$OUTER" mmap=ENOMEM -- "$NOLIBC" \
+		-p "$TMP/sweep.profile" -- sh -c "touch '$MARKER'"
+	rejected nolibc-oom-option "$OUTER" mmap=ENOMEM -- "$NOLIBC" \
+		--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+	# Only mappings other than the 64 KiB arenas fail: large blocks.
+	rejected nolibc-oom-large "$OUTER" 'mmap@1!=65536=ENOMEM' -- \
+		"$NOLIBC" -p "$TMP/sweep.profile" -- sh -c "touch '$MARKER'"
+	# mremap failing: realloc of a large block must move it instead.
+	"$OUTER" mremap=ENOMEM -- "$NOLIBC" -p "$TMP/sweep.profile" -- \
+		"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"
+	_rc=$?
+	if [ "$_rc" -eq 125 ] && is_error_message "$TMP/err"; then
+		pass nolibc-mremap
+	elif [ "$_rc" -eq 0 ] && [ "$base_mount" != EPERM ]; then
+		expect_lines nolibc-mremap "$TMP/out" mount=EPERM
+	else
+		fail nolibc-mremap "status $_rc, stderr: $(head -c 300 "$TMP/err")"
+	fi
+else
+	skip nolibc-oom "$NOLIBC is missing (tests/build.d/nolibc.sh)"
+fi
