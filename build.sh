@@ -274,7 +274,7 @@ clean)
 	run rm -rf seccwrap "$OUT" tests/out
 	;;
 *)
-	echo "usage: ./build.sh [musl|nolibc|asan|test|test-asan|tables|clean]" >&2
+	echo "usage: ./build.sh [musl|nolibc|asan|test|test-asan|fuzz [SECONDS]|initramfs [ARCH]|tables|clean]" >&2
 	exit 125
 	;;
 esac

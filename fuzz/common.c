@@ -133,6 +133,9 @@ fuzz_fail(const char *text)
 	char line[256];
 
 	snprintf(line, sizeof(line), "fuzz: check failed: %s", text);
+	/* abort() skips the atexit() handler. */
+	if (folder[0] != '\0')
+		remove_folder();
 	if (__sanitizer_report_error_summary != NULL)
 		__sanitizer_report_error_summary(line);
 	else

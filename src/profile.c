@@ -271,6 +271,8 @@ slurp(int fd, size_t *size)
 	char *buf = malloc(cap), *grown;
 	ssize_t n;
 
+	if (buf == NULL)
+		errno = ENOMEM;
 	while (buf) {
 		if (len + 1 == cap) {
 			if (cap > PROFILE_MAX_BYTES) {
@@ -279,8 +281,10 @@ slurp(int fd, size_t *size)
 				return NULL;
 			}
 			grown = realloc(buf, cap * 2);
-			if (grown == NULL)
+			if (grown == NULL) {
+				errno = ENOMEM;
 				break;
+			}
 			buf = grown;
 			cap *= 2;
 		}

@@ -92,8 +92,8 @@ while read -r package version; do
 	roots="$roots $ROOT/.cache/$package"
 	cached=$(cat "$ROOT/.cache/$package/PACKAGE" 2>/dev/null)
 	if [ "$cached" != "$package $version" ]; then
-		problem="${cached:-nothing} in .cache/$package, tables/ come" \
-			"from $package $version"
+		problem="${cached:-nothing} in .cache/$package, tables/"
+		problem="$problem come from $package $version"
 	fi
 done <"$TMP/recorded"
 sid_job=
