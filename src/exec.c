@@ -51,9 +51,10 @@ exec_find(const char *command, char *const envp[], char **path)
 		return -ENOENT;
 	if (strchr(command, '/')) {
 		r = check_file(command);
-		if (r == 0 && (*path = strdup(command)) == NULL)
-			return -ENOMEM;
-		return r == -ENOENT ? -ENOENT : r < 0 ? -EACCES : 0;
+		if (r < 0)
+			return r;	/* -ENOENT, -EACCES, or the error, e.g. -EIO */
+		*path = strdup(command);
+		return *path ? 0 : -ENOMEM;
 	}
 	dirs = env_get(envp, "PATH");
 	if (dirs == NULL)

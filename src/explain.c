@@ -1,7 +1,7 @@
 /*
  * --explain=SYSCALL[,ABI]: what one syscall gets and why.  The action
  * comes from running the compiled program in the BPF emulator, so the
- * answer is the filter's, not the policy's; the reason comes from the
+ * result is the filter's, not the policy's; the reason comes from the
  * policy decision that produced that part of the program.
  */
 #include <string.h>
@@ -10,7 +10,7 @@
 
 #define PATH_MAX_GROUPS 8
 
-/* Return the host ABI of NATIVE's arch whose number span holds NR (x32
+/* Return the host ABI of NATIVE's arch whose number span contains NR (x32
  * for 0x40000000 and up on x86_64). */
 static const struct abi *
 abi_of_number(const struct abi *native, uint32_t nr)
@@ -196,7 +196,7 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	int index;
 	long r;
 
-	/* -1 stands for 0xffffffff, as the kernel sees syscall(-1). */
+	/* -1 means 0xffffffff, the nr that syscall(-1) passes to the filter. */
 	if (what[0] == '-' && n >= 0)
 		n = (long long)(uint32_t)-(uint32_t)n;
 	if (n >= 0) {

@@ -1,8 +1,8 @@
 /*
  * The syscall groups of firejail's profile language (firejail 0.9.72
- * syscalls.txt), as data.  A member is a syscall name or another group;
- * names are resolved per ABI later, so a name that one ABI lacks (vm86 on
- * x86_64) is simply skipped there.
+ * syscalls.txt), as data.  A member is a syscall name or another group.
+ * Names are resolved per ABI later, so a name that one ABI lacks (vm86 on
+ * x86_64) is skipped there.
  *
  * NOTE: firejail's text writes "set_mempolicyvmsplice" in @default, a
  * missing comma; firejail's code has both syscalls, and so does this list.

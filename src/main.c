@@ -103,7 +103,7 @@ usage_error(const char *option, const char *text)
 }
 
 /* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
- * *HAS_VALUE tells "--NAME" from "--NAME=". */
+ * *HAS_VALUE is 0 for "--NAME" and 1 for "--NAME=...". */
 static const char *
 match(const char *arg, const char *name, int *has_value)
 {

@@ -314,7 +314,8 @@ struct decision {
 					 * compared when merging */
 };
 
-/* Numbers LO..HI (inclusive, as the filter sees them) get DECISION. */
+/* Numbers LO..HI (inclusive, as seccomp_data.nr carries them) get
+ * DECISION. */
 struct range {
 	uint32_t lo;
 	uint32_t hi;
@@ -338,7 +339,7 @@ struct policy {
 };
 
 /*
- * Build the policy S asks for.  KILL_ACTION is what "kill" means on this
+ * Build the policy that S requests.  KILL_ACTION is what "kill" means on this
  * kernel (RET_KILL_PROCESS, or RET_KILL_THREAD where that is missing).
  * Problems are reported; return how many.
  */
@@ -362,8 +363,8 @@ int compile_policy(const struct policy *policy, struct program *prog);
  * number of instructions executed in *steps when STEPS is not NULL. */
 uint32_t emulate(const struct program *prog, uint32_t nr, uint32_t arch,
 		 const uint64_t args[6], unsigned int *steps);
-/* What emulate() returns when the path leaves the program, loads outside
- * seccomp_data or meets an opcode seccomp rejects. */
+/* The value emulate() returns when the path leaves the program, loads
+ * outside seccomp_data or meets an opcode seccomp rejects. */
 #define EMULATE_INVALID 0xffffffffu
 /* Return 0, or -EINVAL when the kernel would reject PROG. */
 int program_check(const struct program *prog);
@@ -393,8 +394,9 @@ int install_filter(const struct program *prog, const char **call);
 
 /*
  * Find COMMAND as execvp(3) would, without running it.  Return 0 with
- * *PATH set, -ENOENT when nothing is found, or -EACCES when a match is
- * not executable.  ENVP gives PATH.
+ * *PATH set, -ENOENT when nothing is found, -EACCES when a match is not
+ * executable, or another -errno when a path given with '/' cannot be
+ * checked.  ENVP gives PATH.
  */
 int exec_find(const char *command, char *const envp[], char **path);
 

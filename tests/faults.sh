@@ -260,7 +260,7 @@ rejected read-eio-proc "$SECCWRAP" -p /proc/self/mem -- \
 
 # --- sweeps: every allocation, read or file lookup fails once ------------
 
-# A .local include holds the deny: losing it to a failed allocation or
+# A .local include contains the deny: losing it to a failed allocation or
 # lookup would leave mount open while the command runs.  Only a .local
 # file that does not exist may be skipped.
 printf 'seccomp.drop mount\n' >"$TMP/site.local"

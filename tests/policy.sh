@@ -168,7 +168,7 @@ else
 	fail execve-denied-message "got: $(cat "$TMP/err")"
 fi
 
-# A profile without seccomp commands installs no filter and says so.
+# A profile without seccomp commands installs no filter, with a note.
 profile "private-tmp" "caps.drop all"
 out=$("$SECCWRAP" -p "$TMP/p.profile" -- /bin/echo ran 2>"$TMP/err")
 check no-seccomp-runs ran "$out"
