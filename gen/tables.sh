@@ -1,6 +1,6 @@
 #!/bin/sh
-# Generate tables/syscalls.h and tables/errnos.h from kernel UAPI headers,
-# with the C preprocessor doing all the header logic.
+# Generate tables/syscalls.h, tables/sysindex.h and tables/errnos.h from
+# kernel UAPI headers, with the C preprocessor doing all the header logic.
 #
 #   gen/tables.sh [-o DIR] [HEADER_ROOT...]
 #   gen/tables.sh -l | -e [HEADER_ROOT...]
@@ -324,7 +324,8 @@ source=$(cut -d' ' -f2- "$WORK/sources" | awk '!seen[$0]++' |
 	sed ':a;N;$!ba;s/\n/, /g')
 
 awk '$2 !~ /^-/ { print $2 }' "$WORK/list" | sort -u >"$WORK/names"
-awk -v source="$source" -f "$ROOT/gen/syscalls.awk" "$WORK/found" \
+awk -v source="$source" -v index_file="$WORK/sysindex.h" \
+	-f "$ROOT/gen/syscalls.awk" "$WORK/found" \
 	"$WORK/names" "$WORK/list" >"$WORK/syscalls.h" ||
 	die "rendering syscalls.h failed"
 
@@ -334,6 +335,7 @@ awk -v source="$source" -f "$ROOT/gen/errnos.awk" "$WORK/errnames" \
 
 mkdir -p "$outdir"
 mv "$WORK/syscalls.h" "$outdir/syscalls.h"
+mv "$WORK/sysindex.h" "$outdir/sysindex.h"
 mv "$WORK/errnos.h" "$outdir/errnos.h"
-echo "tables.sh: wrote $outdir/syscalls.h and $outdir/errnos.h" \
+echo "tables.sh: wrote $outdir/syscalls.h, sysindex.h and errnos.h" \
 	"from $source" >&2

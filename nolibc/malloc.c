@@ -26,6 +26,10 @@ struct block {
 
 static char *arena_next, *arena_end;
 static struct block *arena_newest;
+/* Arena memory from here on has never been handed out, so it still
+ * contains the zeros of a fresh mapping and calloc() need not clear it. */
+static char *arena_fresh;
+static int newest_fresh;	/* the last malloc() block was fresh */
 
 static void *
 map(size_t len)
@@ -59,23 +63,29 @@ malloc(size_t size)
 		if (b == NULL)
 			return NULL;
 		b->mapped = len;
+		newest_fresh = 1;
 	} else {
 		if ((size_t)(arena_end - arena_next) < len) {
 			arena = map(ARENA_SIZE);
 			if (arena == NULL)
 				return NULL;
 			arena_next = arena;
+			arena_fresh = arena;
 			arena_end = arena + ARENA_SIZE;
 		}
 		b = (struct block *)arena_next;
 		arena_next += len;
 		arena_newest = b;
 		b->mapped = 0;
+		newest_fresh = (char *)b >= arena_fresh;
+		if (arena_next > arena_fresh)
+			arena_fresh = arena_next;
 	}
 	b->size = n;
 	return b + 1;
 }
 
+/* Clearing fresh pages would cost a page fault each for nothing. */
 void *
 calloc(size_t nmemb, size_t size)
 {
@@ -84,7 +94,9 @@ calloc(size_t nmemb, size_t size)
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		return NULL;
 	p = malloc(nmemb * size);
-	return p ? memset(p, 0, nmemb * size) : NULL;
+	if (p != NULL && !newest_fresh)
+		memset(p, 0, nmemb * size);
+	return p;
 }
 
 void
@@ -130,6 +142,8 @@ realloc(void *ptr, size_t size)
 	}
 	if (b == arena_newest && (size_t)(arena_end - (char *)(b + 1)) >= n) {
 		arena_next = (char *)(b + 1) + n;
+		if (arena_next > arena_fresh)
+			arena_fresh = arena_next;
 		b->size = n;
 		return ptr;
 	}

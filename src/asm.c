@@ -54,9 +54,12 @@ grow(void **array, unsigned int *cap, unsigned int need, size_t size)
 }
 
 void
-asm_init(struct assembler *a)
+asm_init(struct assembler *a, unsigned int expect)
 {
 	memset(a, 0, sizeof(*a));
+	/* Growing by copies would touch about twice the memory. */
+	a->error = grow((void **)&a->insn, &a->insn_cap, expect,
+	    sizeof(*a->insn));
 }
 
 void
@@ -72,7 +75,7 @@ asm_free(struct assembler *a)
 int
 asm_label(struct assembler *a)
 {
-	if (a->error == 0)
+	if (a->nlabels == a->label_cap && a->error == 0)
 		a->error = grow((void **)&a->label, &a->label_cap,
 		    a->nlabels + 1, sizeof(*a->label));
 	if (a->error)
@@ -99,19 +102,20 @@ append(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
 {
 	struct asm_insn *p;
 
-	if (a->error == 0)
+	if (a->ninsn == a->insn_cap && a->error == 0)
 		a->error = grow((void **)&a->insn, &a->insn_cap,
 		    a->ninsn + 1, sizeof(*a->insn));
 	if (a->error)
 		return;
 	p = &a->insn[a->ninsn++];
-	memset(p, 0, sizeof(*p));
 	p->op.code = code;
+	p->op.jt = p->op.jf = 0;
 	p->op.k = k;
 	p->target[0] = jt;
 	p->target[1] = jf;
 	p->via[0] = p->via[1] = -1;
 	p->tramp[0] = p->tramp[1] = -1;
+	p->pos = 0;
 }
 
 void
@@ -441,11 +445,17 @@ asm_finish(struct assembler *a, struct program *prog)
 	if (a->ninsn > BPF_MAX_INSNS)
 		return -E2BIG;
 	err = check_labels(a);
-	if (err == 0)
-		err = resolve(a);
 	if (err)
 		return err;
+	/* In a program of at most JUMP_MAX + 1 instructions every forward
+	 * jump reaches, so only longer ones need the rewriting. */
 	len = place(a);
+	if (len > JUMP_MAX + 1) {
+		err = resolve(a);
+		if (err)
+			return err;
+		len = place(a);
+	}
 	prog->insn = malloc((size_t)len * sizeof(*prog->insn));
 	if (prog->insn == NULL)
 		return -ENOMEM;

@@ -94,7 +94,9 @@ struct assembler {
 	int error;		/* first error, as -errno */
 };
 
-void asm_init(struct assembler *a);
+/* Start an assembler with room for EXPECT instructions; more can be
+ * appended, at the cost of copies. */
+void asm_init(struct assembler *a, unsigned int expect);
 void asm_free(struct assembler *a);
 
 /* Return a new unbound label, or ASM_NEXT after an allocation failure

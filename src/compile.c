@@ -450,16 +450,16 @@ emit_arg_block(struct assembler *a, struct arch_ctx *c,
 	}
 }
 
-/* Merge neighbouring ranges with equal decisions into C's spans. */
+/* Merge neighbouring ranges with equal decisions into C's spans.  Only
+ * spans with argument filters can need a block. */
 static int
 make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 {
-	unsigned int i;
+	unsigned int i, nargs = 0;
 
 	c->arch = ap;
 	c->span = malloc(ap->nranges * sizeof(*c->span));
-	c->block = malloc(ap->nranges * sizeof(*c->block));
-	if (c->span == NULL || c->block == NULL)
+	if (c->span == NULL)
 		return -ENOMEM;
 	for (i = 0; i < ap->nranges; i++) {
 		if (c->nspans > 0 && same_decision(c->span[c->nspans - 1].d,
@@ -467,9 +467,27 @@ make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 			continue;
 		c->span[c->nspans].lo = ap->ranges[i].lo;
 		c->span[c->nspans].d = &ap->ranges[i].decision;
+		nargs += ap->ranges[i].decision.args != NULL;
 		c->nspans++;
 	}
-	return 0;
+	c->block = malloc((nargs ? nargs : 1) * sizeof(*c->block));
+	return c->block == NULL ? -ENOMEM : 0;
+}
+
+/*
+ * About how many instructions C needs: a jump per span boundary, a
+ * shared RET per span at most, and per argument block its rules' loads,
+ * masks and jumps.  A low guess only costs the assembler a copy.
+ */
+static unsigned int
+expected_length(const struct arch_ctx *c)
+{
+	unsigned int i, n = 4 + 2 * c->nspans;
+
+	for (i = 0; i < c->nspans; i++)
+		if (c->span[i].d->args != NULL)
+			n += 3 * RULE_TESTS_MAX * c->span[i].d->args->nrules;
+	return n;
 }
 
 /* Emit the arch block of C: ld [nr], the search, the argument blocks,
@@ -522,7 +540,7 @@ compile_policy(const struct policy *policy, struct program *prog)
 {
 	struct arch_ctx c[POLICY_ARCH_MAX];
 	struct assembler a;
-	unsigned int i;
+	unsigned int i, expect = 2 + policy->narch;
 	int err;
 
 	prog->insn = NULL;
@@ -534,7 +552,9 @@ compile_policy(const struct policy *policy, struct program *prog)
 	for (i = 0; i < policy->narch && err == 0; i++)
 		err = make_spans(&c[i], &policy->arch[i]);
 	if (err == 0) {
-		asm_init(&a);
+		for (i = 0; i < policy->narch; i++)
+			expect += expected_length(&c[i]);
+		asm_init(&a, expect);
 		emit_policy(&a, policy, c);
 		err = asm_finish(&a, prog);
 		asm_free(&a);

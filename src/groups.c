@@ -11,134 +11,241 @@
 #include <string.h>
 
 #include "seccwrap.h"
+#include "sysindex.h"
 
 struct group {
 	const char *name;
 	const char *description;
-	const char *members;
+	uint16_t first;		/* index of the first member in member[] */
+	uint16_t count;
 };
 
-static const struct group groups[] = {
-	{ "@aio", "asynchronous I/O",
-	  "io_cancel,io_destroy,io_getevents,io_pgetevents,io_setup,"
-	  "io_submit,io_uring_enter,io_uring_register,io_uring_setup" },
-	{ "@basic-io", "reading, writing, seeking and closing files",
-	  "_llseek,close,close_range,dup,dup2,dup3,lseek,pread64,preadv,"
-	  "preadv2,pwrite64,pwritev,pwritev2,read,readv,write,writev" },
-	{ "@chown", "changing file ownership",
-	  "chown,chown32,fchown,fchown32,fchownat,lchown,lchown32" },
-	{ "@clock", "setting the system clock",
-	  "adjtimex,clock_adjtime,clock_settime,settimeofday,stime" },
-	{ "@cpu-emulation", "emulating other CPU modes",
-	  "modify_ldt,subpage_prot,switch_endian,vm86,vm86old" },
-	{ "@debug", "debugging and tracing other processes",
-	  "lookup_dcookie,perf_event_open,pidfd_getfd,process_vm_writev,"
-	  "rtas,s390_runtime_instr,sys_debug_setcontext" },
-	{ "@default", "firejail's default deny list",
-	  "@clock,@cpu-emulation,@debug,@module,@mount,@obsolete,@raw-io,"
-	  "@reboot,@swap,open_by_handle_at,name_to_handle_at,ioprio_set,"
-	  "syslog,fanotify_init,add_key,request_key,mbind,migrate_pages,"
-	  "move_pages,keyctl,io_setup,io_destroy,io_getevents,io_submit,"
-	  "io_cancel,remap_file_pages,set_mempolicy,vmsplice,userfaultfd,"
-	  "acct,bpf,nfsservctl,setdomainname,sethostname,vhangup" },
-	{ "@default-keep", "calls a keep list always allows",
-	  "execveat,execve,prctl" },
-	{ "@default-nodebuggers", "@default plus the calls debuggers need",
-	  "@default,ptrace,personality,process_vm_readv" },
-	{ "@file-system", "file and directory operations",
-	  "access,chdir,chmod,close,close_range,creat,faccessat,faccessat2,"
-	  "fallocate,fchdir,fchmod,fchmodat,fcntl,fcntl64,fgetxattr,"
-	  "flistxattr,fremovexattr,fsetxattr,fstat,fstat64,fstatat64,"
-	  "fstatfs,fstatfs64,ftruncate,ftruncate64,futimesat,getcwd,"
-	  "getdents,getdents64,getxattr,inotify_add_watch,inotify_init,"
-	  "inotify_init1,inotify_rm_watch,lgetxattr,link,linkat,listxattr,"
-	  "llistxattr,lremovexattr,lsetxattr,lstat,lstat64,mkdir,mkdirat,"
-	  "mknod,mknodat,mmap,mmap2,munmap,newfstatat,oldfstat,oldlstat,"
-	  "oldstat,open,openat,openat2,readlink,readlinkat,removexattr,"
-	  "rename,renameat,renameat2,rmdir,setxattr,stat,stat64,statfs,"
-	  "statfs64,statx,symlink,symlinkat,truncate,truncate64,unlink,"
-	  "unlinkat,utime,utimensat,utimes" },
-	{ "@io-event", "waiting for events on file descriptors",
-	  "_newselect,epoll_create,epoll_create1,epoll_ctl,epoll_ctl_old,"
-	  "epoll_pwait,epoll_wait,epoll_wait_old,eventfd,eventfd2,poll,"
-	  "ppoll,pselect6,select" },
-	{ "@ipc", "inter-process communication",
-	  "ipc,memfd_create,mq_getsetattr,mq_notify,mq_open,"
-	  "mq_timedreceive,mq_timedsend,mq_unlink,msgctl,msgget,msgrcv,"
-	  "msgsnd,pipe,pipe2,process_madvise,process_vm_readv,"
-	  "process_vm_writev,semctl,semget,semop,semtimedop,shmat,shmctl,"
-	  "shmdt,shmget" },
-	{ "@keyring", "the kernel keyring",
-	  "add_key,keyctl,request_key" },
-	{ "@memlock", "locking memory",
-	  "mlock,mlock2,mlockall,munlock,munlockall" },
-	{ "@module", "loading and unloading kernel modules",
-	  "delete_module,finit_module,init_module" },
-	{ "@mount", "mounting file systems and changing root",
-	  "chroot,fsconfig,fsmount,fsopen,fspick,mount,move_mount,"
-	  "open_tree,pivot_root,umount,umount2" },
-	{ "@network-io", "sockets",
-	  "accept,accept4,bind,connect,getpeername,getsockname,getsockopt,"
-	  "listen,recv,recvfrom,recvmmsg,recvmsg,send,sendmmsg,sendmsg,"
-	  "sendto,setsockopt,shutdown,socket,socketcall,socketpair" },
-	{ "@obsolete", "calls no current program needs",
-	  "_sysctl,afs_syscall,bdflush,break,create_module,ftime,"
-	  "get_kernel_syms,getpmsg,gtty,idle,lock,mpx,prof,profil,putpmsg,"
-	  "query_module,security,sgetmask,ssetmask,stty,sysfs,tuxcall,"
-	  "ulimit,uselib,ustat,vserver" },
-	{ "@privileged", "calls that need privileges",
-	  "@chown,@clock,@module,@raw-io,@reboot,@swap,_sysctl,acct,bpf,"
-	  "capset,chroot,fanotify_init,mount,nfsservctl,open_by_handle_at,"
-	  "pivot_root,quotactl,setdomainname,setfsuid,setfsuid32,setgroups,"
-	  "setgroups32,sethostname,setresuid,setresuid32,setreuid,"
-	  "setreuid32,setuid,setuid32,umount2,vhangup" },
-	{ "@process", "creating, inspecting and signalling processes",
-	  "arch_prctl,capget,clone,clone3,execveat,fork,getrusage,kill,"
-	  "pidfd_open,pidfd_send_signal,prctl,rt_sigqueueinfo,"
-	  "rt_tgsigqueueinfo,setns,swapcontext,tgkill,times,tkill,unshare,"
-	  "vfork,wait4,waitid,waitpid" },
-	{ "@raw-io", "direct hardware access",
-	  "ioperm,iopl,pciconfig_iobase,pciconfig_read,pciconfig_write,"
-	  "s390_pci_mmio_read,s390_pci_mmio_write" },
-	{ "@reboot", "rebooting and loading a new kernel",
-	  "kexec_load,kexec_file_load,reboot" },
-	{ "@resources", "scheduling and memory placement",
-	  "ioprio_set,mbind,migrate_pages,move_pages,nice,"
-	  "sched_setaffinity,sched_setattr,sched_setparam,"
-	  "sched_setscheduler,set_mempolicy" },
-	{ "@setuid", "changing user and group ids",
-	  "setgid,setgid32,setgroups,setgroups32,setregid,setregid32,"
-	  "setresgid,setresgid32,setresuid,setresuid32,setreuid,"
-	  "setreuid32,setuid,setuid32" },
-	{ "@signal", "signal handling",
-	  "rt_sigaction,rt_sigpending,rt_sigprocmask,rt_sigsuspend,"
-	  "rt_sigtimedwait,sigaction,sigaltstack,signal,signalfd,"
-	  "signalfd4,sigpending,sigprocmask,sigsuspend" },
-	{ "@swap", "enabling and disabling swap",
-	  "swapon,swapoff" },
-	{ "@sync", "flushing file data to storage",
-	  "fdatasync,fsync,msync,sync,sync_file_range,sync_file_range2,"
-	  "syncfs" },
-	{ "@system-service", "what a typical service needs",
-	  "@aio,@basic-io,@chown,@default,@file-system,@io-event,@ipc,"
-	  "@keyring,@memlock,@network-io,@process,@resources,@setuid,"
-	  "@signal,@sync,@timer,brk,capget,capset,copy_file_range,"
-	  "fadvise64,fadvise64_64,flock,get_mempolicy,getcpu,getpriority,"
-	  "getrandom,ioctl,ioprio_get,kcmp,madvise,mprotect,mremap,"
-	  "name_to_handle_at,oldolduname,olduname,personality,readahead,"
-	  "readdir,remap_file_pages,sched_get_priority_max,"
-	  "sched_get_priority_min,sched_getaffinity,sched_getattr,"
-	  "sched_getparam,sched_getscheduler,sched_rr_get_interval,"
-	  "sched_yield,sendfile,sendfile64,setfsgid,setfsgid32,setfsuid,"
-	  "setfsuid32,setpgid,setsid,splice,sysinfo,tee,umask,uname,"
-	  "userfaultfd,vmsplice" },
-	{ "@timer", "timers and alarms",
-	  "alarm,getitimer,setitimer,timer_create,timer_delete,"
-	  "timer_getoverrun,timer_gettime,timer_settime,timerfd_create,"
-	  "timerfd_gettime,timerfd_settime,times" },
+/* The groups, in the order of groups[] below.  A member that is a group
+ * is GROUP_REF | its GROUP_*. */
+enum {
+	GROUP_AIO,
+	GROUP_BASIC_IO,
+	GROUP_CHOWN,
+	GROUP_CLOCK,
+	GROUP_CPU_EMULATION,
+	GROUP_DEBUG,
+	GROUP_DEFAULT,
+	GROUP_DEFAULT_KEEP,
+	GROUP_DEFAULT_NODEBUGGERS,
+	GROUP_FILE_SYSTEM,
+	GROUP_IO_EVENT,
+	GROUP_IPC,
+	GROUP_KEYRING,
+	GROUP_MEMLOCK,
+	GROUP_MODULE,
+	GROUP_MOUNT,
+	GROUP_NETWORK_IO,
+	GROUP_OBSOLETE,
+	GROUP_PRIVILEGED,
+	GROUP_PROCESS,
+	GROUP_RAW_IO,
+	GROUP_REBOOT,
+	GROUP_RESOURCES,
+	GROUP_SETUID,
+	GROUP_SIGNAL,
+	GROUP_SWAP,
+	GROUP_SYNC,
+	GROUP_SYSTEM_SERVICE,
+	GROUP_TIMER,
+	GROUP_COUNT
 };
 
-#define GROUP_COUNT (sizeof(groups) / sizeof(groups[0]))
+#define G(id) (GROUP_REF | (id))
+
+/* Every group's members, one group after another, as written. */
+static const uint16_t member[] = {
+	/* @aio */
+	SC_io_cancel, SC_io_destroy, SC_io_getevents, SC_io_pgetevents,
+	SC_io_setup, SC_io_submit, SC_io_uring_enter,
+	SC_io_uring_register, SC_io_uring_setup,
+	/* @basic-io */
+	SC__llseek, SC_close, SC_close_range, SC_dup, SC_dup2, SC_dup3,
+	SC_lseek, SC_pread64, SC_preadv, SC_preadv2, SC_pwrite64,
+	SC_pwritev, SC_pwritev2, SC_read, SC_readv, SC_write, SC_writev,
+	/* @chown */
+	SC_chown, SC_chown32, SC_fchown, SC_fchown32, SC_fchownat,
+	SC_lchown, SC_lchown32,
+	/* @clock */
+	SC_adjtimex, SC_clock_adjtime, SC_clock_settime,
+	SC_settimeofday, SC_stime,
+	/* @cpu-emulation */
+	SC_modify_ldt, SC_subpage_prot, SC_switch_endian, SC_vm86,
+	SC_vm86old,
+	/* @debug */
+	SC_lookup_dcookie, SC_perf_event_open, SC_pidfd_getfd,
+	SC_process_vm_writev, SC_rtas, SC_s390_runtime_instr,
+	SC_sys_debug_setcontext,
+	/* @default */
+	G(GROUP_CLOCK), G(GROUP_CPU_EMULATION), G(GROUP_DEBUG),
+	G(GROUP_MODULE), G(GROUP_MOUNT), G(GROUP_OBSOLETE),
+	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP),
+	SC_open_by_handle_at, SC_name_to_handle_at, SC_ioprio_set,
+	SC_syslog, SC_fanotify_init, SC_add_key, SC_request_key,
+	SC_mbind, SC_migrate_pages, SC_move_pages, SC_keyctl,
+	SC_io_setup, SC_io_destroy, SC_io_getevents, SC_io_submit,
+	SC_io_cancel, SC_remap_file_pages, SC_set_mempolicy,
+	SC_vmsplice, SC_userfaultfd, SC_acct, SC_bpf, SC_nfsservctl,
+	SC_setdomainname, SC_sethostname, SC_vhangup,
+	/* @default-keep */
+	SC_execveat, SC_execve, SC_prctl,
+	/* @default-nodebuggers */
+	G(GROUP_DEFAULT), SC_ptrace, SC_personality,
+	SC_process_vm_readv,
+	/* @file-system */
+	SC_access, SC_chdir, SC_chmod, SC_close, SC_close_range,
+	SC_creat, SC_faccessat, SC_faccessat2, SC_fallocate, SC_fchdir,
+	SC_fchmod, SC_fchmodat, SC_fcntl, SC_fcntl64, SC_fgetxattr,
+	SC_flistxattr, SC_fremovexattr, SC_fsetxattr, SC_fstat,
+	SC_fstat64, SC_fstatat64, SC_fstatfs, SC_fstatfs64,
+	SC_ftruncate, SC_ftruncate64, SC_futimesat, SC_getcwd,
+	SC_getdents, SC_getdents64, SC_getxattr, SC_inotify_add_watch,
+	SC_inotify_init, SC_inotify_init1, SC_inotify_rm_watch,
+	SC_lgetxattr, SC_link, SC_linkat, SC_listxattr, SC_llistxattr,
+	SC_lremovexattr, SC_lsetxattr, SC_lstat, SC_lstat64, SC_mkdir,
+	SC_mkdirat, SC_mknod, SC_mknodat, SC_mmap, SC_mmap2, SC_munmap,
+	SC_newfstatat, SC_oldfstat, SC_oldlstat, SC_oldstat, SC_open,
+	SC_openat, SC_openat2, SC_readlink, SC_readlinkat,
+	SC_removexattr, SC_rename, SC_renameat, SC_renameat2, SC_rmdir,
+	SC_setxattr, SC_stat, SC_stat64, SC_statfs, SC_statfs64,
+	SC_statx, SC_symlink, SC_symlinkat, SC_truncate, SC_truncate64,
+	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat, SC_utimes,
+	/* @io-event */
+	SC__newselect, SC_epoll_create, SC_epoll_create1, SC_epoll_ctl,
+	SC_epoll_ctl_old, SC_epoll_pwait, SC_epoll_wait,
+	SC_epoll_wait_old, SC_eventfd, SC_eventfd2, SC_poll, SC_ppoll,
+	SC_pselect6, SC_select,
+	/* @ipc */
+	SC_ipc, SC_memfd_create, SC_mq_getsetattr, SC_mq_notify,
+	SC_mq_open, SC_mq_timedreceive, SC_mq_timedsend, SC_mq_unlink,
+	SC_msgctl, SC_msgget, SC_msgrcv, SC_msgsnd, SC_pipe, SC_pipe2,
+	SC_process_madvise, SC_process_vm_readv, SC_process_vm_writev,
+	SC_semctl, SC_semget, SC_semop, SC_semtimedop, SC_shmat,
+	SC_shmctl, SC_shmdt, SC_shmget,
+	/* @keyring */
+	SC_add_key, SC_keyctl, SC_request_key,
+	/* @memlock */
+	SC_mlock, SC_mlock2, SC_mlockall, SC_munlock, SC_munlockall,
+	/* @module */
+	SC_delete_module, SC_finit_module, SC_init_module,
+	/* @mount */
+	SC_chroot, SC_fsconfig, SC_fsmount, SC_fsopen, SC_fspick,
+	SC_mount, SC_move_mount, SC_open_tree, SC_pivot_root, SC_umount,
+	SC_umount2,
+	/* @network-io */
+	SC_accept, SC_accept4, SC_bind, SC_connect, SC_getpeername,
+	SC_getsockname, SC_getsockopt, SC_listen, SC_recv, SC_recvfrom,
+	SC_recvmmsg, SC_recvmsg, SC_send, SC_sendmmsg, SC_sendmsg,
+	SC_sendto, SC_setsockopt, SC_shutdown, SC_socket, SC_socketcall,
+	SC_socketpair,
+	/* @obsolete */
+	SC__sysctl, SC_afs_syscall, SC_bdflush, SC_break,
+	SC_create_module, SC_ftime, SC_get_kernel_syms, SC_getpmsg,
+	SC_gtty, SC_idle, SC_lock, SC_mpx, SC_prof, SC_profil,
+	SC_putpmsg, SC_query_module, SC_security, SC_sgetmask,
+	SC_ssetmask, SC_stty, SC_sysfs, SC_tuxcall, SC_ulimit,
+	SC_uselib, SC_ustat, SC_vserver,
+	/* @privileged */
+	G(GROUP_CHOWN), G(GROUP_CLOCK), G(GROUP_MODULE),
+	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP), SC__sysctl,
+	SC_acct, SC_bpf, SC_capset, SC_chroot, SC_fanotify_init,
+	SC_mount, SC_nfsservctl, SC_open_by_handle_at, SC_pivot_root,
+	SC_quotactl, SC_setdomainname, SC_setfsuid, SC_setfsuid32,
+	SC_setgroups, SC_setgroups32, SC_sethostname, SC_setresuid,
+	SC_setresuid32, SC_setreuid, SC_setreuid32, SC_setuid,
+	SC_setuid32, SC_umount2, SC_vhangup,
+	/* @process */
+	SC_arch_prctl, SC_capget, SC_clone, SC_clone3, SC_execveat,
+	SC_fork, SC_getrusage, SC_kill, SC_pidfd_open,
+	SC_pidfd_send_signal, SC_prctl, SC_rt_sigqueueinfo,
+	SC_rt_tgsigqueueinfo, SC_setns, SC_swapcontext, SC_tgkill,
+	SC_times, SC_tkill, SC_unshare, SC_vfork, SC_wait4, SC_waitid,
+	SC_waitpid,
+	/* @raw-io */
+	SC_ioperm, SC_iopl, SC_pciconfig_iobase, SC_pciconfig_read,
+	SC_pciconfig_write, SC_s390_pci_mmio_read,
+	SC_s390_pci_mmio_write,
+	/* @reboot */
+	SC_kexec_load, SC_kexec_file_load, SC_reboot,
+	/* @resources */
+	SC_ioprio_set, SC_mbind, SC_migrate_pages, SC_move_pages,
+	SC_nice, SC_sched_setaffinity, SC_sched_setattr,
+	SC_sched_setparam, SC_sched_setscheduler, SC_set_mempolicy,
+	/* @setuid */
+	SC_setgid, SC_setgid32, SC_setgroups, SC_setgroups32,
+	SC_setregid, SC_setregid32, SC_setresgid, SC_setresgid32,
+	SC_setresuid, SC_setresuid32, SC_setreuid, SC_setreuid32,
+	SC_setuid, SC_setuid32,
+	/* @signal */
+	SC_rt_sigaction, SC_rt_sigpending, SC_rt_sigprocmask,
+	SC_rt_sigsuspend, SC_rt_sigtimedwait, SC_sigaction,
+	SC_sigaltstack, SC_signal, SC_signalfd, SC_signalfd4,
+	SC_sigpending, SC_sigprocmask, SC_sigsuspend,
+	/* @swap */
+	SC_swapon, SC_swapoff,
+	/* @sync */
+	SC_fdatasync, SC_fsync, SC_msync, SC_sync, SC_sync_file_range,
+	SC_sync_file_range2, SC_syncfs,
+	/* @system-service */
+	G(GROUP_AIO), G(GROUP_BASIC_IO), G(GROUP_CHOWN),
+	G(GROUP_DEFAULT), G(GROUP_FILE_SYSTEM), G(GROUP_IO_EVENT),
+	G(GROUP_IPC), G(GROUP_KEYRING), G(GROUP_MEMLOCK),
+	G(GROUP_NETWORK_IO), G(GROUP_PROCESS), G(GROUP_RESOURCES),
+	G(GROUP_SETUID), G(GROUP_SIGNAL), G(GROUP_SYNC), G(GROUP_TIMER),
+	SC_brk, SC_capget, SC_capset, SC_copy_file_range, SC_fadvise64,
+	SC_fadvise64_64, SC_flock, SC_get_mempolicy, SC_getcpu,
+	SC_getpriority, SC_getrandom, SC_ioctl, SC_ioprio_get, SC_kcmp,
+	SC_madvise, SC_mprotect, SC_mremap, SC_name_to_handle_at,
+	SC_oldolduname, SC_olduname, SC_personality, SC_readahead,
+	SC_readdir, SC_remap_file_pages, SC_sched_get_priority_max,
+	SC_sched_get_priority_min, SC_sched_getaffinity,
+	SC_sched_getattr, SC_sched_getparam, SC_sched_getscheduler,
+	SC_sched_rr_get_interval, SC_sched_yield, SC_sendfile,
+	SC_sendfile64, SC_setfsgid, SC_setfsgid32, SC_setfsuid,
+	SC_setfsuid32, SC_setpgid, SC_setsid, SC_splice, SC_sysinfo,
+	SC_tee, SC_umask, SC_uname, SC_userfaultfd, SC_vmsplice,
+	/* @timer */
+	SC_alarm, SC_getitimer, SC_setitimer, SC_timer_create,
+	SC_timer_delete, SC_timer_getoverrun, SC_timer_gettime,
+	SC_timer_settime, SC_timerfd_create, SC_timerfd_gettime,
+	SC_timerfd_settime, SC_times,
+};
+
+static const struct group groups[GROUP_COUNT] = {
+	{ "@aio", "asynchronous I/O", 0, 9 },
+	{ "@basic-io", "reading, writing, seeking and closing files", 9, 17 },
+	{ "@chown", "changing file ownership", 26, 7 },
+	{ "@clock", "setting the system clock", 33, 5 },
+	{ "@cpu-emulation", "emulating other CPU modes", 38, 5 },
+	{ "@debug", "debugging and tracing other processes", 43, 7 },
+	{ "@default", "firejail's default deny list", 50, 35 },
+	{ "@default-keep", "calls a keep list always allows", 85, 3 },
+	{ "@default-nodebuggers", "@default plus the calls debuggers need", 88, 4 },
+	{ "@file-system", "file and directory operations", 92, 79 },
+	{ "@io-event", "waiting for events on file descriptors", 171, 14 },
+	{ "@ipc", "inter-process communication", 185, 25 },
+	{ "@keyring", "the kernel keyring", 210, 3 },
+	{ "@memlock", "locking memory", 213, 5 },
+	{ "@module", "loading and unloading kernel modules", 218, 3 },
+	{ "@mount", "mounting file systems and changing root", 221, 11 },
+	{ "@network-io", "sockets", 232, 21 },
+	{ "@obsolete", "calls no current program needs", 253, 26 },
+	{ "@privileged", "calls that need privileges", 279, 31 },
+	{ "@process", "creating, inspecting and signalling processes", 310, 23 },
+	{ "@raw-io", "direct hardware access", 333, 7 },
+	{ "@reboot", "rebooting and loading a new kernel", 340, 3 },
+	{ "@resources", "scheduling and memory placement", 343, 10 },
+	{ "@setuid", "changing user and group ids", 353, 14 },
+	{ "@signal", "signal handling", 367, 13 },
+	{ "@swap", "enabling and disabling swap", 380, 2 },
+	{ "@sync", "flushing file data to storage", 382, 7 },
+	{ "@system-service", "what a typical service needs", 389, 63 },
+	{ "@timer", "timers and alarms", 452, 12 },
+};
 
 int
 group_find(const char *name)
@@ -151,10 +258,11 @@ group_find(const char *name)
 	return -1;
 }
 
-const char *
-group_members(unsigned int index)
+const uint16_t *
+group_members(unsigned int index, unsigned int *count)
 {
-	return groups[index].members;
+	*count = groups[index].count;
+	return member + groups[index].first;
 }
 
 unsigned int
@@ -175,34 +283,37 @@ group_description(unsigned int index)
 	return groups[index].description;
 }
 
-/* Depth-first search of the member lists, which contain no cycles. */
+/* Depth-first search from group G, which is at depth DEPTH of PATH, for
+ * the group named VIA; the member lists contain no cycles. */
+static unsigned int
+find_path(unsigned int g, const char *via, const char **path,
+	  unsigned int depth, unsigned int max)
+{
+	const uint16_t *m = member + groups[g].first;
+	unsigned int i, n;
+
+	path[depth] = groups[g].name;
+	if (strcmp(groups[g].name, via) == 0)
+		return depth + 1;
+	if (depth + 1 == max)
+		return 0;
+	for (i = 0; i < groups[g].count; i++) {
+		if (!(m[i] & GROUP_REF))
+			continue;
+		n = find_path(m[i] & ~GROUP_REF, via, path, depth + 1, max);
+		if (n)
+			return n;
+	}
+	return 0;
+}
+
 unsigned int
 group_path(const char *top, const char *via, const char **path,
 	   unsigned int max)
 {
-	const char *p, *end;
-	char member[64];
-	unsigned int n;
-	size_t len;
 	int g = group_find(top);
 
 	if (g < 0 || max == 0)
 		return 0;
-	path[0] = groups[g].name;
-	if (strcmp(top, via) == 0)
-		return 1;
-	for (p = groups[g].members; *p; p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		if (end == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		if (*p != '@' || len >= sizeof(member))
-			continue;
-		memcpy(member, p, len);
-		member[len] = '\0';
-		n = group_path(member, via, path + 1, max - 1);
-		if (n)
-			return n + 1;
-	}
-	return 0;
+	return find_path((unsigned int)g, via, path, 0, max);
 }

@@ -73,39 +73,23 @@ walk_error(struct walk *w, const char *text, const char *token)
 	w->errors++;
 }
 
-/* Expand group NAME, calling the callback for each member syscall. */
+/* Expand GROUP, calling the callback for each member syscall. */
 static void
-walk_group(struct walk *w, struct list_entry *e, const char *name, int depth)
+walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 {
-	const char *p, *end;
-	char member[ITEM_MAX];
-	size_t len;
-	int group = group_find(name), index;
+	const uint16_t *m;
+	unsigned int i, n;
 
-	if (group < 0) {
-		walk_error(w, "unknown syscall group", name);
-		return;
-	}
 	if (depth > GROUP_DEPTH_MAX)
 		return;
-	for (p = group_members((unsigned int)group); *p;
-	     p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		if (end == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		memcpy(member, p, len);
-		member[len] = '\0';
-		if (member[0] == '@') {
-			walk_group(w, e, member, depth + 1);
+	m = group_members(group, &n);
+	for (i = 0; i < n; i++) {
+		if (m[i] & GROUP_REF) {
+			walk_group(w, e, m[i] & ~GROUP_REF, depth + 1);
 			continue;
 		}
-		/* Group data may name syscalls of other architectures. */
-		index = syscall_lookup(member);
-		if (index < 0)
-			continue;
-		e->value = (unsigned long)index;
-		e->via = group_name((unsigned int)group);
+		e->value = m[i];
+		e->via = group_name(group);
 		w->fn(w->ctx, e);
 	}
 }
@@ -135,7 +119,7 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 	struct list_entry e;
 	char *name = item, *colon, written[ITEM_MAX];
 	long n;
-	int index;
+	int index, group;
 
 	/* Messages quote the item whole, before ':' is cut off. */
 	memcpy(written, item, len);
@@ -164,7 +148,11 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 		return;
 	}
 	if (*name == '@') {
-		walk_group(w, &e, name, 0);
+		group = group_find(name);
+		if (group < 0)
+			walk_error(w, "unknown syscall group", name);
+		else
+			walk_group(w, &e, (unsigned int)group, 0);
 		return;
 	}
 	e.direct = 1;

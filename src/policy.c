@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "seccwrap.h"
+#include "sysindex.h"
 
 #define ABI_MAX		 4
 #define NR_TOP		 0x7fffffffu	/* numbers above have bit 31 set */
@@ -38,11 +39,11 @@ struct abi_build {
 	struct decision clone3_dec;
 };
 
-/* The last direct item of the native list that set a number. */
+/* The last direct item of the native list that set a number; AT points
+ * at the list's command line, which outlives the build. */
 struct direct {
-	int set;
 	uint32_t action;
-	struct origin at;
+	const struct origin *at;	/* NULL: no direct item yet */
 };
 
 /* A list expanded into its syscalls (groups flattened). */
@@ -64,13 +65,13 @@ struct build {
 	unsigned int nexpanded;
 	struct expansion expanded[EXPANSIONS_MAX];
 	uint32_t kill_action;
-	uint32_t enosys;	/* errno values of the selected arch */
-	uint32_t eopnotsupp;
+	uint32_t enosys;	/* ENOSYS on the selected arch */
 	unsigned int errors;
 	unsigned int nabi;
 	struct abi_build abi[ABI_MAX];
 	struct direct *direct;	/* native numbers, for duplicate warnings */
 	uint32_t ndirect;
+	int direct_seen;	/* some entry of DIRECT is set */
 };
 
 /* State of one list_walk() over one ABI. */
@@ -162,29 +163,31 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	struct direct *d;
 	char line[12];
 
-	if (nr >= b->ndirect)
+	/* Without a direct item the table stays untouched, and so do its
+	 * pages. */
+	if (nr >= b->ndirect || (!e->direct && !b->direct_seen))
 		return;
 	d = &b->direct[nr];
 	if (!e->direct) {
 		/* A group member after a named item takes its place too. */
-		if (d->set && d->action != action && !e->except)
+		if (d->at != NULL && d->action != action && !e->except)
 			msg(MSG_WARN, at, "'", syscall_name((unsigned int)
 			    e->value), "' given again through ", e->via,
-			    " with another action (first at ", d->at.file,
-			    d->at.line ? ":" : "", d->at.line ?
-			    fmt_uint(line, d->at.line) : "",
+			    " with another action (first at ", d->at->file,
+			    d->at->line ? ":" : "", d->at->line ?
+			    fmt_uint(line, d->at->line) : "",
 			    "); the group wins", NULL);
 		return;
 	}
-	if (d->set && d->action != action) {
+	if (d->at != NULL && d->action != action) {
 		msg(MSG_WARN, at, "'", e->token, "' given again with another "
-		    "action (first at ", d->at.file, d->at.line ? ":" : "",
-		    d->at.line ? fmt_uint(line, d->at.line) : "", "); the ",
+		    "action (first at ", d->at->file, d->at->line ? ":" : "",
+		    d->at->line ? fmt_uint(line, d->at->line) : "", "); the ",
 		    e->except ? "exception" : "later one", " wins", NULL);
 	}
-	d->set = 1;
 	d->action = action;
-	d->at = *at;
+	d->at = at;
+	b->direct_seen = 1;
 }
 
 static void
@@ -391,16 +394,14 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 						     (uint32_t)ab->clone3);
 }
 
-/* Return the decision for syscall NAME on AB, or NULL when AB lacks it. */
+/* Return the decision for the syscall of name index NAME (an SC_* of
+ * tables/sysindex.h) on AB, or NULL when AB lacks it. */
 static struct decision *
-find(struct abi_build *ab, const char *name)
+find(struct abi_build *ab, unsigned int name)
 {
-	int index = syscall_lookup(name);
 	long nr;
 
-	if (index < 0)
-		return NULL;
-	nr = abi_syscall_nr(ab->abi, (unsigned int)index);
+	nr = abi_syscall_nr(ab->abi, name);
 	if (nr < 0)
 		return NULL;
 	return decision_at(NULL, ab, (uint32_t)nr, 0);
@@ -408,7 +409,7 @@ find(struct abi_build *ab, const char *name)
 
 /* Deny NAME outright where the list lets it run. */
 static void
-deny(struct abi_build *ab, const char *name, uint32_t action,
+deny(struct abi_build *ab, unsigned int name, uint32_t action,
      const struct origin *at)
 {
 	struct decision *d = find(ab, name);
@@ -422,7 +423,7 @@ deny(struct abi_build *ab, const char *name, uint32_t action,
 
 /* Make NAME fail with ENOSYS unless it already kills. */
 static void
-force_enosys(struct build *b, struct abi_build *ab, const char *name,
+force_enosys(struct build *b, struct abi_build *ab, unsigned int name,
 	     const struct origin *at)
 {
 	struct decision *d = find(ab, name);
@@ -439,7 +440,7 @@ force_enosys(struct build *b, struct abi_build *ab, const char *name,
 
 /* Append a rule to NAME's argument filter where the list lets it run. */
 static void
-add_rule(struct build *b, struct abi_build *ab, const char *name,
+add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 	 const struct arg_rule *rule)
 {
 	struct decision *d = find(ab, name);
@@ -496,29 +497,29 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	 * memory, and programs use mmap2 instead.  s390x has no mmap2, so
 	 * its mmap cannot be checked without breaking every program. */
 	if (!(ab->abi->flags & ABI_STRUCT_MMAP))
-		add_rule(b, ab, "mmap", &wx);
-	else if (find(ab, "mmap2") != NULL)
-		deny(ab, "mmap", act, at);
-	else if (find(ab, "mmap") != NULL && ab->native)
+		add_rule(b, ab, SC_mmap, &wx);
+	else if (find(ab, SC_mmap2) != NULL)
+		deny(ab, SC_mmap, act, at);
+	else if (find(ab, SC_mmap) != NULL && ab->native)
 		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
 		    "mmap on ", ab->abi->name, ", which reads its arguments "
 		    "from memory", NULL);
-	add_rule(b, ab, "mmap2", &wx);
-	add_rule(b, ab, "mprotect", &x);
-	add_rule(b, ab, "pkey_mprotect", &x);
-	add_rule(b, ab, "shmat", &shm);
+	add_rule(b, ab, SC_mmap2, &wx);
+	add_rule(b, ab, SC_mprotect, &x);
+	add_rule(b, ab, SC_pkey_mprotect, &x);
+	add_rule(b, ab, SC_shmat, &shm);
 	/* ipc(SHMAT, id, shmflg, ...) reaches shmat through the multiplexer. */
 	ipc.ntests = 2;
 	ipc.test[1] = shm.test[0];
-	add_rule(b, ab, "ipc", &ipc);
-	deny(ab, "memfd_create", act, at);
+	add_rule(b, ab, SC_ipc, &ipc);
+	deny(ab, SC_memfd_create, act, at);
 	/* With READ_IMPLIES_EXEC the kernel adds PROT_EXEC to every readable
 	 * mapping; 0xffffffff only queries the persona. */
 	rexec.ntests = 2;
 	rexec.test[1].op = TEST_NE;
 	rexec.test[1].mask = 0xffffffffu;
 	rexec.test[1].value = 0xffffffffu;
-	add_rule(b, ab, "personality", &rexec);
+	add_rule(b, ab, SC_personality, &rexec);
 }
 
 static void
@@ -535,21 +536,21 @@ add_namespaces(struct build *b, struct abi_build *ab)
 
 	if (cmask) {
 		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
-		add_rule(b, ab, "clone", &r);
+		add_rule(b, ab, SC_clone, &r);
 	}
 	if (mask) {
 		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, "unshare", &r);
+		add_rule(b, ab, SC_unshare, &r);
 	}
 	/* setns with nstype 0 joins whatever namespace the fd refers to. */
 	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
-	add_rule(b, ab, "setns", &r);
+	add_rule(b, ab, SC_setns, &r);
 	if (mask) {
 		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, "setns", &r);
+		add_rule(b, ab, SC_setns, &r);
 	}
 	/* clone3's flags sit in memory the filter cannot read. */
-	force_enosys(b, ab, "clone3", at);
+	force_enosys(b, ab, SC_clone3, at);
 }
 
 static void
@@ -561,7 +562,7 @@ add_protocol(struct build *b, struct abi_build *ab)
 	unsigned int i;
 
 	memset(&r, 0, sizeof(r));
-	r.action = RET_ERRNO | b->eopnotsupp;
+	r.action = RET_ERRNO | (uint32_t)errno_lookup("EOPNOTSUPP");
 	r.origin = *at;
 	for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
 		if (!(b->s->protocols & (1u << i)))
@@ -574,15 +575,15 @@ add_protocol(struct build *b, struct abi_build *ab)
 	}
 	/* socketpair takes the same domain argument. */
 	if (r.ntests == 0) {
-		deny(ab, "socket", r.action, at);
-		deny(ab, "socketpair", r.action, at);
+		deny(ab, SC_socket, r.action, at);
+		deny(ab, SC_socketpair, r.action, at);
 	} else {
-		add_rule(b, ab, "socket", &r);
-		add_rule(b, ab, "socketpair", &r);
+		add_rule(b, ab, SC_socket, &r);
+		add_rule(b, ab, SC_socketpair, &r);
 	}
 	/* Both create sockets where the filter cannot see the domain. */
-	force_enosys(b, ab, "socketcall", at);
-	force_enosys(b, ab, "io_uring_setup", at);
+	force_enosys(b, ab, SC_socketcall, at);
+	force_enosys(b, ab, SC_io_uring_setup, at);
 }
 
 /* personality() may only set PER_LINUX (0) or query (0xffffffff). */
@@ -596,11 +597,11 @@ add_personality(struct build *b, struct abi_build *ab)
 	r.ntests = 2;
 	r.test[1] = r.test[0];
 	r.test[1].value = 0xffffffffu;
-	add_rule(b, ab, "personality", &r);
+	add_rule(b, ab, SC_personality, &r);
 	if (ab->abi->flags & ABI_64BIT) {
 		r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
 		r.test[0].high = 1;
-		add_rule(b, ab, "personality", &r);
+		add_rule(b, ab, SC_personality, &r);
 	}
 }
 
@@ -608,7 +609,7 @@ add_personality(struct build *b, struct abi_build *ab)
 static void
 check_exec(struct build *b, struct abi_build *ab)
 {
-	static const char *const names[] = { "execve", "execveat" };
+	static const unsigned int names[] = { SC_execve, SC_execveat };
 	const struct decision *d;
 	unsigned int i;
 
@@ -617,7 +618,7 @@ check_exec(struct build *b, struct abi_build *ab)
 		if (d == NULL || (is_allowing(d->action) && d->args == NULL))
 			continue;
 		msg(MSG_ERROR, d->origin, "'",
-		    names[i], "' cannot be denied: seccwrap starts the "
+		    syscall_name(names[i]), "' cannot be denied: seccwrap starts the "
 		    "command with execve after installing the filter", NULL);
 		b->errors++;
 	}
@@ -667,7 +668,6 @@ setup_abis(struct build *b)
 	const struct abi *native = host_abis[0], *a;
 	struct abi_build *ab;
 	unsigned int i, j;
-	int index = syscall_lookup("clone3");
 
 	b->nabi = host_abi_count;
 	for (i = 0; i < host_abi_count && i < ABI_MAX; i++) {
@@ -686,8 +686,7 @@ setup_abis(struct build *b)
 			if (ab->pdec == NULL)
 				return -ENOMEM;
 		}
-		ab->clone3 = index < 0 ? -1 :
-			abi_syscall_nr(a, (unsigned int)index);
+		ab->clone3 = abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
 		/* The span ends where the next ABI of the same arch starts. */
@@ -737,9 +736,26 @@ fill_abi(struct build *b, struct abi_build *ab)
 		add_personality(b, ab);
 }
 
+/* Return 1 when X and Y decide alike and come from the same place. */
+static int
+same_origin(const struct decision *x, const struct decision *y)
+{
+	return x->action == y->action && x->args == y->args &&
+	       x->origin == y->origin;
+}
+
+/* Append LO..HI with decision D to the ranges that end at R.  When the
+ * last range ends at LO - 1 with the same decision and origin, widen it
+ * instead: explain still finds the line that decided each number. */
 static struct range *
 push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 {
+	struct range *last = r - 1;
+
+	if (last->hi + 1 == lo && same_origin(&last->decision, d)) {
+		last->hi = hi;
+		return r;
+	}
 	r->lo = lo;
 	r->hi = hi;
 	r->decision = *d;
@@ -775,7 +791,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	struct abi_build *ab;
 	unsigned int i, n = 2, order[ABI_MAX], k = 0, j;
 	struct range *r;
-	uint32_t nr, c3;
+	uint32_t nr, end, c3;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (b->abi[i].abi->audit_arch != ap->audit_arch)
@@ -788,9 +804,16 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		order[j] = i;
 		k++;
 	}
-	ap->ranges = r = malloc(n * sizeof(*r));
+	/* Slot 0 is a guard that push() never widens: the first range starts
+	 * at 0, not at its hi + 1. */
+	r = malloc((n + 1) * sizeof(*r));
 	if (r == NULL)
 		return -ENOMEM;
+	r->hi = 0xfffffffeu;
+	r->decision.action = 0;
+	r->decision.args = NULL;
+	r->decision.origin = NULL;
+	ap->ranges = ++r;
 	for (j = 0; j < k; j++) {
 		ab = &b->abi[order[j]];
 		/* mips numbers start at 4000, 5000 or 6000; those below are
@@ -806,9 +829,13 @@ emit_arch(struct build *b, struct arch_policy *ap)
 			r = push(r, c3 + 1, ab->end, &ab->above);
 			continue;
 		}
-		for (nr = 0; nr < ab->count; nr++)
+		for (nr = 0; nr < ab->count; nr = end) {
+			for (end = nr + 1; end < ab->count &&
+			     same_origin(&ab->dec[end], &ab->dec[nr]); end++)
+				;
 			r = push(r, ab->abi->nr_base + nr,
-				 ab->abi->nr_base + nr, &ab->dec[nr]);
+				 ab->abi->nr_base + end - 1, &ab->dec[nr]);
+		}
 		r = emit_above(r, ab);
 	}
 	/* Numbers with bit 31 (-1 skips a call for tracers) reach the kernel,
@@ -832,7 +859,6 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	b.s = s;
 	b.kill_action = kill_action;
 	b.enosys = (uint32_t)errno_lookup("ENOSYS");
-	b.eopnotsupp = (uint32_t)errno_lookup("EOPNOTSUPP");
 	if (setup_abis(&b) < 0)
 		goto nomem;
 	b.ndirect = b.abi[0].count;

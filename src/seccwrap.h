@@ -159,8 +159,11 @@ unsigned int arch_errno_table(void);
 
 /* Return the index of group NAME (with '@'), or -1. */
 int group_find(const char *name);
-/* Return the comma-separated members of a group; members may be groups. */
-const char *group_members(unsigned int index);
+/* A group member with this bit set is the group of the other bits;
+ * without it, a syscall name index. */
+#define GROUP_REF 0x8000u
+/* Return the members of a group, as written, and their number. */
+const uint16_t *group_members(unsigned int index, unsigned int *count);
 unsigned int group_count(void);
 const char *group_name(unsigned int index);
 const char *group_description(unsigned int index);
@@ -251,13 +254,13 @@ unsigned int profile_read(struct settings *s, const char *path);
 
 /* One syscall of a list, after group expansion. */
 struct list_entry {
-	int is_number;		/* value is a number on the native ABI */
-	unsigned long value;	/* name index, or the number */
-	int except;		/* written with '!' */
-	int direct;		/* named in the list, not through a group */
-	int has_action;		/* written with ":ERRNO" or ":kill" */
-	int kill;		/* ":kill" */
+	unsigned int is_number : 1;	/* value is a number on the native ABI */
+	unsigned int except : 1;	/* written with '!' */
+	unsigned int direct : 1;	/* named in the list, not through a group */
+	unsigned int has_action : 1;	/* written with ":ERRNO" or ":kill" */
+	unsigned int kill : 1;		/* ":kill" */
 	int errno_value;	/* for ":ERRNO" */
+	unsigned long value;	/* name index, or the number */
 	const char *via;	/* innermost group, or NULL */
 	const char *token;	/* the item as written, without ":ERRNO" */
 	const char *item;	/* the item in the list text, not terminated */

@@ -4,8 +4,12 @@
  * that gen/tables.sh generates out of the kernel's UAPI headers, in the
  * format that gen/syscalls.awk describes.  The first name lookup decodes
  * the names, and the first number lookup of an ABI its table, so a run
- * decodes only the tables of its architecture.
+ * decodes only the tables of its architecture, each once: a table that
+ * copies from another ABI of the same arch (x32 from x86_64) reads the
+ * parent's decoded slot.
  */
+#include <string.h>
+
 #include "seccwrap.h"
 #include "errnos.h"
 #include "syscalls.h"
@@ -15,10 +19,12 @@
  * the ABI's private_lo plus the other bits. */
 #define NR_PRIVATE 0x8000u
 
-/* The ABIs of the selected arch, the build host's to begin with, and the
- * numbers of each, which the first lookup decodes.  Every struct abi is
- * one of these slots. */
+/* The ABIs of the selected arch, the build host's to begin with, and per
+ * slot, decoded on the first lookup, the name index of each number
+ * (slot_names) and the number of each name index (slot_numbers).  Every
+ * struct abi is one of these slots. */
 static struct abi abi_slot[HOST_ABI_MAX] = { HOST_ABIS };
+static uint16_t slot_names[HOST_ABI_MAX][SYSCALL_COUNT_MAX];
 static uint16_t slot_numbers[HOST_ABI_MAX][SYSCALL_NAMES];
 static unsigned int slots_ready;	/* bit J set: slot J is decoded */
 const struct abi *const host_abis[HOST_ABI_MAX] = {
@@ -33,30 +39,38 @@ static char pool[SYSCALL_POOL_SIZE];
 static uint16_t pool_offset[SYSCALL_NAMES];
 static int pool_ready;
 
-/* A bit string, read from the most significant bit of each byte. */
+/*
+ * A bit string, read from the most significant bit of each byte.  The
+ * top HAVE bits of BUF are the next bits of the string.  fill() keeps at least 16 bits
+ * there and reads at most two bytes past the one of the current bit,
+ * which the two bytes of padding after the generated codes allow.
+ */
 struct bits {
 	const unsigned char *byte;
-	unsigned long pos;
+	uint32_t buf;
+	unsigned int have;
 };
 
-/* Return the next N bits (N at most 16) without moving past them.  The
- * read spans three bytes, so the generated codes end in two of padding. */
-static inline unsigned int
-peek_bits(const struct bits *b, unsigned int n)
+/* Inlined by force: -Os would call it once per syscall number. */
+static inline __attribute__((__always_inline__)) void
+fill(struct bits *b)
 {
-	const unsigned char *p = b->byte + (b->pos >> 3);
-	unsigned long window = (unsigned long)p[0] << 16 | p[1] << 8 | p[2];
-
-	return (unsigned int)(window >> (24 - n - (b->pos & 7))) &
-	       ((1u << n) - 1);
+	while (b->have < 16) {
+		b->buf |= (uint32_t)*b->byte++ << (24 - b->have);
+		b->have += 8;
+	}
 }
 
+/* Return the next N bits, N from 1 to 16. */
 static inline unsigned int
 read_bits(struct bits *b, unsigned int n)
 {
-	unsigned int v = peek_bits(b, n);
+	unsigned int v;
 
-	b->pos += n;
+	fill(b);
+	v = b->buf >> (32 - n);
+	b->buf <<= n;
+	b->have -= n;
 	return v;
 }
 
@@ -68,7 +82,7 @@ read_length(struct bits *b)
 
 	while (read_bits(b, 1) == 0)
 		zeros++;
-	return 1u << zeros | read_bits(b, zeros);
+	return 1u << zeros | (zeros ? read_bits(b, zeros) : 0);
 }
 
 /* Undo the front coding of syscall_names_code[]: per name, a byte with
@@ -79,14 +93,16 @@ load_names(void)
 {
 	const unsigned char *code = syscall_names_code;
 	unsigned int i, keep, at = 0, prev = 0;
+	unsigned char c;
 
 	for (i = 0; i < SYSCALL_NAMES; i++) {
 		pool_offset[i] = (uint16_t)at;
 		for (keep = *code++; keep > 0; keep--)
 			pool[at++] = pool[prev++];
-		do
-			pool[at++] = (char)(*code & 0x7f);
-		while (!(*code++ & 0x80));
+		do {
+			c = *code++;
+			pool[at++] = (char)(c & 0x7f);
+		} while (c < 0x80);
 		pool[at++] = '\0';
 		prev = pool_offset[i];
 	}
@@ -101,63 +117,97 @@ name_at(unsigned int index)
 	return pool + pool_offset[index];
 }
 
+/* Return the decoded names of table T when a slot of the selected arch
+ * contains them, else NULL. */
+static const uint16_t *
+decoded_names(unsigned int t)
+{
+	unsigned int j;
+
+	for (j = 0; j < host_abi_count; j++)
+		if ((slots_ready >> j & 1u) && abi_slot[j].table == t)
+			return slot_names[j];
+	return NULL;
+}
+
 /* Fill SLOT with the name index of each number of table T, without its
- * base, and SYSCALL_ABSENT where the table has no name. */
+ * base, and SYSCALL_ABSENT where the table has no name.  A parent that no
+ * slot contains is decoded on the stack. */
 static void
 decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 {
 	const struct syscall_table *table = &syscall_tables[t];
-	struct bits b = { syscall_code + table->code, 0 };
-	uint16_t parent[SYSCALL_COUNT_MAX];
-	unsigned int nr = 0, n, at, op;
+	const unsigned char *byte = syscall_code + table->code;
+	struct bits b;
+	uint32_t buf = 0;
+	unsigned int have = 0;
+	uint16_t own_parent[SYSCALL_COUNT_MAX];
+	const uint16_t *parent = NULL;
+	unsigned int nr = 0, n, at, count = table->count;
 	int shift = 0;
 
-	if (table->parent != TABLE_NONE)
-		decode_slots(table->parent, parent);
-	for (n = 0; n < SYSCALL_COUNT_MAX; n++)
+	if (table->parent != TABLE_NONE) {
+		parent = decoded_names(table->parent);
+		if (parent == NULL) {
+			decode_slots(table->parent, own_parent);
+			parent = own_parent;
+		}
+	}
+	for (n = count; n < SYSCALL_COUNT_MAX; n++)
 		slot[n] = SYSCALL_ABSENT;
-	while (nr < table->count) {
-		/* Most operations are names: one read takes the 0 and the
-		 * name after it. */
-		op = peek_bits(&b, 1 + SYSCALL_NAME_BITS);
-		if (op >> SYSCALL_NAME_BITS == 0) {
-			b.pos += 1 + SYSCALL_NAME_BITS;
-			slot[nr++] = (uint16_t)op;
+	while (nr < count) {
+		/* Most operations are names: a 0, then the name index.  The
+		 * bits stay in locals here, which -Os keeps in registers. */
+		while (have < 16) {
+			buf |= (uint32_t)*byte++ << (24 - have);
+			have += 8;
+		}
+		if (!(buf >> 31)) {
+			slot[nr++] = (uint16_t)(buf >> (31 - SYSCALL_NAME_BITS));
+			buf <<= 1 + SYSCALL_NAME_BITS;
+			have -= 1 + SYSCALL_NAME_BITS;
 			continue;
 		}
-		b.pos++;
+		b.byte = byte;
+		b.buf = buf << 1;
+		b.have = have - 1;
 		if (read_bits(&b, 1) == 0) {
-			for (n = read_length(&b); n > 0 && nr < table->count;
+			for (n = read_length(&b); n > 0 && nr < count;
 			     n--, nr++) {
 				at = nr + (unsigned int)shift;
-				if (at < SYSCALL_COUNT_MAX)
-					slot[nr] = parent[at];
+				slot[nr] = at < SYSCALL_COUNT_MAX ? parent[at] :
+					   SYSCALL_ABSENT;
 			}
 		} else if (read_bits(&b, 1) == 0) {
-			nr += read_length(&b);
+			for (n = read_length(&b); n > 0 && nr < count;
+			     n--, nr++)
+				slot[nr] = SYSCALL_ABSENT;
 		} else if (read_bits(&b, 1) == 0) {
 			shift += (int)read_length(&b);
 		} else {
 			shift -= (int)read_length(&b);
 		}
+		byte = b.byte;
+		buf = b.buf;
+		have = b.have;
 	}
 }
 
-/* Decode table T into NUMBERS, the number of each name index. */
+/* Decode the table of slot J into slot_names[J] and slot_numbers[J]. */
 static void
-load_table(unsigned int t, uint16_t numbers[SYSCALL_NAMES])
+load_slot(unsigned int j)
 {
-	uint16_t slot[SYSCALL_COUNT_MAX];
+	unsigned int t = abi_slot[j].table, i;
 	uint32_t private_base = syscall_tables[t].private_base;
+	uint16_t *names = slot_names[j], *numbers = slot_numbers[j];
 	const struct syscall_extra *e;
-	unsigned int i;
 
-	decode_slots(t, slot);
-	for (i = 0; i < SYSCALL_NAMES; i++)
-		numbers[i] = SYSCALL_ABSENT;
+	decode_slots(t, names);
+	/* SYSCALL_ABSENT is 0xffff. */
+	memset(numbers, 0xff, SYSCALL_NAMES * sizeof(*numbers));
 	for (i = 0; i < syscall_tables[t].count; i++) {
-		if (slot[i] != SYSCALL_ABSENT)
-			numbers[slot[i]] = (uint16_t)i;
+		if (names[i] != SYSCALL_ABSENT)
+			numbers[names[i]] = (uint16_t)i;
 	}
 	for (e = syscall_extra; e < syscall_extra + SYSCALL_EXTRAS; e++) {
 		if (e->table != t)
@@ -168,6 +218,8 @@ load_table(unsigned int t, uint16_t numbers[SYSCALL_NAMES])
 		else
 			numbers[e->name] = (uint16_t)e->nr;
 	}
+	abi_slot[j].nr = numbers;
+	slots_ready |= 1u << j;
 }
 
 /* Return the number of each name index on ABI, decoding its table on
@@ -177,11 +229,8 @@ numbers_of(const struct abi *abi)
 {
 	unsigned int j = (unsigned int)(abi - abi_slot);
 
-	if (!(slots_ready >> j & 1u)) {
-		load_table(abi->table, slot_numbers[j]);
-		abi_slot[j].nr = slot_numbers[j];
-		slots_ready |= 1u << j;
-	}
+	if (!(slots_ready >> j & 1u))
+		load_slot(j);
 	return abi->nr;
 }
 
@@ -246,17 +295,18 @@ abi_syscall_nr(const struct abi *abi, unsigned int index)
 }
 
 /*
- * A linear scan of the SYSCALL_NAMES entries (about 500) per call, so
- * printing a whole table costs some 250000 comparisons and needs no
- * reverse index.  Where a number has two names, the first in strcmp()
- * order is returned.
+ * Where a number has two names (an alias in syscall_extra[]), the first
+ * in strcmp() order is returned.  The candidates are the name the table
+ * gives the number and the extras of its table.  A name that the table
+ * also gives a later number keeps only the later one, as in numbers_of().
  */
 const char *
 abi_syscall_name(const struct abi *abi, uint32_t nr)
 {
+	const struct syscall_extra *e;
 	const uint16_t *numbers;
+	unsigned int j = (unsigned int)(abi - abi_slot), best = SYSCALL_NAMES;
 	uint32_t want;
-	unsigned int i;
 
 	if (abi->private_hi != 0 && nr >= abi->private_lo &&
 	    nr <= abi->private_hi)
@@ -266,11 +316,14 @@ abi_syscall_name(const struct abi *abi, uint32_t nr)
 	else
 		return NULL;
 	numbers = numbers_of(abi);
-	for (i = 0; i < SYSCALL_NAMES; i++) {
-		if (numbers[i] == want)
-			return name_at(i);
-	}
-	return NULL;
+	if (!(want & NR_PRIVATE) && slot_names[j][want] != SYSCALL_ABSENT &&
+	    numbers[slot_names[j][want]] == want)
+		best = slot_names[j][want];
+	for (e = syscall_extra; e < syscall_extra + SYSCALL_EXTRAS; e++)
+		if (e->table == abi->table && e->name < best &&
+		    numbers[e->name] == want)
+			best = e->name;
+	return best < SYSCALL_NAMES ? name_at(best) : NULL;
 }
 
 const struct abi *

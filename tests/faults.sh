@@ -345,9 +345,14 @@ if [ -x "$NOLIBC" ]; then
 		-p "$TMP/sweep.profile" -- sh -c "touch '$MARKER'"
 	rejected nolibc-oom-option "$OUTER" mmap=ENOMEM -- "$NOLIBC" \
 		--seccomp.drop=mount -- sh -c "touch '$MARKER'"
-	# Only mappings other than the 64 KiB arenas fail: large blocks.
+	# Only mappings other than the 64 KiB arenas fail: large blocks.  A
+	# 40000-byte comment makes the profile's read buffer one.
+	{
+		cat "$TMP/sweep.profile"
+		printf '#%040000d\n' 0
+	} >"$TMP/large.profile"
 	rejected nolibc-oom-large "$OUTER" 'mmap@1!=65536=ENOMEM' -- \
-		"$NOLIBC" -p "$TMP/sweep.profile" -- sh -c "touch '$MARKER'"
+		"$NOLIBC" -p "$TMP/large.profile" -- sh -c "touch '$MARKER'"
 	# mremap failing: realloc of a large block must move it instead.
 	"$OUTER" mremap=ENOMEM -- "$NOLIBC" -p "$TMP/sweep.profile" -- \
 		"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"

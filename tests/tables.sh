@@ -161,6 +161,7 @@ elif ! wait "$old_job"; then
 else
 	if wait "$again_job" &&
 		cmp -s "$TMP/old/syscalls.h" "$TMP/again/syscalls.h" &&
+		cmp -s "$TMP/old/sysindex.h" "$TMP/again/sysindex.h" &&
 		cmp -s "$TMP/old/errnos.h" "$TMP/again/errnos.h"; then
 		pass deterministic
 	else
@@ -196,11 +197,13 @@ elif [ -n "$problem" ]; then
 elif ! wait "$sid_job"; then
 	fail regenerate "gen/tables.sh failed: $(cat "$TMP/sid-gen.err")"
 elif cmp -s "$TMP/sid/syscalls.h" "$ROOT/tables/syscalls.h" &&
+	cmp -s "$TMP/sid/sysindex.h" "$ROOT/tables/sysindex.h" &&
 	cmp -s "$TMP/sid/errnos.h" "$ROOT/tables/errnos.h"; then
 	pass regenerate
 else
 	fail regenerate "tables/ differ from gen/tables.sh output:" \
 		"$( (diff "$ROOT/tables/syscalls.h" "$TMP/sid/syscalls.h"
+		diff "$ROOT/tables/sysindex.h" "$TMP/sid/sysindex.h"
 		diff "$ROOT/tables/errnos.h" "$TMP/sid/errnos.h") |
 		head -c 500)"
 fi

@@ -1057,7 +1057,7 @@ test_asm_trampoline(void)
 	 *	return 1;
 	 * far:	A = 7; return A;
 	 */
-	asm_init(&a);
+	asm_init(&a, 0);
 	far = asm_label(&a);
 	ret_far = asm_label(&a);
 	asm_stmt(&a, BPF_LD | BPF_W | BPF_ABS, DATA_NR);
@@ -1103,7 +1103,7 @@ test_asm_shared_trampoline(void)
 	unsigned int i;
 	int far;
 
-	asm_init(&a);
+	asm_init(&a, 0);
 	far = asm_label(&a);
 	asm_stmt(&a, BPF_LD | BPF_W | BPF_ABS, DATA_NR);
 	for (i = 0; i < 200; i++)
@@ -1136,7 +1136,7 @@ test_asm_errors(void)
 	int l;
 
 	/* A jump to a label that is never bound. */
-	asm_init(&a);
+	asm_init(&a, 0);
 	l = asm_label(&a);
 	asm_jump(&a, BPF_JMP | BPF_JEQ | BPF_K, 1, l, ASM_NEXT);
 	asm_stmt(&a, BPF_RET | BPF_K, 0);
@@ -1144,7 +1144,7 @@ test_asm_errors(void)
 	asm_free(&a);
 
 	/* A backward jump. */
-	asm_init(&a);
+	asm_init(&a, 0);
 	l = asm_label(&a);
 	asm_bind(&a, l);
 	asm_stmt(&a, BPF_LD | BPF_W | BPF_ABS, DATA_NR);
@@ -1154,7 +1154,7 @@ test_asm_errors(void)
 	asm_free(&a);
 
 	/* A label bound after the last instruction. */
-	asm_init(&a);
+	asm_init(&a, 0);
 	l = asm_label(&a);
 	asm_jump(&a, BPF_JMP | BPF_JEQ | BPF_K, 1, l, ASM_NEXT);
 	asm_stmt(&a, BPF_RET | BPF_K, 0);
@@ -1164,7 +1164,7 @@ test_asm_errors(void)
 	asm_free(&a);
 
 	/* A label bound twice. */
-	asm_init(&a);
+	asm_init(&a, 0);
 	l = asm_label(&a);
 	asm_bind(&a, l);
 	asm_bind(&a, l);
@@ -1174,7 +1174,7 @@ test_asm_errors(void)
 
 	/* 4096 instructions fit, 4097 do not. */
 	for (l = 0; l < 2; l++) {
-		asm_init(&a);
+		asm_init(&a, 0);
 		for (i = 0; i + 1 < BPF_MAX_INSNS + (unsigned int)l; i++)
 			asm_stmt(&a, BPF_LD | BPF_IMM, i);
 		asm_stmt(&a, BPF_RET | BPF_K, 0);
@@ -1194,7 +1194,7 @@ test_asm_shared_ret(void)
 	struct program prog;
 	unsigned int i;
 
-	asm_init(&a);
+	asm_init(&a, 0);
 	asm_stmt(&a, BPF_LD | BPF_W | BPF_ABS, DATA_NR);
 	for (i = 0; i < 10; i++)
 		asm_jump(&a, BPF_JMP | BPF_JEQ | BPF_K, i,
