@@ -38,13 +38,13 @@ struct asm_ret {
 static int
 grow(void **array, unsigned int *cap, unsigned int need, size_t size)
 {
-	unsigned int n = *cap ? *cap : 64;
+	unsigned int n = *cap ? *cap * 2 : 64;
 	void *p;
 
 	if (need <= *cap)
 		return 0;
-	while (n < need)
-		n *= 2;
+	if (n < need)
+		n = need;
 	p = realloc(*array, (size_t)n * size);
 	if (p == NULL)
 		return -ENOMEM;

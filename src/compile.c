@@ -475,14 +475,14 @@ make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 }
 
 /*
- * About how many instructions C needs: a jump per span boundary, a
- * shared RET per span at most, and per argument block its rules' loads,
- * masks and jumps.  A low guess only costs the assembler a copy.
+ * Guess how many instructions C needs: about a jump per span boundary,
+ * a few shared RETs, and per argument block its rules' loads, masks and
+ * jumps.  A low guess only costs the assembler a copy.
  */
 static unsigned int
 expected_length(const struct arch_ctx *c)
 {
-	unsigned int i, n = 4 + 2 * c->nspans;
+	unsigned int i, n = 8 + c->nspans;
 
 	for (i = 0; i < c->nspans; i++)
 		if (c->span[i].d->args != NULL)

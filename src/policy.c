@@ -69,9 +69,9 @@ struct build {
 	unsigned int errors;
 	unsigned int nabi;
 	struct abi_build abi[ABI_MAX];
-	struct direct *direct;	/* native numbers, for duplicate warnings */
+	struct direct *direct;	/* native numbers, for duplicate warnings;
+				 * NULL until the first direct item */
 	uint32_t ndirect;
-	int direct_seen;	/* some entry of DIRECT is set */
 };
 
 /* State of one list_walk() over one ABI. */
@@ -163,10 +163,19 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	struct direct *d;
 	char line[12];
 
-	/* Without a direct item the table stays untouched, and so do its
-	 * pages. */
-	if (nr >= b->ndirect || (!e->direct && !b->direct_seen))
+	/* The table is made for the first direct item: most profiles name
+	 * syscalls only through groups. */
+	if (nr >= b->ndirect || (!e->direct && b->direct == NULL))
 		return;
+	if (b->direct == NULL) {
+		b->direct = calloc(b->ndirect, sizeof(*b->direct));
+		if (b->direct == NULL) {
+			b->errors++;
+			msg(MSG_ERROR, NULL, "out of memory", NULL);
+			b->ndirect = 0;
+			return;
+		}
+	}
 	d = &b->direct[nr];
 	if (!e->direct) {
 		/* A group member after a named item takes its place too. */
@@ -187,7 +196,6 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	}
 	d->action = action;
 	d->at = at;
-	b->direct_seen = 1;
 }
 
 static void
@@ -675,7 +683,12 @@ setup_abis(struct build *b)
 		ab = &b->abi[i];
 		ab->abi = a;
 		ab->native = i == 0;
-		ab->count = a->nr_count;
+		/* Like firejail, seccwrap denies x32 (an ABI that shares the
+		 * native arch under another number base) as a whole, so it
+		 * needs no table of decisions. */
+		ab->blocked = !ab->native && a->audit_arch ==
+			native->audit_arch;
+		ab->count = ab->blocked ? 0 : a->nr_count;
 		ab->dec = calloc(ab->count ? ab->count : 1, sizeof(*ab->dec));
 		if (ab->dec == NULL)
 			return -ENOMEM;
@@ -697,10 +710,6 @@ setup_abis(struct build *b)
 			    host_abis[j]->nr_base - 1 < ab->end)
 				ab->end = host_abis[j]->nr_base - 1;
 		}
-		/* Like firejail, seccwrap denies x32 (an ABI that shares the
-		 * native arch under another number base) as a whole. */
-		ab->blocked = !ab->native && a->audit_arch ==
-			native->audit_arch;
 	}
 	return 0;
 }
@@ -842,6 +851,12 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	 * which returns ENOSYS. */
 	r = push(r, NR_TOP + 1, 0xffffffffu, &allow);
 	ap->nranges = (unsigned int)(r - ap->ranges);
+	/* Merging left most of the room unused; give it back, so that a run
+	 * fits in the allocator's first arena. */
+	r = realloc(ap->ranges - 1, (ap->nranges + 1) * sizeof(*r));
+	if (r == NULL)
+		return -ENOMEM;
+	ap->ranges = r + 1;
 	if (ap->nranges && ap->ranges[0].lo != 0)
 		return -EINVAL;
 	return 0;
@@ -862,9 +877,6 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	if (setup_abis(&b) < 0)
 		goto nomem;
 	b.ndirect = b.abi[0].count;
-	b.direct = calloc(b.ndirect, sizeof(*b.direct));
-	if (b.direct == NULL)
-		goto nomem;
 	warn_block_secondary(s);
 	for (i = 0; i < b.nabi; i++)
 		fill_abi(&b, &b.abi[i]);
