@@ -699,7 +699,9 @@ setup_abis(struct build *b)
 			if (ab->pdec == NULL)
 				return -ENOMEM;
 		}
-		ab->clone3 = abi_syscall_nr(a, SC_clone3);
+		/* A blocked ABI needs no other number. */
+		ab->clone3 = ab->blocked ? abi_syscall_nr_once(a, SC_clone3) :
+			abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
 		/* The span ends where the next ABI of the same arch starts. */
