@@ -303,8 +303,11 @@ parse_args(struct options *opt, int argc, char **argv)
 }
 
 /* Report a failed exec after the filter is in place and exit.  A filter
- * that denies write or exit_group leaves only a trap. */
-static void
+ * that denies write or exit_group leaves only a trap.  Kept out of
+ * main(), like output_program(), so that the 4 KiB output buffer does
+ * not widen main's stack frame: each stack page a run touches costs a
+ * page fault. */
+static __attribute__((__noinline__)) void
 exec_failed(const char *path, int err)
 {
 	struct out o;
@@ -390,7 +393,7 @@ build_program(const struct options *opt, uint32_t kill_action,
 	    " BPF instructions", NULL);
 }
 
-static int
+static __attribute__((__noinline__)) int
 output_program(const struct options *opt, const struct program *prog)
 {
 	struct origin at = { .file = "--dump" };
