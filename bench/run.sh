@@ -437,8 +437,8 @@ bench_loops() {
 				# $DENY is expanded here; the word splitting of the
 				# command is intended.
 				value=$(eval "taskset -c $CPU $command")
-				printf '%s\t%s\t%s\n' "$name" "$test" "$value" \
-				    >>"$OUT/loops.tsv"
+				printf '%s\t%s\t%s\t%s\n' "$name" "$test" \
+				    "$value" "$round" >>"$OUT/loops.tsv"
 			done
 		done
 		round=$((round + 1))
@@ -484,32 +484,51 @@ report_loops() {
 		done
 		echo '```'
 	} >"$OUT/loops.md"
-	# First the overhead over no filter on the arg-checked paths (argchk
-	# rows).  Then, for the -einval loops, the part of it above the
-	# default row, where the action cache allows the same call.  That part
-	# is the time spent running BPF, without the entry cost of any filter.
+	# The reference rows: the whole overhead over no filter on the
+	# arg-checked paths, with the entry cost that any filter adds.  The
+	# target rows (below): the time spent running the filter alone.
 	LOOP_TARGET_ROWS=""
+	LOOP_REFERENCE_ROWS=""
 	for test in mmap socket mmap-einval socket-einval; do
 		base=$(loop_median "no filter" "$test")
 		sw=$(loop_median "seccwrap, argchk" "$test")
 		fj=$(loop_median "firejail stack, argchk" "$test")
-		LOOP_TARGET_ROWS="$LOOP_TARGET_ROWS$(target_row \
-		    "$test, overhead firejail / seccwrap >= 3" \
+		LOOP_REFERENCE_ROWS="$LOOP_REFERENCE_ROWS$(reference_row \
+		    "$test" \
 		    "$(minus "$fj" "$base")" "$(minus "$sw" "$base")" \
 		    "$(loop_noise "no filter" "$test")")
 "
 	done
+	# Each filter time is the median over the rounds of the difference
+	# argchk - default within a round, so that drift between rounds (other
+	# work on the host) cancels out.
 	for test in mmap-einval socket-einval; do
-		sw=$(loop_median "seccwrap, argchk" "$test")
-		sw0=$(loop_median "seccwrap, default" "$test")
-		fj=$(loop_median "firejail stack, argchk" "$test")
-		fj0=$(loop_median "firejail stack, default" "$test")
 		LOOP_TARGET_ROWS="$LOOP_TARGET_ROWS$(target_row \
-		    "$test, BPF time above the cached call, firejail / seccwrap >= 3" \
-		    "$(minus "$fj" "$fj0")" "$(minus "$sw" "$sw0")" \
-		    "$(loop_noise "seccwrap, default" "$test")")
+		    "arg-checked call ($test), filter time, firejail / seccwrap >= 3" \
+		    "$(paired "firejail stack" "$test" | median)" \
+		    "$(paired seccwrap "$test" | median)" \
+		    "$(paired seccwrap "$test" | median_noise)")
 "
 	done
+}
+
+# paired STACK TEST: per round, the time of STACK's argchk configuration
+# minus that of its default configuration in ns per iteration.
+paired() {
+	awk -F'\t' -v a="$1, argchk" -v b="$1, default" -v t="$2" '
+	$2 == t && $1 == a { x[$4] = $3 }
+	$2 == t && $1 == b { y[$4] = $3 }
+	END { for (r in x) if (r in y) print x[r] - y[r] }' "$OUT/loops.tsv"
+}
+
+# median_noise: twice the standard error of the median of the values on
+# stdin, from their interquartile range as in loop_noise.
+median_noise() {
+	sort -g | awk '{ v[NR] = $1 }
+	    END {
+		iqr = v[int(3 * NR / 4) + 1] - v[int(NR / 4) + 1]
+		print 2 * 1.2533 * iqr / 1.349 / sqrt(NR)
+	    }'
 }
 
 # loop_noise NAME TEST: twice the standard error of a difference of two
@@ -538,6 +557,18 @@ target_row() {
 			met = (df / ds >= 3) ? "met" : "**missed**"
 			printf " = %.2f | %s |", df / ds, met
 		}
+	}'
+}
+
+# reference_row TEST FIREJAIL SECCWRAP NOISE: a row of the whole-overhead
+# table, in the units and with the noise rule of target_row.
+reference_row() {
+	awk -v label="$1" -v df="$2" -v ds="$3" -v noise="$4" 'BEGIN {
+		printf "| %s | %.0f ns | %.0f ns | ", label, df, ds
+		if (ds <= noise)
+			printf "not resolved (noise %.0f ns) |", noise
+		else
+			printf "%.2f |", df / ds
 	}'
 }
 
@@ -703,18 +734,29 @@ $(machine)
 | filter cost: max insns, 300-name keep list, at most 20 | $COST_KEEP_MAX (max over the three ABIs) | $(verdict "$(at_most "$COST_KEEP_MAX" 20)") |
 ${LOOP_TARGET_ROWS}| size: stripped static binary at most 64 KiB | $SIZE_STRIPPED bytes | $(verdict "$size_ok") |
 
-The loop targets compare the time each filter stack adds to a loop over
-the same loop with no filter (next to "+" in part 3).  The -einval loops
-take the same filter paths as the mmap and socket loops but make the
-kernel fail the call at once, so the filter's share of their time is
-larger and the comparison less noisy.  Any filter, even one the action
-cache serves, adds a fixed entry cost to every call (the getppid column
-of part 3); the "BPF time" rows subtract it, using each stack's default
-row, where the same call is served from the cache.  A row reads "not
-resolved" where seccwrap's overhead is below twice the standard error of
-a difference of two medians over $LOOP_ROUNDS rounds, estimated from the
-interquartile range of the baseline row's values (see loop_noise in
-bench/run.sh).
+The filter-time targets compare what running each filter stack costs
+an arg-checked call: per round, the time of a loop under its argchk
+configuration minus the time under its default configuration, where the
+action cache allows the same call without running any filter; the
+median over the rounds.  The -einval loops take the filter paths of the mmap and
+socket loops but make the kernel fail the call at once, so the filter's
+share of their time is larger and the comparison less noisy.
+
+What is left out is the entry cost of a seccomp filter: every call of a
+filtered process pays it, cached or not, and it is the same for every
+stack (the getppid column of part 3, about the same for all three).  A
+layout cannot change it, so it is not part of the targets.  For
+reference, the whole overhead over no filter, entry cost included:
+
+| loop | firejail stack, argchk | seccwrap, argchk | firejail / seccwrap |
+|---|---|---|---|
+$(printf '%s' "$LOOP_REFERENCE_ROWS")
+
+A row reads "not resolved" where seccwrap's overhead is below twice its
+standard error, estimated from an interquartile range over the
+$LOOP_ROUNDS rounds: of the paired differences for a target row, of the
+baseline row's values for a reference row (see median_noise and
+loop_noise in bench/run.sh).
 
 ## 1. Start-up
 

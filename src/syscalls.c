@@ -62,7 +62,7 @@ fill(struct bits *b)
 }
 
 /* Return the next N bits, N from 1 to 16. */
-static inline unsigned int
+static inline __attribute__((__always_inline__)) unsigned int
 read_bits(struct bits *b, unsigned int n)
 {
 	unsigned int v;
@@ -74,15 +74,21 @@ read_bits(struct bits *b, unsigned int n)
 	return v;
 }
 
-/* Read an Elias gamma code: n zero bits, then the value in n + 1 bits. */
+/* Read an Elias gamma code: n zero bits, then the value in n + 1 bits.
+ * A length is at most a table's count, far below 2^15, so the zeros and
+ * the leading 1 lie in the 16 bits that fill() provides. */
 static unsigned int
 read_length(struct bits *b)
 {
-	unsigned int zeros = 0;
+	unsigned int zeros;
 
-	while (read_bits(b, 1) == 0)
-		zeros++;
-	return 1u << zeros | (zeros ? read_bits(b, zeros) : 0);
+	fill(b);
+	zeros = b->buf ? (unsigned int)__builtin_clz(b->buf) : 15;
+	if (zeros > 15)
+		zeros = 15;
+	b->buf <<= zeros;
+	b->have -= zeros;
+	return read_bits(b, zeros + 1);
 }
 
 /* Undo the front coding of syscall_names_code[]: per name, a byte with
