@@ -116,14 +116,8 @@
  */
 #define PRIVATE_SPAN 0x800u
 
-/* The struct abi of an ABI above. */
-#define ABI_INIT(name, audit, t, abi_flags)				\
-	{ name, audit, TABLE_##t##_BASE, NULL, TABLE_##t##_COUNT,	\
-	  abi_flags, TABLE_##t##_PRIVATE,					\
-	  TABLE_##t##_PRIVATE ? TABLE_##t##_PRIVATE + PRIVATE_SPAN - 1 : 0, \
-	  TABLE_##t }
-
-/* The same, without pointers, for arch_select() to expand. */
+/* An ABI above, without pointers, for arch_select() to expand into a
+ * struct abi. */
 struct abi_desc {
 	uint32_t audit_arch;
 	uint8_t table;
@@ -210,9 +204,8 @@ const char arch_choices[] = "x86_64 i386 aarch64 arm riscv64 ppc64 ppc64le "
 	"sheb";
 
 /*
- * The build host, from the compiler's macros: its index in arches[], and
- * its ABIs again as struct abi initialisers, so that host_abis is valid
- * before any code runs.  The unit test checks that both agree.
+ * The build host, from the compiler's macros: its index in arches[],
+ * which the first use of host_abis selects.
  *
  * NOTE: a 32-bit build running on a 64-bit kernel filters only its own
  * ABI, so the kernel's other ABIs get the bad-arch action.  x32, mips n32
@@ -221,64 +214,42 @@ const char arch_choices[] = "x86_64 i386 aarch64 arm riscv64 ppc64 ppc64le "
  */
 #if defined(__x86_64__) && !defined(__ILP32__)
 #define HOST ARCH_X86_64
-#define HOST_ABIS \
-	X86_64_ABI(ABI_INIT), I386_ABI(ABI_INIT), X32_ABI(ABI_INIT)
 #elif defined(__i386__)
 #define HOST ARCH_I386
-#define HOST_ABIS I386_ABI(ABI_INIT)
 #elif defined(__aarch64__) && !defined(__AARCH64EB__)
 #define HOST ARCH_AARCH64
-#define HOST_ABIS AARCH64_ABI(ABI_INIT), ARM_ABI(ABI_INIT)
 #elif defined(__arm__) && defined(__ARM_EABI__) && !defined(__ARMEB__)
 #define HOST ARCH_ARM
-#define HOST_ABIS ARM_ABI(ABI_INIT)
 #elif defined(__riscv) && __riscv_xlen == 64
 #define HOST ARCH_RISCV64
-#define HOST_ABIS RISCV64_ABI(ABI_INIT)
 #elif defined(__powerpc64__) && defined(__BIG_ENDIAN__)
 #define HOST ARCH_PPC64
-#define HOST_ABIS PPC64_ABI(ABI_INIT), PPC_ABI(ABI_INIT)
 #elif defined(__powerpc64__)
 #define HOST ARCH_PPC64LE
-#define HOST_ABIS PPC64LE_ABI(ABI_INIT), PPC_ON_LE_ABI(ABI_INIT)
 #elif defined(__powerpc__) && defined(__BIG_ENDIAN__)
 #define HOST ARCH_PPC
-#define HOST_ABIS PPC_ABI(ABI_INIT)
 #elif defined(__s390x__)
 #define HOST ARCH_S390X
-#define HOST_ABIS S390X_ABI(ABI_INIT), S390_ABI(ABI_INIT)
 #elif defined(__s390__)
 #define HOST ARCH_S390
-#define HOST_ABIS S390_ABI(ABI_INIT)
 #elif defined(__mips__) && _MIPS_SIM == _ABIO32 && defined(__MIPSEB__)
 #define HOST ARCH_MIPS
-#define HOST_ABIS O32_ABI(ABI_INIT)
 #elif defined(__mips__) && _MIPS_SIM == _ABIO32
 #define HOST ARCH_MIPSEL
-#define HOST_ABIS O32EL_ABI(ABI_INIT)
 #elif defined(__mips__) && _MIPS_SIM == _ABI64 && defined(__MIPSEB__)
 #define HOST ARCH_MIPS64
-#define HOST_ABIS \
-	N64_ABI(ABI_INIT), O32_ABI(ABI_INIT), N32_ABI(ABI_INIT)
 #elif defined(__mips__) && _MIPS_SIM == _ABI64
 #define HOST ARCH_MIPS64EL
-#define HOST_ABIS \
-	N64EL_ABI(ABI_INIT), O32EL_ABI(ABI_INIT), N32EL_ABI(ABI_INIT)
 #elif defined(__hppa__) && defined(__LP64__)
 #define HOST ARCH_PARISC64
-#define HOST_ABIS PARISC64_ABI(ABI_INIT), PARISC_ABI(ABI_INIT)
 #elif defined(__hppa__)
 #define HOST ARCH_PARISC
-#define HOST_ABIS PARISC_ABI(ABI_INIT)
 #elif defined(__m68k__)
 #define HOST ARCH_M68K
-#define HOST_ABIS M68K_ABI(ABI_INIT)
 #elif defined(__sh__) && defined(__LITTLE_ENDIAN__)
 #define HOST ARCH_SH
-#define HOST_ABIS SH_ABI(ABI_INIT)
 #elif defined(__sh__)
 #define HOST ARCH_SHEB
-#define HOST_ABIS SHEB_ABI(ABI_INIT)
 #else
 #error "seccwrap has no syscall ABIs for this target; see src/arch.h"
 #endif

@@ -117,9 +117,12 @@ struct abi {
 #define SYSCALL_ABSENT 0xffffu
 
 /* The ABIs of the selected architecture, native first: the build
- * host's until arch_select() picks another. */
-extern const struct abi *const host_abis[];
-extern unsigned int host_abi_count;
+ * host's until arch_select() picks another.  Functions, so that the
+ * first use can make the selection. */
+const struct abi *const *host_abi_list(void);
+unsigned int host_abi_number(void);
+#define host_abis (host_abi_list())
+#define host_abi_count (host_abi_number())
 #define HOST_ABI_MAX 4
 
 unsigned int syscall_name_count(void);

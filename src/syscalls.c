@@ -19,21 +19,47 @@
  * the ABI's private_lo plus the other bits. */
 #define NR_PRIVATE 0x8000u
 
-/* The ABIs of the selected arch, the build host's to begin with, and per
- * slot, decoded on the first lookup, the name index of each number
- * (slot_names) and the number of each name index (slot_numbers).  Every
- * struct abi is one of these slots. */
-static struct abi abi_slot[HOST_ABI_MAX] = { HOST_ABIS };
+/*
+ * The ABIs of the selected arch, and per slot, decoded on the first
+ * lookup, the name index of each number (slot_names) and the number of
+ * each name index (slot_numbers).  Every struct abi is one of these
+ * slots.  All of it starts zeroed and the first use selects the build
+ * host's arch: without initialised writable data, a static binary needs
+ * no file page for its data segment.
+ */
+static struct abi abi_slot[HOST_ABI_MAX];
 static uint16_t slot_names[HOST_ABI_MAX][SYSCALL_COUNT_MAX];
 static uint16_t slot_numbers[HOST_ABI_MAX][SYSCALL_NAMES];
 static unsigned int slots_ready;	/* bit J set: slot J is decoded */
-const struct abi *const host_abis[HOST_ABI_MAX] = {
+static const struct abi *const slot_list[HOST_ABI_MAX] = {
 	&abi_slot[0], &abi_slot[1], &abi_slot[2], &abi_slot[3]
 };
-unsigned int host_abi_count =
-	sizeof((struct abi[]){ HOST_ABIS }) / sizeof(struct abi);
+static unsigned int slot_count;
 
-static const struct arch *selected = &arches[HOST];
+static const struct arch *selected;	/* NULL until the first use */
+
+static void select_arch(const struct arch *arch);
+
+static inline void
+ensure_selected(void)
+{
+	if (selected == NULL)
+		select_arch(&arches[HOST]);
+}
+
+const struct abi *const *
+host_abi_list(void)
+{
+	ensure_selected();
+	return slot_list;
+}
+
+unsigned int
+host_abi_number(void)
+{
+	ensure_selected();
+	return slot_count;
+}
 
 static char pool[SYSCALL_POOL_SIZE];
 static uint16_t pool_offset[SYSCALL_NAMES];
@@ -130,7 +156,7 @@ decoded_names(unsigned int t)
 {
 	unsigned int j;
 
-	for (j = 0; j < host_abi_count; j++)
+	for (j = 0; j < slot_count; j++)
 		if ((slots_ready >> j & 1u) && abi_slot[j].table == t)
 			return slot_names[j];
 	return NULL;
@@ -406,25 +432,33 @@ fill_slot(struct abi *s, const struct abi_desc *d)
 	s->table = d->table;
 }
 
+/* Make ARCH's ABIs the slots, none of them decoded yet. */
+static void
+select_arch(const struct arch *arch)
+{
+	static const struct abi none;
+	unsigned int j;
+
+	selected = arch;
+	for (j = 0; j < HOST_ABI_MAX; j++) {
+		abi_slot[j] = none;
+		if (j < arch->count)
+			fill_slot(&abi_slot[j], &abi_descs[arch->abi[j]]);
+	}
+	slot_count = arch->count;
+	slots_ready = 0;
+}
+
 int
 arch_select(const char *name)
 {
-	static const struct abi none;
-	unsigned int i, j;
+	unsigned int i;
 
 	for (i = 0; i < ARCHES; i++) {
-		if (compare(name, arches[i].name) != 0)
-			continue;
-		selected = &arches[i];
-		for (j = 0; j < HOST_ABI_MAX; j++) {
-			abi_slot[j] = none;
-			if (j < selected->count)
-				fill_slot(&abi_slot[j],
-					  &abi_descs[selected->abi[j]]);
+		if (compare(name, arches[i].name) == 0) {
+			select_arch(&arches[i]);
+			return 0;
 		}
-		host_abi_count = selected->count;
-		slots_ready = 0;
-		return 0;
 	}
 	return -1;
 }
@@ -432,11 +466,13 @@ arch_select(const char *name)
 const char *
 arch_current(void)
 {
+	ensure_selected();
 	return selected->name;
 }
 
 unsigned int
 arch_errno_table(void)
 {
+	ensure_selected();
 	return selected->errno_table;
 }
