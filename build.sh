@@ -52,12 +52,13 @@ run() {
 # malloc (about 9 KB): seccwrap allocates a few hundred KB and then execs
 # or exits, so it never needs to reuse freed memory.  That file takes
 # the kernel's UAPI headers (linux-libc-dev), which musl-gcc leaves off
-# its include path, from after musl's own.
+# its include path, from after musl's own.  -fno-builtin: at -O2, GCC
+# would turn calloc()'s "allocate, then clear" into a call to calloc().
 build_musl() {
 	need "$CC" musl-tools
 	mkdir -p "$OUT/musl"
 	# shellcheck disable=SC2086
-	run $CC $CFLAGS $CFLAGS_EXTRA -Inolibc \
+	run $CC $CFLAGS $CFLAGS_EXTRA -fno-builtin -Inolibc \
 		-idirafter "/usr/include/$(gcc -dumpmachine)" \
 		-idirafter /usr/include -c -o "$OUT/musl/malloc.o" \
 		nolibc/malloc.c

@@ -30,7 +30,6 @@ static struct block *arena_newest;
 /* Arena memory from here on has never been handed out, so it still
  * contains the zeros of a fresh mapping and calloc() need not clear it. */
 static char *arena_fresh;
-static int newest_fresh;	/* the last malloc() block was fresh */
 
 static void *
 map(size_t len, long flags)
@@ -50,8 +49,12 @@ block_size(size_t n)
 	return n ? (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1) : ALIGNMENT;
 }
 
-void *
-malloc(size_t size)
+/* Return a block of SIZE bytes, or NULL.  *FRESH is 1 when its memory
+ * still has the zeros of a fresh mapping.  calloc() gets that from here,
+ * not from a global read after malloc(): a compiler may assume that the
+ * built-in malloc() leaves globals alone and move the read. */
+static void *
+alloc_block(size_t size, int *fresh)
 {
 	size_t n = block_size(size), len = sizeof(struct block) + n;
 	struct block *b;
@@ -64,7 +67,7 @@ malloc(size_t size)
 		if (b == NULL)
 			return NULL;
 		b->mapped = len;
-		newest_fresh = 1;
+		*fresh = 1;
 	} else {
 		if ((size_t)(arena_end - arena_next) < len) {
 			/* A run of seccwrap fills most of its first arena,
@@ -81,7 +84,7 @@ malloc(size_t size)
 		arena_next += len;
 		arena_newest = b;
 		b->mapped = 0;
-		newest_fresh = (char *)b >= arena_fresh;
+		*fresh = (char *)b >= arena_fresh;
 		if (arena_next > arena_fresh)
 			arena_fresh = arena_next;
 	}
@@ -89,16 +92,25 @@ malloc(size_t size)
 	return b + 1;
 }
 
+void *
+malloc(size_t size)
+{
+	int fresh;
+
+	return alloc_block(size, &fresh);
+}
+
 /* Clearing fresh pages would cost a page fault each for nothing. */
 void *
 calloc(size_t nmemb, size_t size)
 {
 	void *p;
+	int fresh;
 
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		return NULL;
-	p = malloc(nmemb * size);
-	if (p != NULL && !newest_fresh)
+	p = alloc_block(nmemb * size, &fresh);
+	if (p != NULL && !fresh)
 		memset(p, 0, nmemb * size);
 	return p;
 }

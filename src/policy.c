@@ -46,6 +46,12 @@ struct direct {
 	const struct origin *at;	/* NULL: no direct item yet */
 };
 
+/* The same for a number past the native table, named as a number. */
+struct direct_past {
+	uint32_t nr;
+	struct direct d;
+};
+
 /* A list expanded into its syscalls (groups flattened). */
 struct expansion {
 	const char *text;
@@ -72,6 +78,8 @@ struct build {
 	struct direct *direct;	/* native numbers, for duplicate warnings;
 				 * NULL until the first direct item */
 	uint32_t ndirect;
+	struct direct_past *past;	/* direct numbers past the table */
+	unsigned int npast;
 };
 
 /* State of one list_walk() over one ABI. */
@@ -156,6 +164,39 @@ decision_at(struct build *b, struct abi_build *ab, uint32_t nr, int grow)
 	return grow ? slot(b, ab, nr) : NULL;
 }
 
+/* Return the record of native number NR (without base), or NULL when it
+ * has none and CREATE is 0.  The table is made for the first direct
+ * item: most profiles name syscalls only through groups. */
+static struct direct *
+direct_of(struct build *b, uint32_t nr, int create)
+{
+	struct direct_past *grown;
+	unsigned int i;
+
+	if (nr < b->ndirect) {
+		if (b->direct == NULL && create &&
+		    (b->direct = calloc(b->ndirect, sizeof(*b->direct))) == NULL)
+			goto nomem;
+		return b->direct ? &b->direct[nr] : NULL;
+	}
+	for (i = 0; i < b->npast; i++)
+		if (b->past[i].nr == nr)
+			return &b->past[i].d;
+	if (!create)
+		return NULL;
+	grown = realloc(b->past, (b->npast + 1) * sizeof(*grown));
+	if (grown == NULL)
+		goto nomem;
+	b->past = grown;
+	grown[b->npast].nr = nr;
+	grown[b->npast].d.at = NULL;
+	return &grown[b->npast++].d;
+nomem:
+	b->errors++;
+	msg(MSG_ERROR, NULL, "out of memory", NULL);
+	return NULL;
+}
+
 static void
 warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	    uint32_t action, const struct origin *at)
@@ -163,20 +204,8 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 	struct direct *d;
 	char line[12];
 
-	/* The table is made for the first direct item: most profiles name
-	 * syscalls only through groups. */
-	if (nr >= b->ndirect || (!e->direct && b->direct == NULL))
+	if ((d = direct_of(b, nr, e->direct)) == NULL)
 		return;
-	if (b->direct == NULL) {
-		b->direct = calloc(b->ndirect, sizeof(*b->direct));
-		if (b->direct == NULL) {
-			b->errors++;
-			msg(MSG_ERROR, NULL, "out of memory", NULL);
-			b->ndirect = 0;
-			return;
-		}
-	}
-	d = &b->direct[nr];
 	if (!e->direct) {
 		/* A group member after a named item takes its place too. */
 		if (d->at != NULL && d->action != action && !e->except)
@@ -899,6 +928,7 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 			goto nomem;
 	}
 	free(b.direct);
+	free(b.past);
 	return 0;
 nomem:
 	msg(MSG_ERROR, NULL, "out of memory", NULL);

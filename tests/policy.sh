@@ -234,6 +234,14 @@ check group-override-warns "seccwrap: warning: --seccomp.drop: 'mount' \
 given again through @mount with another action (first at --seccomp.drop); \
 the group wins" "$(cat "$TMP/err")"
 
+# A number past the native table named twice with two actions warns too.
+"$SECCWRAP" --seccomp.drop=999:EIO,999:EBUSY --check 2>"$TMP/err"
+check number-past-table-warns "seccwrap: warning: --seccomp.drop: '999' \
+given again with another action (first at --seccomp.drop); the later one \
+wins" "$(cat "$TMP/err")"
+"$SECCWRAP" --seccomp.drop=999:EIO,999:EIO,998 --check 2>"$TMP/err"
+check number-past-table-same-quiet "" "$(cat "$TMP/err")"
+
 # --arch compiles for another architecture: names resolve in its tables.
 out=$("$SECCWRAP" --arch=aarch64 --explain=mount)
 check arch-aarch64-mount "mount (aarch64 40): ERRNO(EPERM), from built-in \
