@@ -738,9 +738,9 @@ The filter-time targets compare what running each filter stack costs
 an arg-checked call: per round, the time of a loop under its argchk
 configuration minus the time under its default configuration, where the
 action cache allows the same call without running any filter; the
-median over the rounds.  The -einval loops take the filter paths of the mmap and
-socket loops but make the kernel fail the call at once, so the filter's
-share of their time is larger and the comparison less noisy.
+median over the rounds.  The -einval loops take the filter paths of the
+mmap and socket loops but make the kernel fail the call at once, so the
+filter's share of their time is larger and the comparison less noisy.
 
 What is left out is the entry cost of a seccomp filter: every call of a
 filtered process pays it, cached or not, and it is the same for every

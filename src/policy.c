@@ -60,6 +60,7 @@ struct expansion {
 	struct origin *origin;		/* per entry: AT plus item and group */
 	unsigned int n;
 	unsigned int cap;
+	unsigned int nexcept;		/* entries written with '!' */
 	int failed;
 };
 
@@ -80,6 +81,13 @@ struct build {
 	uint32_t ndirect;
 	struct direct_past *past;	/* direct numbers past the table */
 	unsigned int npast;
+	/* Decision tables that the ABIs of an arch already turned into
+	 * ranges left for the next arch's, and their sizes. */
+	struct decision *spare[ABI_MAX];
+	uint32_t spare_count[ABI_MAX];
+	/* The native ABI's execve and execveat, kept for check_exec(). */
+	struct decision exec_dec[2];
+	int exec_found[2];
 };
 
 /* State of one list_walk() over one ABI. */
@@ -285,6 +293,7 @@ collect_entry(void *ctx, const struct list_entry *e)
 		x->entry = grown;
 	}
 	x->entry[x->n] = *e;
+	x->nexcept += e->except;
 	/* The token lives in list_walk's buffer; only direct items, which
 	 * duplicate warnings quote, keep a copy. */
 	x->entry[x->n].token = e->direct ? strdup(e->token) : NULL;
@@ -334,7 +343,8 @@ walk_both(struct walk_ctx *w, const char *text)
 
 	if (x == NULL)
 		return;
-	for (w->except_pass = 0; w->except_pass < 2; w->except_pass++)
+	for (w->except_pass = 0; w->except_pass < (x->nexcept ? 2 : 1);
+	     w->except_pass++)
 		for (i = 0; i < x->n; i++)
 			apply_entry(w, &x->entry[i], &x->origin[i]);
 }
@@ -642,21 +652,40 @@ add_personality(struct build *b, struct abi_build *ab)
 	}
 }
 
-/* seccwrap's own execve runs under the filter, so it must be allowed. */
+/* seccwrap's own execve runs under the filter, so it must be allowed.
+ * Keep the native decisions for execve and execveat: the table goes to
+ * the next arch before check_exec() reports, after every list. */
+static const unsigned int exec_names[] = { SC_execve, SC_execveat };
+
 static void
-check_exec(struct build *b, struct abi_build *ab)
+keep_exec(struct build *b, struct abi_build *ab)
 {
-	static const unsigned int names[] = { SC_execve, SC_execveat };
 	const struct decision *d;
 	unsigned int i;
 
 	for (i = 0; i < 2; i++) {
-		d = find(ab, names[i]);
-		if (d == NULL || (is_allowing(d->action) && d->args == NULL))
+		d = find(ab, exec_names[i]);
+		b->exec_found[i] = d != NULL;
+		if (d != NULL)
+			b->exec_dec[i] = *d;
+	}
+}
+
+static void
+check_exec(struct build *b)
+{
+	const struct decision *d;
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		d = &b->exec_dec[i];
+		if (!b->exec_found[i] ||
+		    (is_allowing(d->action) && d->args == NULL))
 			continue;
 		msg(MSG_ERROR, d->origin, "'",
-		    syscall_name(names[i]), "' cannot be denied: seccwrap starts the "
-		    "command with execve after installing the filter", NULL);
+		    syscall_name(exec_names[i]), "' cannot be denied: seccwrap "
+		    "starts the command with execve after installing the "
+		    "filter", NULL);
 		b->errors++;
 	}
 }
@@ -718,9 +747,6 @@ setup_abis(struct build *b)
 		ab->blocked = !ab->native && a->audit_arch ==
 			native->audit_arch;
 		ab->count = ab->blocked ? 0 : a->nr_count;
-		ab->dec = calloc(ab->count ? ab->count : 1, sizeof(*ab->dec));
-		if (ab->dec == NULL)
-			return -ENOMEM;
 		if (a->private_hi != 0) {
 			ab->pcount = private_count(a);
 			ab->pdec = calloc(ab->pcount ? ab->pcount : 1,
@@ -777,16 +803,65 @@ fill_abi(struct build *b, struct abi_build *ab)
 }
 
 /* Return 1 when X and Y decide alike and come from the same place. */
-static int
+static inline int
 same_origin(const struct decision *x, const struct decision *y)
 {
-	return x->action == y->action && x->args == y->args &&
-	       x->origin == y->origin;
+	return x->origin == y->origin && x->action == y->action &&
+	       x->args == y->args;
 }
 
 /* Append LO..HI with decision D to the ranges that end at R.  When the
  * last range ends at LO - 1 with the same decision and origin, widen it
  * instead: explain still finds the line that decided each number. */
+/* Give every ABI of AUDIT_ARCH a decision table, reusing the spare ones,
+ * and fill them from the settings. */
+static int
+fill_arch(struct build *b, uint32_t audit_arch)
+{
+	struct abi_build *ab;
+	unsigned int i, k = 0;
+
+	for (i = 0; i < b->nabi; i++) {
+		ab = &b->abi[i];
+		if (ab->abi->audit_arch != audit_arch)
+			continue;
+		if (ab->count > 0 && b->spare[k] != NULL &&
+		    b->spare_count[k] >= ab->count) {
+			ab->dec = b->spare[k];
+			b->spare[k] = NULL;
+		} else if (ab->count > 0) {
+			ab->dec = calloc(ab->count, sizeof(*ab->dec));
+			if (ab->dec == NULL)
+				return -ENOMEM;
+		}
+		k++;
+		fill_abi(b, ab);
+	}
+	return 0;
+}
+
+/* Keep the decision tables of AUDIT_ARCH's ABIs for the next arch: the
+ * ranges have copied every decision they need. */
+static void
+spare_tables(struct build *b, uint32_t audit_arch)
+{
+	struct abi_build *ab;
+	unsigned int i, k = 0;
+
+	for (i = 0; i < b->nabi; i++) {
+		ab = &b->abi[i];
+		if (ab->abi->audit_arch != audit_arch)
+			continue;
+		if (ab->dec != NULL && (b->spare[k] == NULL ||
+		    b->spare_count[k] < ab->count)) {
+			b->spare[k] = ab->dec;
+			b->spare_count[k] = ab->count;
+		}
+		ab->dec = NULL;
+		k++;
+	}
+}
+
 static struct range *
 push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 {
@@ -909,23 +984,31 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 		goto nomem;
 	b.ndirect = b.abi[0].count;
 	warn_block_secondary(s);
-	for (i = 0; i < b.nabi; i++)
-		fill_abi(&b, &b.abi[i]);
-	check_exec(&b, &b.abi[0]);
-	if (b.errors)
-		return b.errors;
 	p->bad_arch_action = kill_action;
+	/* One arch at a time: fill its ABIs, turn them into ranges, and
+	 * hand their decision tables to the next arch.  Each table is about
+	 * 11 KB, and every page a run touches costs about a microsecond. */
 	for (i = 0; i < b.nabi; i++) {
 		for (j = 0; j < p->narch; j++)
 			if (p->arch[j].audit_arch == b.abi[i].abi->audit_arch)
 				break;
 		if (j < p->narch)
 			continue;
+		if (fill_arch(&b, b.abi[i].abi->audit_arch) < 0)
+			goto nomem;
+		if (i == 0)
+			keep_exec(&b, &b.abi[0]);
 		ap = &p->arch[p->narch++];
 		ap->audit_arch = b.abi[i].abi->audit_arch;
 		ap->flags = b.abi[i].abi->flags;
-		if (emit_arch(&b, ap) < 0)
+		if (!b.errors && emit_arch(&b, ap) < 0)
 			goto nomem;
+		spare_tables(&b, ap->audit_arch);
+	}
+	check_exec(&b);
+	if (b.errors) {
+		memset(p, 0, sizeof(*p));
+		return b.errors;
 	}
 	free(b.direct);
 	free(b.past);
