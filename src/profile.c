@@ -375,7 +375,10 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	char *buf;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* No O_CLOEXEC: the descriptor is closed below, before any include
+	 * is read or anything is executed, and musl emulates O_CLOEXEC with
+	 * an extra fcntl() call. */
+	fd = open(path, O_RDONLY);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		msg(MSG_ERROR, where, "cannot open profile '", path, "': ",
 		    errno_name(errno) ? errno_name(errno) : "error", NULL);
