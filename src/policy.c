@@ -46,7 +46,8 @@ struct direct {
 	const struct origin *at;	/* NULL: no direct item yet */
 };
 
-/* The same for a number past the native table, named as a number. */
+/* The same for a number past the native table: one written as a number,
+ * or a named arch-private call (arm's cacheflush). */
 struct direct_past {
 	uint32_t nr;
 	struct direct d;
