@@ -32,9 +32,9 @@ static struct block *arena_newest;
 static char *arena_fresh;
 
 static void *
-map(size_t len, long flags)
+map(size_t len)
 {
-	long r = sys_mmap_anonymous(len, flags);
+	long r = sys_mmap_anonymous(len);
 
 	return syscall_failed(r) ? NULL : (void *)r;
 }
@@ -63,17 +63,14 @@ alloc_block(size_t size, int *fresh)
 	if (n == 0)
 		return NULL;
 	if (n >= BIG_MIN) {
-		b = map(len, 0);
+		b = map(len);
 		if (b == NULL)
 			return NULL;
 		b->mapped = len;
 		*fresh = 1;
 	} else {
 		if ((size_t)(arena_end - arena_next) < len) {
-			/* A run of seccwrap fills most of its first arena,
-			 * and populating it at once costs less than a page
-			 * fault per page (MAP_POPULATE: Linux >= 2.5.46). */
-			arena = map(ARENA_SIZE, arena_end ? 0 : MAP_POPULATE);
+			arena = map(ARENA_SIZE);
 			if (arena == NULL)
 				return NULL;
 			arena_next = arena;

@@ -74,18 +74,18 @@ sys_execve(const char *path, char *const argv[], char *const envp[])
 }
 
 /* Map LEN bytes of zeroed private memory and return the address, or
- * -errno.  FLAGS adds MAP_* flags such as MAP_POPULATE. */
+ * -errno. */
 static inline long
-sys_mmap_anonymous(size_t len, long flags)
+sys_mmap_anonymous(size_t len)
 {
 #ifdef __NR_mmap2
 	/* 32-bit ABIs: mmap2 takes the offset in pages, and __NR_mmap, where
 	 * it exists, is the old call with its arguments in memory. */
 	return raw_syscall6(__NR_mmap2, 0, (long)len, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #else
 	return raw_syscall6(__NR_mmap, 0, (long)len, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 #endif
 }
 

@@ -27,14 +27,10 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Return 1 when A and B are equal apart from ASCII case.  Most names
- * differ in the first letters after the E, so those are tried first. */
+/* Return 1 when A and B are equal apart from ASCII case. */
 static int
 equal_nocase(const char *a, const char *b)
 {
-	if (lower(a[0]) != lower(b[0]) ||
-	    (a[0] != '\0' && lower(a[1]) != lower(b[1])))
-		return 0;
 	while (*a != '\0' && lower(*a) == lower(*b)) {
 		a++;
 		b++;

@@ -82,10 +82,10 @@ struct build {
 	uint32_t ndirect;
 	struct direct_past *past;	/* direct numbers past the table */
 	unsigned int npast;
-	/* Decision tables that the ABIs of an arch already turned into
-	 * ranges left for the next arch's, and their sizes. */
-	struct decision *spare[ABI_MAX];
-	uint32_t spare_count[ABI_MAX];
+	/* A decision table that an arch already turned into ranges left
+	 * for the next arch, and its size. */
+	struct decision *spare;
+	uint32_t spare_count;
 	/* The native ABI's execve and execveat, kept for check_exec(). */
 	struct decision exec_dec[2];
 	int exec_found[2];
@@ -755,9 +755,7 @@ setup_abis(struct build *b)
 			if (ab->pdec == NULL)
 				return -ENOMEM;
 		}
-		/* A blocked ABI needs no other number. */
-		ab->clone3 = ab->blocked ? abi_syscall_nr_once(a, SC_clone3) :
-			abi_syscall_nr(a, SC_clone3);
+		ab->clone3 = abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
 		/* The span ends where the next ABI of the same arch starts. */
@@ -814,52 +812,49 @@ same_origin(const struct decision *x, const struct decision *y)
 /* Append LO..HI with decision D to the ranges that end at R.  When the
  * last range ends at LO - 1 with the same decision and origin, widen it
  * instead: explain still finds the line that decided each number. */
-/* Give every ABI of AUDIT_ARCH a decision table, reusing the spare ones,
- * and fill them from the settings. */
+/* Give every ABI of AUDIT_ARCH a decision table, the spare one when it
+ * is large enough, and fill them from the settings. */
 static int
 fill_arch(struct build *b, uint32_t audit_arch)
 {
 	struct abi_build *ab;
-	unsigned int i, k = 0;
+	unsigned int i;
 
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
 		if (ab->abi->audit_arch != audit_arch)
 			continue;
-		if (ab->count > 0 && b->spare[k] != NULL &&
-		    b->spare_count[k] >= ab->count) {
-			ab->dec = b->spare[k];
-			b->spare[k] = NULL;
+		if (ab->count > 0 && b->spare_count >= ab->count) {
+			ab->dec = b->spare;
+			b->spare = NULL;
+			b->spare_count = 0;
 		} else if (ab->count > 0) {
 			ab->dec = calloc(ab->count, sizeof(*ab->dec));
 			if (ab->dec == NULL)
 				return -ENOMEM;
 		}
-		k++;
 		fill_abi(b, ab);
 	}
 	return 0;
 }
 
-/* Keep the decision tables of AUDIT_ARCH's ABIs for the next arch: the
- * ranges have copied every decision they need. */
+/* Keep the largest decision table of AUDIT_ARCH's ABIs for the next arch:
+ * the ranges have copied every decision they need. */
 static void
 spare_tables(struct build *b, uint32_t audit_arch)
 {
 	struct abi_build *ab;
-	unsigned int i, k = 0;
+	unsigned int i;
 
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
 		if (ab->abi->audit_arch != audit_arch)
 			continue;
-		if (ab->dec != NULL && (b->spare[k] == NULL ||
-		    b->spare_count[k] < ab->count)) {
-			b->spare[k] = ab->dec;
-			b->spare_count[k] = ab->count;
+		if (ab->dec != NULL && ab->count > b->spare_count) {
+			b->spare = ab->dec;
+			b->spare_count = ab->count;
 		}
 		ab->dec = NULL;
-		k++;
 	}
 }
 

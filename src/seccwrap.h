@@ -131,9 +131,6 @@ const char *syscall_name(unsigned int index);
 int syscall_lookup(const char *name);
 /* Return the number (with nr_base) of name INDEX on ABI, or -1. */
 long abi_syscall_nr(const struct abi *abi, unsigned int index);
-/* The same, for an ABI with one lookup: scan its table once instead of
- * decoding it into memory for later lookups. */
-long abi_syscall_nr_once(const struct abi *abi, unsigned int index);
 /* Return the name of number NR (with nr_base) on ABI, or NULL. */
 const char *abi_syscall_name(const struct abi *abi, uint32_t nr);
 const struct abi *abi_by_name(const char *name);

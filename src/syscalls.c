@@ -67,9 +67,9 @@ static int pool_ready;
 
 /*
  * A bit string, read from the most significant bit of each byte.  The
- * top HAVE bits of BUF are the next bits of the string.  fill() keeps at least 16 bits
- * there and reads at most two bytes past the one of the current bit,
- * which the two bytes of padding after the generated codes allow.
+ * top HAVE bits of BUF are the next bits of the string.  fill() keeps at
+ * least 16 bits there and reads at most two bytes past the one of the
+ * current bit, which the two bytes of padding after the codes allow.
  */
 struct bits {
 	const unsigned char *byte;
@@ -77,7 +77,8 @@ struct bits {
 	unsigned int have;
 };
 
-/* Inlined by force: -Os would call it once per syscall number. */
+/* These three are inlined by force: -Os would call them once per
+ * syscall number, and keep the bit buffer in memory. */
 static inline __attribute__((__always_inline__)) void
 fill(struct bits *b)
 {
@@ -103,7 +104,7 @@ read_bits(struct bits *b, unsigned int n)
 /* Read an Elias gamma code: n zero bits, then the value in n + 1 bits.
  * A length is at most a table's count, far below 2^15, so the zeros and
  * the leading 1 lie in the 16 bits that fill() provides. */
-static unsigned int
+static inline __attribute__((__always_inline__)) unsigned int
 read_length(struct bits *b)
 {
 	unsigned int zeros;
@@ -162,83 +163,55 @@ decoded_names(unsigned int t)
 	return NULL;
 }
 
-/*
- * Decode table T.  With SLOT, fill it with the name index of each number
- * (without the base), SYSCALL_ABSENT where the table has no name, and
- * return -1.  Without, store nothing and return the last number whose
- * name index is WANT, or -1.  A parent that no slot contains is decoded
- * on the stack.
- */
-static long
-decode_slots(unsigned int t, uint16_t *slot, unsigned int want)
+/* Fill SLOT with the name index of each number of table T, without its
+ * base, and SYSCALL_ABSENT where the table has no name.  A parent that no
+ * slot contains is decoded on the stack. */
+static void
+decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 {
 	const struct syscall_table *table = &syscall_tables[t];
-	const unsigned char *byte = syscall_code + table->code;
-	struct bits b;
-	uint32_t buf = 0;
-	unsigned int have = 0;
+	struct bits b = { syscall_code + table->code, 0, 0 };
 	uint16_t own_parent[SYSCALL_COUNT_MAX];
 	const uint16_t *parent = NULL;
-	unsigned int nr = 0, n, at, name, count = table->count;
+	unsigned int nr = 0, n, at, count = table->count;
 	int shift = 0;
-	long found = -1;
 
 	if (table->parent != TABLE_NONE) {
 		parent = decoded_names(table->parent);
 		if (parent == NULL) {
-			decode_slots(table->parent, own_parent, 0);
+			decode_slots(table->parent, own_parent);
 			parent = own_parent;
 		}
 	}
-	for (n = count; slot != NULL && n < SYSCALL_COUNT_MAX; n++)
+	for (n = count; n < SYSCALL_COUNT_MAX; n++)
 		slot[n] = SYSCALL_ABSENT;
 	while (nr < count) {
-		/* Most operations are names: a 0, then the name index.  The
-		 * bits stay in locals here, which -Os keeps in registers. */
-		while (have < 16) {
-			buf |= (uint32_t)*byte++ << (24 - have);
-			have += 8;
-		}
-		if (!(buf >> 31)) {
-			name = buf >> (31 - SYSCALL_NAME_BITS);
-			if (slot != NULL)
-				slot[nr] = (uint16_t)name;
-			else if (name == want)
-				found = nr;
-			nr++;
-			buf <<= 1 + SYSCALL_NAME_BITS;
-			have -= 1 + SYSCALL_NAME_BITS;
+		/* Most operations are names: a 0, then the name index. */
+		fill(&b);
+		if (!(b.buf >> 31)) {
+			slot[nr++] = (uint16_t)read_bits(&b,
+						     1 + SYSCALL_NAME_BITS);
 			continue;
 		}
-		b.byte = byte;
-		b.buf = buf << 1;
-		b.have = have - 1;
+		b.buf <<= 1;
+		b.have--;
 		if (read_bits(&b, 1) == 0) {
 			for (n = read_length(&b); n > 0 && nr < count;
 			     n--, nr++) {
 				at = nr + (unsigned int)shift;
-				name = at < SYSCALL_COUNT_MAX ? parent[at] :
-				       SYSCALL_ABSENT;
-				if (slot != NULL)
-					slot[nr] = (uint16_t)name;
-				else if (name == want)
-					found = nr;
+				slot[nr] = at < SYSCALL_COUNT_MAX ? parent[at] :
+					   SYSCALL_ABSENT;
 			}
 		} else if (read_bits(&b, 1) == 0) {
 			for (n = read_length(&b); n > 0 && nr < count;
 			     n--, nr++)
-				if (slot != NULL)
-					slot[nr] = SYSCALL_ABSENT;
+				slot[nr] = SYSCALL_ABSENT;
 		} else if (read_bits(&b, 1) == 0) {
 			shift += (int)read_length(&b);
 		} else {
 			shift -= (int)read_length(&b);
 		}
-		byte = b.byte;
-		buf = b.buf;
-		have = b.have;
 	}
-	return found;
 }
 
 /* Decode the table of slot J into slot_names[J] and slot_numbers[J]. */
@@ -250,7 +223,7 @@ load_slot(unsigned int j)
 	uint16_t *names = slot_names[j], *numbers = slot_numbers[j];
 	const struct syscall_extra *e;
 
-	decode_slots(t, names, 0);
+	decode_slots(t, names);
 	/* SYSCALL_ABSENT is 0xffff. */
 	memset(numbers, 0xff, SYSCALL_NAMES * sizeof(*numbers));
 	for (i = 0; i < syscall_tables[t].count; i++) {
@@ -340,34 +313,6 @@ abi_syscall_nr(const struct abi *abi, unsigned int index)
 	if (v & NR_PRIVATE)
 		return (long)abi->private_lo + (v & ~NR_PRIVATE);
 	return (long)abi->nr_base + v;
-}
-
-long
-abi_syscall_nr_once(const struct abi *abi, unsigned int index)
-{
-	unsigned int j = (unsigned int)(abi - abi_slot);
-	uint32_t private_base = syscall_tables[abi->table].private_base;
-	const struct syscall_extra *e;
-	long nr;
-
-	if (index >= SYSCALL_NAMES)
-		return -1;
-	if (slots_ready >> j & 1u)
-		return abi_syscall_nr(abi, index);
-	/* The same result as numbers_of(): the table's last number for the
-	 * name, then the extras in order. */
-	nr = decode_slots(abi->table, NULL, index);
-	if (nr >= 0)
-		nr += (long)abi->nr_base;
-	for (e = syscall_extra; e < syscall_extra + SYSCALL_EXTRAS; e++) {
-		if (e->table != abi->table || e->name != index)
-			continue;
-		if (private_base != 0 && e->nr >= private_base)
-			nr = (long)e->nr;
-		else
-			nr = (long)abi->nr_base + (long)e->nr;
-	}
-	return nr;
 }
 
 /*

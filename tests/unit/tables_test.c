@@ -289,30 +289,6 @@ each_abi(const char *name,
 	report(name, *failure == '\0', failure);
 }
 
-/* abi_syscall_nr_once() scans a table that is not decoded yet: it must
- * give every name the number abi_syscall_nr() gives after decoding. */
-static const char *
-check_once(const char *arch, const struct abi *abi, char *reason,
-	   size_t size)
-{
-	static long once[SYSCALL_NAMES];
-	unsigned int i;
-	long nr;
-
-	for (i = 0; i < SYSCALL_NAMES; i++)
-		once[i] = abi_syscall_nr_once(abi, i);
-	for (i = 0; i < SYSCALL_NAMES; i++) {
-		nr = abi_syscall_nr(abi, i);
-		if (once[i] != nr) {
-			snprintf(reason, size, "%s %s: %s is %ld scanned, %ld "
-			    "decoded", arch, abi->name, syscall_name(i),
-			    once[i], nr);
-			return reason;
-		}
-	}
-	return "";
-}
-
 static const char *
 check_round_trip(const char *arch, const struct abi *abi, char *reason,
 		 size_t size)
@@ -821,7 +797,6 @@ main(int argc, char **argv)
 	check_known();
 	check_arches();
 	each_abi("numbers-round-trip", check_round_trip);
-	each_abi("numbers-scanned-once", check_once);
 	each_abi("abi-flags", check_flags);
 	each_abi("abi-bases", check_base);
 	check_private();
