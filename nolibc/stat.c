@@ -40,6 +40,7 @@ fstatat_copy(int dirfd, const char *path, struct stat *st, int flags)
 	st->st_dev = k.st_dev;
 	st->st_ino = k.st_ino;
 	st->st_mode = k.st_mode;
+	st->st_size = (off_t)k.st_size;
 	return 0;
 }
 

@@ -14,9 +14,14 @@
 struct asm_insn {
 	struct bpf_insn op;	/* jt, jf and a JA's k are set at the end */
 	int target[2];		/* labels for jt and jf; a JA uses [0] */
+	unsigned int pos;	/* index in the finished program */
+};
+
+/* The trampolines of one instruction, kept apart from struct asm_insn
+ * because only programs longer than JUMP_MAX + 1 need them. */
+struct asm_link {
 	int via[2];		/* trampoline reached instead, or -1 */
 	int tramp[2];		/* trampolines placed after it, or -1 */
-	unsigned int pos;	/* index in the finished program */
 };
 
 /*
@@ -68,6 +73,7 @@ asm_free(struct assembler *a)
 	free(a->insn);
 	free(a->label);
 	free(a->tramp);
+	free(a->link);
 	free(a->ret);
 	memset(a, 0, sizeof(*a));
 }
@@ -113,8 +119,6 @@ append(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
 	p->op.k = k;
 	p->target[0] = jt;
 	p->target[1] = jf;
-	p->via[0] = p->via[1] = -1;
-	p->tramp[0] = p->tramp[1] = -1;
 	p->pos = 0;
 }
 
@@ -213,6 +217,13 @@ check_labels(const struct assembler *a)
 	return 0;
 }
 
+/* Return trampoline S placed after instruction I, or -1. */
+static int
+tramp_after(const struct assembler *a, unsigned int i, unsigned int s)
+{
+	return a->link ? a->link[i].tramp[s] : -1;
+}
+
 /* Number the instructions, trampolines included, and return the
  * length. */
 static unsigned int
@@ -223,9 +234,9 @@ place(struct assembler *a)
 	for (i = 0; i < a->ninsn; i++) {
 		a->insn[i].pos = pos;
 		pos++;
-		if (a->insn[i].tramp[0] >= 0)
+		if (tramp_after(a, i, 0) >= 0)
 			pos++;
-		if (a->insn[i].tramp[1] >= 0)
+		if (tramp_after(a, i, 1) >= 0)
 			pos++;
 	}
 	return pos;
@@ -241,8 +252,8 @@ tramp_pos(const struct assembler *a, int t)
 static unsigned int
 slot_pos(const struct assembler *a, unsigned int i, unsigned int s)
 {
-	if (a->insn[i].via[s] >= 0)
-		return tramp_pos(a, a->insn[i].via[s]);
+	if (a->link && a->link[i].via[s] >= 0)
+		return tramp_pos(a, a->link[i].via[s]);
 	return a->insn[target_index(a, i, a->insn[i].target[s])].pos;
 }
 
@@ -278,7 +289,7 @@ find_stand_in(const struct assembler *a, unsigned int i, int target,
 			return 1;
 		}
 		for (s = 0; s < 2; s++) {
-			t = a->insn[j].tramp[s];
+			t = tramp_after(a, j, s);
 			if (t < 0 || tramp_pos(a, t) > limit)
 				continue;
 			tr = &a->tramp[t];
@@ -299,13 +310,14 @@ static int
 add_tramp(struct assembler *a, unsigned int i, unsigned int s)
 {
 	struct asm_insn *p = &a->insn[i];
+	struct asm_link *l = &a->link[i];
 	const struct bpf_insn *ret = target_ret(a, i, p->target[s]);
 	struct asm_tramp *tr;
 	int label = p->target[s];
-	unsigned int slot = p->tramp[0] >= 0 ? 1 : 0;
+	unsigned int slot = l->tramp[0] >= 0 ? 1 : 0;
 	int err;
 
-	if (p->tramp[slot] >= 0)
+	if (l->tramp[slot] >= 0)
 		return -EINVAL;
 	if (label == ASM_NEXT) {
 		/* A label for the original next instruction, so the
@@ -331,8 +343,8 @@ add_tramp(struct assembler *a, unsigned int i, unsigned int s)
 		tr->op.jt = tr->op.jf = 0;
 		tr->op.k = 0;
 	}
-	p->tramp[slot] = (int)a->ntramp;
-	p->via[s] = (int)a->ntramp;
+	l->tramp[slot] = (int)a->ntramp;
+	l->via[s] = (int)a->ntramp;
 	a->ntramp++;
 	return 0;
 }
@@ -347,7 +359,7 @@ retarget(struct assembler *a, unsigned int i, unsigned int s)
 	unsigned int orig;
 	int tramp, label;
 
-	a->insn[i].via[s] = -1;
+	a->link[i].via[s] = -1;
 	switch (find_stand_in(a, i, a->insn[i].target[s], &orig, &tramp)) {
 	case 1:
 		label = asm_label(a);
@@ -357,7 +369,7 @@ retarget(struct assembler *a, unsigned int i, unsigned int s)
 		a->insn[i].target[s] = label;
 		return 0;
 	case 2:
-		a->insn[i].via[s] = tramp;
+		a->link[i].via[s] = tramp;
 		return 0;
 	}
 	return add_tramp(a, i, s);
@@ -375,6 +387,12 @@ resolve(struct assembler *a)
 	unsigned int i, s, from;
 	int changed, err;
 
+	a->link = malloc(a->ninsn * sizeof(*a->link));
+	if (a->link == NULL)
+		return -ENOMEM;
+	for (i = 0; i < a->ninsn; i++)
+		a->link[i].via[0] = a->link[i].via[1] =
+		a->link[i].tramp[0] = a->link[i].tramp[1] = -1;
 	do {
 		if (place(a) > BPF_MAX_INSNS)
 			return -E2BIG;
@@ -417,7 +435,7 @@ emit(const struct assembler *a, struct bpf_insn *out)
 			out[p->pos].k = slot_pos(a, i, 0) - from;
 		}
 		for (s = 0; s < 2; s++) {
-			t = p->tramp[s];
+			t = tramp_after(a, i, s);
 			if (t < 0)
 				continue;
 			tr = &a->tramp[t];

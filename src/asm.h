@@ -76,6 +76,7 @@
 
 struct asm_insn;
 struct asm_tramp;
+struct asm_link;
 struct asm_ret;
 
 struct assembler {
@@ -88,6 +89,7 @@ struct assembler {
 	struct asm_tramp *tramp;
 	unsigned int ntramp;
 	unsigned int tramp_cap;
+	struct asm_link *link;	/* per instruction, made by resolve() */
 	struct asm_ret *ret;	/* shared RETs not yet emitted */
 	unsigned int nret;
 	unsigned int ret_cap;

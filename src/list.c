@@ -90,6 +90,7 @@ walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 		}
 		e->value = m[i];
 		e->via = group_name(group);
+		e->group = group;
 		w->fn(w->ctx, e);
 	}
 }

@@ -29,14 +29,15 @@ struct abi_build {
 	int native;
 	int blocked;		/* every number gets the error action */
 	uint32_t end;		/* last number of the ABI's span */
+	/* Decisions are indices in the build's palette. */
 	uint32_t count;		/* decisions for nr_base + 0 .. count - 1 */
-	struct decision *dec;
-	struct decision above;	/* numbers past the table */
+	uint32_t *dec;
+	uint32_t above;		/* numbers past the table */
 	uint32_t pcount;	/* decisions for private_lo + 0 .. pcount - 1 */
-	struct decision *pdec;	/* the named arch-private calls */
+	uint32_t *pdec;		/* the named arch-private calls */
 	long clone3;		/* clone3's number, or -1 */
 	int split;		/* blocked, with clone3 apart (clone3_dec) */
-	struct decision clone3_dec;
+	uint32_t clone3_dec;
 };
 
 /* The last direct item of the native list that set a number; AT points
@@ -53,15 +54,36 @@ struct direct_past {
 	struct direct d;
 };
 
-/* A list expanded into its syscalls (groups flattened). */
+/* One syscall of an expanded list: what apply_entry() needs, in 16
+ * bytes, as lists expand to hundreds of these. */
+#define ITEM_NUMBER 0x01	/* VALUE is a number on the native ABI */
+#define ITEM_EXCEPT 0x02	/* written with '!' */
+#define ITEM_DIRECT 0x04	/* named in the list, not through a group */
+#define ITEM_ACTION 0x08	/* written with ":ERRNO" or ":kill" */
+#define ITEM_KILL   0x10	/* ":kill" */
+#define ITEM_NO_GROUP 0xffu	/* GROUP when the item is direct */
+
+struct item {
+	uint32_t offset;	/* of the item as written, in the list text */
+	uint32_t origin;	/* index in the expansion's origins */
+	uint16_t value;		/* name index, or the number (at most
+				 * 0xffff, list.c's NUMBER_MAX) */
+	uint16_t errno_value;	/* for ":ERRNO" */
+	uint8_t len;		/* of the item as written (at most 255) */
+	uint8_t flags;		/* ITEM_* */
+	uint8_t group;		/* innermost group, or ITEM_NO_GROUP */
+};
+
+/* A list expanded into its syscalls (groups flattened).  Items that come
+ * from one list item through one innermost group share an origin. */
 struct expansion {
 	const char *text;
 	const struct origin *at;	/* the list's command line */
-	struct list_entry *entry;
-	struct origin *origin;		/* per entry: AT plus item and group */
+	struct item *item;
+	struct origin *origin;		/* AT plus item and group */
 	unsigned int n;
 	unsigned int cap;
-	unsigned int nexcept;		/* entries written with '!' */
+	unsigned int nexcept;		/* items written with '!' */
 	int failed;
 };
 
@@ -82,9 +104,17 @@ struct build {
 	uint32_t ndirect;
 	struct direct_past *past;	/* direct numbers past the table */
 	unsigned int npast;
+	/* The decisions of the arch being built, each once or nearly.  The
+	 * tables hold 4-byte indices into it, not 24-byte decisions: each
+	 * page a run touches costs about 1.7 microseconds (measured on
+	 * x86_64).  Each arch starts it anew, as its ranges copy the
+	 * decisions they need. */
+	struct decision *palette;
+	uint32_t npalette;
+	uint32_t palette_cap;
 	/* A decision table that an arch already turned into ranges left
 	 * for the next arch, and its size. */
-	struct decision *spare;
+	uint32_t *spare;
 	uint32_t spare_count;
 	/* The native ABI's execve and execveat, kept for check_exec(). */
 	struct decision exec_dec[2];
@@ -123,20 +153,51 @@ error_action(const struct build *b, const struct abi_build *ab, uint32_t nr)
 	return RET_ERRNO | (uint32_t)b->s->error_errno;
 }
 
+#define PALETTE_FIRST 32	/* entries; firejail's default.profile needs 21 */
+
+/* Return the palette index of the decision {ACTION, ARGS, ORIGIN}: that
+ * of a recent entry equal to it, or of a new one.  After a failed
+ * allocation (reported), return 0, which policy_build() never uses as
+ * the build has failed. */
 static uint32_t
-entry_action(const struct build *b, const struct list_entry *e)
+palette_add(struct build *b, uint32_t action, const struct arg_filter *args,
+	const struct origin *origin)
 {
-	if (e->kill)
-		return b->kill_action;
-	return RET_ERRNO | (uint32_t)e->errno_value;
+	struct decision *d;
+	uint32_t i, cap;
+
+	/* The items of one group share an origin and mostly an action. */
+	for (i = b->npalette; i > 0 && i + 4 > b->npalette; i--) {
+		d = &b->palette[i - 1];
+		if (d->action == action && d->args == args &&
+		    d->origin == origin)
+			return i - 1;
+	}
+	if (b->npalette == b->palette_cap) {
+		cap = b->palette_cap ? 2 * b->palette_cap : PALETTE_FIRST;
+		d = cap < b->palette_cap ? NULL :
+		    realloc(b->palette, cap * sizeof(*d));
+		if (d == NULL) {
+			b->errors++;
+			msg(MSG_ERROR, NULL, "out of memory", NULL);
+			return 0;
+		}
+		b->palette = d;
+		b->palette_cap = cap;
+	}
+	d = &b->palette[b->npalette];
+	d->action = action;
+	d->args = args;
+	d->origin = origin;
+	return b->npalette++;
 }
 
 /* Make room for number NR (without base) in AB, filling new slots with
  * the decision for numbers past the table. */
-static struct decision *
+static uint32_t *
 slot(struct build *b, struct abi_build *ab, uint32_t nr)
 {
-	struct decision *grown;
+	uint32_t *grown;
 	uint32_t i;
 
 	if (nr < ab->count)
@@ -154,9 +215,9 @@ slot(struct build *b, struct abi_build *ab, uint32_t nr)
 	return &ab->dec[nr];
 }
 
-/* Return the decision for NR, a number as in seccomp_data.nr, or NULL
- * when AB has none; GROW makes room in AB's table. */
-static struct decision *
+/* Return where the decision for NR, a number as in seccomp_data.nr, is
+ * kept, or NULL when AB has none; GROW makes room in AB's table. */
+static uint32_t *
 decision_at(struct build *b, struct abi_build *ab, uint32_t nr, int grow)
 {
 	const struct abi *abi = ab->abi;
@@ -206,20 +267,24 @@ nomem:
 	return NULL;
 }
 
+/* Warn when native number NR, which entry E of origin O sets to ACTION,
+ * was set by a direct item with another action before. */
 static void
-warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
-	    uint32_t action, const struct origin *at)
+warn_direct(struct build *b, uint32_t nr, const struct item *e,
+	    const struct origin *o, uint32_t action, const struct origin *at)
 {
 	struct direct *d;
-	char line[12];
+	char line[12], token[256];
+	unsigned int len;
 
-	if ((d = direct_of(b, nr, e->direct)) == NULL)
+	if ((d = direct_of(b, nr, e->flags & ITEM_DIRECT)) == NULL)
 		return;
-	if (!e->direct) {
+	if (!(e->flags & ITEM_DIRECT)) {
 		/* A group member after a named item takes its place too. */
-		if (d->at != NULL && d->action != action && !e->except)
-			msg(MSG_WARN, at, "'", syscall_name((unsigned int)
-			    e->value), "' given again through ", e->via,
+		if (d->at != NULL && d->action != action &&
+		    !(e->flags & ITEM_EXCEPT))
+			msg(MSG_WARN, at, "'", syscall_name(e->value),
+			    "' given again through ", o->via,
 			    " with another action (first at ", d->at->file,
 			    d->at->line ? ":" : "", d->at->line ?
 			    fmt_uint(line, d->at->line) : "",
@@ -227,80 +292,89 @@ warn_direct(struct build *b, uint32_t nr, const struct list_entry *e,
 		return;
 	}
 	if (d->at != NULL && d->action != action) {
-		msg(MSG_WARN, at, "'", e->token, "' given again with another "
+		/* The item as written, without ":ERRNO" or ":kill". */
+		for (len = 0; len < o->item_len && o->item[len] != ':'; len++)
+			token[len] = o->item[len];
+		token[len] = '\0';
+		msg(MSG_WARN, at, "'", token, "' given again with another "
 		    "action (first at ", d->at->file, d->at->line ? ":" : "",
 		    d->at->line ? fmt_uint(line, d->at->line) : "", "); the ",
-		    e->except ? "exception" : "later one", " wins", NULL);
+		    e->flags & ITEM_EXCEPT ? "exception" : "later one",
+		    " wins", NULL);
 	}
 	d->action = action;
 	d->at = at;
 }
 
 static void
-apply_entry(struct walk_ctx *w, const struct list_entry *e,
+apply_entry(struct walk_ctx *w, const struct item *e,
 	    const struct origin *origin)
 {
 	struct abi_build *ab = w->ab;
-	struct decision *d;
-	uint32_t nr, action;
+	uint32_t nr, action, *d;
 	long n;
 
-	if (e->except != w->except_pass)
+	if (!(e->flags & ITEM_EXCEPT) != !w->except_pass)
 		return;
-	if (e->is_number) {
+	if (e->flags & ITEM_NUMBER) {
 		/* A number is the one in seccomp_data.nr, with the base:
 		 * mips n64's execve is 5057. */
 		if (!w->numbers || e->value < ab->abi->nr_base)
 			return;
 		n = (long)e->value;
 	} else {
-		n = abi_syscall_nr(ab->abi, (unsigned int)e->value);
+		n = abi_syscall_nr(ab->abi, e->value);
 		if (n < 0)
 			return;		/* not on this ABI */
 	}
 	nr = (uint32_t)n - ab->abi->nr_base;
-	if (e->except)
+	if (e->flags & ITEM_EXCEPT)
 		action = w->mode == MODE_DENY ? RET_ALLOW :
 			 error_action(w->b, ab, nr);
-	else if (e->has_action)
-		action = entry_action(w->b, e);
+	else if (e->flags & ITEM_KILL)
+		action = w->b->kill_action;
+	else if (e->flags & ITEM_ACTION)
+		action = RET_ERRNO | e->errno_value;
 	else
 		action = w->mode == MODE_DENY ? error_action(w->b, ab, nr) :
 			 RET_ALLOW;
 	if ((d = decision_at(w->b, ab, (uint32_t)n, 1)) == NULL)
 		return;
 	if (ab->native)
-		warn_direct(w->b, nr, e, action, w->at);
-	d->action = action;
-	d->args = NULL;
-	d->origin = origin;
+		warn_direct(w->b, nr, e, origin, action, w->at);
+	*d = palette_add(w->b, action, NULL, origin);
 }
 
 static void
 collect_entry(void *ctx, const struct list_entry *e)
 {
 	struct expansion *x = ctx;
-	struct list_entry *grown;
+	struct item *grown, *it;
 
 	if (x->failed)
 		return;
 	if (x->n == x->cap) {
 		x->cap = x->cap ? 2 * x->cap : 64;
-		grown = realloc(x->entry, x->cap * sizeof(*grown));
+		grown = realloc(x->item, x->cap * sizeof(*grown));
 		if (grown == NULL) {
 			x->failed = 1;
 			return;
 		}
-		x->entry = grown;
+		x->item = grown;
 	}
-	x->entry[x->n] = *e;
+	it = &x->item[x->n++];
+	it->offset = (uint32_t)(e->item - x->text);
+	it->origin = 0;
+	it->value = (uint16_t)e->value;
+	it->errno_value = (uint16_t)e->errno_value;
+	it->len = (uint8_t)e->item_len;
+	it->flags = (uint8_t)((e->is_number ? ITEM_NUMBER : 0) |
+			      (e->except ? ITEM_EXCEPT : 0) |
+			      (e->direct ? ITEM_DIRECT : 0) |
+			      (e->has_action ? ITEM_ACTION : 0) |
+			      (e->kill ? ITEM_KILL : 0));
+	it->group = e->via ? (uint8_t)e->group : ITEM_NO_GROUP;
 	x->nexcept += e->except;
-	/* The token lives in list_walk's buffer; only direct items, which
-	 * duplicate warnings quote, keep a copy. */
-	x->entry[x->n].token = e->direct ? strdup(e->token) : NULL;
-	if (e->direct && x->entry[x->n].token == NULL)
-		x->failed = 1;
-	x->n++;
 }
 
 /* Expand list TEXT once, however many ABIs it applies to. */
@@ -308,7 +382,9 @@ static const struct expansion *
 expand(struct build *b, const char *text, const struct origin *at)
 {
 	struct expansion *x;
-	unsigned int i;
+	struct origin *o;
+	const struct item *it;
+	unsigned int i, norigins = 0;
 
 	for (i = 0; i < b->nexpanded; i++)
 		if (b->expanded[i].text == text && b->expanded[i].at == at)
@@ -319,20 +395,37 @@ expand(struct build *b, const char *text, const struct origin *at)
 	memset(x, 0, sizeof(*x));
 	x->text = text;
 	x->at = at;
-	if (list_walk(text, at, collect_entry, x) || x->failed ||
-	    (x->origin = malloc((x->n + 1) * sizeof(*x->origin))) == NULL) {
-		x->failed = 1;
-		b->errors++;
-		msg(MSG_ERROR, at, "cannot expand the list", NULL);
-		return NULL;
-	}
+	if (list_walk(text, at, collect_entry, x) || x->failed)
+		goto failed;
+	/* Give the items that run together from one list item and one
+	 * innermost group one origin. */
 	for (i = 0; i < x->n; i++) {
-		x->origin[i] = *at;
-		x->origin[i].item = x->entry[i].item;
-		x->origin[i].item_len = x->entry[i].item_len;
-		x->origin[i].via = x->entry[i].via;
+		it = &x->item[i];
+		if (i == 0 || it->offset != it[-1].offset ||
+		    it->group != it[-1].group)
+			norigins++;
+		x->item[i].origin = norigins - 1;
+	}
+	x->origin = malloc((norigins + 1) * sizeof(*x->origin));
+	if (x->origin == NULL)
+		goto failed;
+	for (i = 0; i < x->n; i++) {
+		it = &x->item[i];
+		if (i > 0 && it->origin == it[-1].origin)
+			continue;
+		o = &x->origin[it->origin];
+		*o = *at;
+		o->item = text + it->offset;
+		o->item_len = it->len;
+		o->via = it->group == ITEM_NO_GROUP ? NULL :
+			 group_name(it->group);
 	}
 	return x;
+failed:
+	x->failed = 1;
+	b->errors++;
+	msg(MSG_ERROR, at, "cannot expand the list", NULL);
+	return NULL;
 }
 
 /* Apply the plain items of TEXT, then its exceptions, which win. */
@@ -347,7 +440,8 @@ walk_both(struct walk_ctx *w, const char *text)
 	for (w->except_pass = 0; w->except_pass < (x->nexcept ? 2 : 1);
 	     w->except_pass++)
 		for (i = 0; i < x->n; i++)
-			apply_entry(w, &x->entry[i], &x->origin[i]);
+			apply_entry(w, &x->item[i],
+				    &x->origin[x->item[i].origin]);
 }
 
 /* Fill AB from list L (NULL: allow everything, as when only argument
@@ -357,26 +451,24 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	   int mode, int default_group)
 {
 	struct walk_ctx w = { b, ab, mode, 0, 0, NULL };
-	struct decision fill;
-	uint32_t i;
+	const struct origin *at = mode == MODE_KEEP && l ? &l->origin : NULL;
+	uint32_t i, fill;
 
-	fill.args = NULL;
-	fill.origin = l ? &l->origin : NULL;
-	fill.action = mode == MODE_DENY ? RET_ALLOW : error_action(b, ab, 0);
-	if (mode == MODE_DENY)
-		fill.origin = NULL;
-	for (i = 0; i < ab->count; i++) {
+	fill = palette_add(b, mode == MODE_DENY ? RET_ALLOW :
+		       error_action(b, ab, 0), NULL, at);
+	for (i = 0; i < ab->count; i++)
 		ab->dec[i] = fill;
-		if (mode == MODE_KEEP)
-			ab->dec[i].action = error_action(b, ab, i);
-	}
+	/* clone3's error may differ from the others' (error_action). */
+	if (mode == MODE_KEEP && ab->clone3 >= 0 &&
+	    (uint32_t)ab->clone3 < ab->count)
+		ab->dec[ab->clone3] = palette_add(b, error_action(b, ab,
+					      (uint32_t)ab->clone3), NULL, at);
 	for (i = 0; i < ab->pcount; i++)
 		ab->pdec[i] = fill;
 	/* A syscall newer than the tables must look absent to a keep list,
 	 * and so must an arch-private number without a name. */
-	ab->above = fill;
-	if (mode == MODE_KEEP)
-		ab->above.action = RET_ERRNO | b->enosys;
+	ab->above = mode == MODE_KEEP ?
+		    palette_add(b, RET_ERRNO | b->enosys, NULL, at) : fill;
 	if (l == NULL)
 		return;
 	w.at = &l->origin;
@@ -428,23 +520,22 @@ apply_secondary(struct build *b, struct abi_build *ab)
 static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
-	ab->above.action = error_action(b, ab, 0);
-	ab->above.args = NULL;
-	ab->above.origin = at;
+	uint32_t action = error_action(b, ab, 0);
+
+	ab->above = palette_add(b, action, NULL, at);
 	/* One span for the whole ABI, but for clone3's own errno. */
 	ab->count = 0;
 	ab->pcount = 0;
 	ab->split = ab->clone3 >= 0 &&
-		error_action(b, ab, (uint32_t)ab->clone3) != ab->above.action;
-	ab->clone3_dec = ab->above;
-	if (ab->split)
-		ab->clone3_dec.action = error_action(b, ab,
-						     (uint32_t)ab->clone3);
+		error_action(b, ab, (uint32_t)ab->clone3) != action;
+	ab->clone3_dec = ab->split ? palette_add(b, error_action(b, ab,
+					     (uint32_t)ab->clone3), NULL, at) :
+			 ab->above;
 }
 
-/* Return the decision for the syscall of name index NAME (an SC_* of
- * tables/sysindex.h) on AB, or NULL when AB lacks it. */
-static struct decision *
+/* Return where the decision for the syscall of name index NAME (an SC_*
+ * of tables/sysindex.h) on AB is kept, or NULL when AB lacks it. */
+static uint32_t *
 find(struct abi_build *ab, unsigned int name)
 {
 	long nr;
@@ -457,16 +548,14 @@ find(struct abi_build *ab, unsigned int name)
 
 /* Deny NAME outright where the list lets it run. */
 static void
-deny(struct abi_build *ab, unsigned int name, uint32_t action,
-     const struct origin *at)
+deny(struct build *b, struct abi_build *ab, unsigned int name,
+     uint32_t action, const struct origin *at)
 {
-	struct decision *d = find(ab, name);
+	uint32_t *d = find(ab, name);
 
-	if (d == NULL || !is_allowing(d->action))
+	if (d == NULL || !is_allowing(b->palette[*d].action))
 		return;
-	d->action = action;
-	d->args = NULL;
-	d->origin = at;
+	*d = palette_add(b, action, NULL, at);
 }
 
 /* Make NAME fail with ENOSYS unless it already kills. */
@@ -474,16 +563,14 @@ static void
 force_enosys(struct build *b, struct abi_build *ab, unsigned int name,
 	     const struct origin *at)
 {
-	struct decision *d = find(ab, name);
+	uint32_t *d = find(ab, name), action;
 
 	if (d == NULL)
 		return;
-	if (!is_allowing(d->action) &&
-	    (d->action & RET_ACTION_MASK) != RET_ERRNO)
+	action = b->palette[*d].action;
+	if (!is_allowing(action) && (action & RET_ACTION_MASK) != RET_ERRNO)
 		return;
-	d->action = RET_ERRNO | b->enosys;
-	d->args = NULL;
-	d->origin = at;
+	*d = palette_add(b, RET_ERRNO | b->enosys, NULL, at);
 }
 
 /* Append a rule to NAME's argument filter where the list lets it run. */
@@ -491,12 +578,13 @@ static void
 add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 	 const struct arg_rule *rule)
 {
-	struct decision *d = find(ab, name);
+	uint32_t *d = find(ab, name);
 	struct arg_filter *f;
 
-	if (d == NULL || !is_allowing(d->action))
+	if (d == NULL || !is_allowing(b->palette[*d].action))
 		return;
-	f = (struct arg_filter *)d->args;
+	/* A palette entry with a filter belongs to this one syscall. */
+	f = (struct arg_filter *)b->palette[*d].args;
 	if (f == NULL) {
 		f = calloc(1, sizeof(*f));
 		if (f == NULL) {
@@ -504,7 +592,8 @@ add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 			msg(MSG_ERROR, NULL, "out of memory", NULL);
 			return;
 		}
-		d->args = f;
+		*d = palette_add(b, b->palette[*d].action, f,
+				 b->palette[*d].origin);
 	}
 	if (f->nrules == FILTER_RULES_MAX)
 		return;		/* no host syscall gets more rules */
@@ -547,7 +636,7 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	if (!(ab->abi->flags & ABI_STRUCT_MMAP))
 		add_rule(b, ab, SC_mmap, &wx);
 	else if (find(ab, SC_mmap2) != NULL)
-		deny(ab, SC_mmap, act, at);
+		deny(b, ab, SC_mmap, act, at);
 	else if (find(ab, SC_mmap) != NULL && ab->native)
 		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
 		    "mmap on ", ab->abi->name, ", which reads its arguments "
@@ -560,7 +649,7 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	ipc.ntests = 2;
 	ipc.test[1] = shm.test[0];
 	add_rule(b, ab, SC_ipc, &ipc);
-	deny(ab, SC_memfd_create, act, at);
+	deny(b, ab, SC_memfd_create, act, at);
 	/* With READ_IMPLIES_EXEC the kernel adds PROT_EXEC to every readable
 	 * mapping; 0xffffffff only queries the persona. */
 	rexec.ntests = 2;
@@ -623,8 +712,8 @@ add_protocol(struct build *b, struct abi_build *ab)
 	}
 	/* socketpair takes the same domain argument. */
 	if (r.ntests == 0) {
-		deny(ab, SC_socket, r.action, at);
-		deny(ab, SC_socketpair, r.action, at);
+		deny(b, ab, SC_socket, r.action, at);
+		deny(b, ab, SC_socketpair, r.action, at);
 	} else {
 		add_rule(b, ab, SC_socket, &r);
 		add_rule(b, ab, SC_socketpair, &r);
@@ -661,14 +750,14 @@ static const unsigned int exec_names[] = { SC_execve, SC_execveat };
 static void
 keep_exec(struct build *b, struct abi_build *ab)
 {
-	const struct decision *d;
+	const uint32_t *d;
 	unsigned int i;
 
 	for (i = 0; i < 2; i++) {
 		d = find(ab, exec_names[i]);
 		b->exec_found[i] = d != NULL;
 		if (d != NULL)
-			b->exec_dec[i] = *d;
+			b->exec_dec[i] = b->palette[*d];
 	}
 }
 
@@ -809,9 +898,6 @@ same_origin(const struct decision *x, const struct decision *y)
 	       x->args == y->args;
 }
 
-/* Append LO..HI with decision D to the ranges that end at R.  When the
- * last range ends at LO - 1 with the same decision and origin, widen it
- * instead: explain still finds the line that decided each number. */
 /* Give every ABI of AUDIT_ARCH a decision table, the spare one when it
  * is large enough, and fill them from the settings. */
 static int
@@ -820,6 +906,7 @@ fill_arch(struct build *b, uint32_t audit_arch)
 	struct abi_build *ab;
 	unsigned int i;
 
+	b->npalette = 0;
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
 		if (ab->abi->audit_arch != audit_arch)
@@ -858,6 +945,9 @@ spare_tables(struct build *b, uint32_t audit_arch)
 	}
 }
 
+/* Append LO..HI with decision D to the ranges that end at R.  When the
+ * last range ends at LO - 1 with the same decision and origin, widen it
+ * instead: explain still finds the line that decided each number. */
 static struct range *
 push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 {
@@ -876,21 +966,22 @@ push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 /* Push the ranges past AB's table up to the end of its span: the
  * numbers past the table, and in them the named arch-private calls. */
 static struct range *
-emit_above(struct range *r, const struct abi_build *ab)
+emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
 {
+	const struct decision *above = &b->palette[ab->above];
 	uint32_t lo = ab->abi->nr_base + ab->count, p = ab->abi->private_lo;
 	uint32_t i;
 
 	if (lo > ab->end)
 		return r;
 	if (ab->pcount == 0 || p < lo || p + ab->pcount - 1 > ab->end)
-		return push(r, lo, ab->end, &ab->above);
+		return push(r, lo, ab->end, above);
 	if (p > lo)
-		r = push(r, lo, p - 1, &ab->above);
+		r = push(r, lo, p - 1, above);
 	for (i = 0; i < ab->pcount; i++)
-		r = push(r, p + i, p + i, &ab->pdec[i]);
+		r = push(r, p + i, p + i, &b->palette[ab->pdec[i]]);
 	if (p + ab->pcount - 1 < ab->end)
-		r = push(r, p + ab->pcount, ab->end, &ab->above);
+		r = push(r, p + ab->pcount, ab->end, above);
 	return r;
 }
 
@@ -899,10 +990,11 @@ static int
 emit_arch(struct build *b, struct arch_policy *ap)
 {
 	struct decision allow = { RET_ALLOW, NULL, NULL };
+	const struct decision *palette = b->palette;
 	struct abi_build *ab;
 	unsigned int i, n = 2, order[ABI_MAX], k = 0, j;
 	struct range *r;
-	uint32_t nr, end, c3;
+	uint32_t nr, end, c3, d;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (b->abi[i].abi->audit_arch != ap->audit_arch)
@@ -930,24 +1022,28 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		/* mips numbers start at 4000, 5000 or 6000; those below are
 		 * as unknown as those past the table. */
 		if (j == 0 && ab->abi->nr_base > 0)
-			r = push(r, 0, ab->abi->nr_base - 1, &ab->above);
+			r = push(r, 0, ab->abi->nr_base - 1,
+				 &palette[ab->above]);
 		if (ab->split) {
 			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
 			if (c3 > ab->abi->nr_base)
 				r = push(r, ab->abi->nr_base, c3 - 1,
-					 &ab->above);
-			r = push(r, c3, c3, &ab->clone3_dec);
-			r = push(r, c3 + 1, ab->end, &ab->above);
+					 &palette[ab->above]);
+			r = push(r, c3, c3, &palette[ab->clone3_dec]);
+			r = push(r, c3 + 1, ab->end, &palette[ab->above]);
 			continue;
 		}
 		for (nr = 0; nr < ab->count; nr = end) {
-			for (end = nr + 1; end < ab->count &&
-			     same_origin(&ab->dec[end], &ab->dec[nr]); end++)
-				;
+			d = ab->dec[nr];
+			for (end = nr + 1; end < ab->count; end++)
+				if (ab->dec[end] != d &&
+				    !same_origin(&palette[ab->dec[end]],
+						 &palette[d]))
+					break;
 			r = push(r, ab->abi->nr_base + nr,
-				 ab->abi->nr_base + end - 1, &ab->dec[nr]);
+				 ab->abi->nr_base + end - 1, &palette[d]);
 		}
-		r = emit_above(r, ab);
+		r = emit_above(b, r, ab);
 	}
 	/* Numbers with bit 31 (-1 skips a call for tracers) reach the kernel,
 	 * which returns ENOSYS. */
@@ -979,11 +1075,17 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	if (setup_abis(&b) < 0)
 		goto nomem;
 	b.ndirect = b.abi[0].count;
+	/* Allocated before the tables and lists, so that it rarely has to
+	 * move. */
+	b.palette = malloc(PALETTE_FIRST * sizeof(*b.palette));
+	if (b.palette == NULL)
+		goto nomem;
+	b.palette_cap = PALETTE_FIRST;
 	warn_block_secondary(s);
 	p->bad_arch_action = kill_action;
 	/* One arch at a time: fill its ABIs, turn them into ranges, and
 	 * hand their decision tables to the next arch.  Each table is about
-	 * 11 KB, and every page a run touches costs about a microsecond. */
+	 * 2 KB. */
 	for (i = 0; i < b.nabi; i++) {
 		for (j = 0; j < p->narch; j++)
 			if (p->arch[j].audit_arch == b.abi[i].abi->audit_arch)
@@ -1006,6 +1108,7 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 		memset(p, 0, sizeof(*p));
 		return b.errors;
 	}
+	free(b.palette);
 	free(b.direct);
 	free(b.past);
 	return 0;

@@ -263,11 +263,15 @@ do_line(struct reader *r, char *line, const struct origin *at)
 	return settings_apply(r->s, line, arg, at);
 }
 
-/* Read all of FD into a NUL-terminated buffer. */
+/* Read all of FD into a NUL-terminated buffer.  EXPECT is the size
+ * fstat() gave, 0 for files such as those of /proc that do not know it. */
 static char *
-slurp(int fd, size_t *size)
+slurp(int fd, size_t expect, size_t *size)
 {
-	size_t len = 0, cap = 4096;
+	/* Room for the file, its NUL and a last read() that finds the end:
+	 * no more, so that the blocks allocated next share its page. */
+	size_t len = 0, cap = expect > 0 && expect < PROFILE_MAX_BYTES ?
+			      expect + 2 : 4096;
 	char *buf = malloc(cap), *grown;
 	ssize_t n;
 
@@ -404,7 +408,8 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 		close(fd);
 		return 1;
 	}
-	buf = slurp(fd, &size);
+	buf = slurp(fd, S_ISREG(st.st_mode) && st.st_size > 0 ?
+		    (size_t)st.st_size : 0, &size);
 	if (buf == NULL) {
 		msg(MSG_ERROR, where, "cannot read profile '", path, "': ",
 		    errno == EFBIG ? "larger than 1 MiB" :

@@ -265,6 +265,7 @@ struct list_entry {
 	int errno_value;	/* for ":ERRNO" */
 	unsigned long value;	/* name index, or the number */
 	const char *via;	/* innermost group, or NULL */
+	unsigned int group;	/* the index of VIA, when VIA is set */
 	const char *token;	/* the item as written, without ":ERRNO" */
 	const char *item;	/* the item in the list text, not terminated */
 	unsigned int item_len;

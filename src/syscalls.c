@@ -164,10 +164,13 @@ decoded_names(unsigned int t)
 }
 
 /* Fill SLOT with the name index of each number of table T, without its
- * base, and SYSCALL_ABSENT where the table has no name.  A parent that no
- * slot contains is decoded on the stack. */
+ * base, and SYSCALL_ABSENT where the table has no name.  When NUMBERS is
+ * not NULL, also set the number of each name there, the higher number
+ * of a name the table gives twice.  A parent that no slot contains is
+ * decoded on the stack. */
 static void
-decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
+decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX],
+	     uint16_t *numbers)
 {
 	const struct syscall_table *table = &syscall_tables[t];
 	struct bits b = { syscall_code + table->code, 0, 0 };
@@ -179,7 +182,7 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 	if (table->parent != TABLE_NONE) {
 		parent = decoded_names(table->parent);
 		if (parent == NULL) {
-			decode_slots(table->parent, own_parent);
+			decode_slots(table->parent, own_parent, NULL);
 			parent = own_parent;
 		}
 	}
@@ -189,8 +192,11 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 		/* Most operations are names: a 0, then the name index. */
 		fill(&b);
 		if (!(b.buf >> 31)) {
-			slot[nr++] = (uint16_t)read_bits(&b,
-						     1 + SYSCALL_NAME_BITS);
+			n = read_bits(&b, 1 + SYSCALL_NAME_BITS);
+			slot[nr] = (uint16_t)n;
+			if (numbers != NULL)
+				numbers[n] = (uint16_t)nr;
+			nr++;
 			continue;
 		}
 		b.buf <<= 1;
@@ -201,6 +207,9 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 				at = nr + (unsigned int)shift;
 				slot[nr] = at < SYSCALL_COUNT_MAX ? parent[at] :
 					   SYSCALL_ABSENT;
+				if (numbers != NULL &&
+				    slot[nr] != SYSCALL_ABSENT)
+					numbers[slot[nr]] = (uint16_t)nr;
 			}
 		} else if (read_bits(&b, 1) == 0) {
 			for (n = read_length(&b); n > 0 && nr < count;
@@ -218,18 +227,14 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX])
 static void
 load_slot(unsigned int j)
 {
-	unsigned int t = abi_slot[j].table, i;
+	unsigned int t = abi_slot[j].table;
 	uint32_t private_base = syscall_tables[t].private_base;
 	uint16_t *names = slot_names[j], *numbers = slot_numbers[j];
 	const struct syscall_extra *e;
 
-	decode_slots(t, names);
 	/* SYSCALL_ABSENT is 0xffff. */
 	memset(numbers, 0xff, SYSCALL_NAMES * sizeof(*numbers));
-	for (i = 0; i < syscall_tables[t].count; i++) {
-		if (names[i] != SYSCALL_ABSENT)
-			numbers[names[i]] = (uint16_t)i;
-	}
+	decode_slots(t, names, numbers);
 	for (e = syscall_extra; e < syscall_extra + SYSCALL_EXTRAS; e++) {
 		if (e->table != t)
 			continue;

@@ -233,8 +233,9 @@ check exec-not-executable/not-run "" "$(cat "$TMP/out")"
 
 # --- a profile that cannot be read to the end ----------------------------
 
-# seccwrap reads a profile 4095 bytes first, then 4096 at a time: the
-# outer filter fails only the second read, after the first one worked.
+# seccwrap reads a regular file in one read() of its size plus 1, then
+# reads once more to find the end (a read of 1 byte): the outer filter
+# fails only that second read, after the first one worked.
 {
 	i=0
 	while [ "$i" -lt 80 ]; do
@@ -243,7 +244,7 @@ check exec-not-executable/not-run "" "$(cat "$TMP/out")"
 	done
 	echo "seccomp.drop mount"
 } >"$TMP/big.profile"
-rejected read-eio-halfway "$OUTER" read@2=4096=EIO -- "$SECCWRAP" \
+rejected read-eio-halfway "$OUTER" read@2=1=EIO -- "$SECCWRAP" \
 	-p "$TMP/big.profile" -- sh -c "touch '$MARKER'"
 if grep -q "cannot read profile '$TMP/big.profile': EIO" "$TMP/err"; then
 	pass read-eio-halfway/message
@@ -252,7 +253,7 @@ else
 fi
 cp "$TMP/big.profile" "$TMP/big.inc"
 printf 'seccomp\ninclude big.inc\n' >"$TMP/includer.profile"
-rejected read-eio-include "$OUTER" read@2=4096=EIO -- "$SECCWRAP" \
+rejected read-eio-include "$OUTER" read@2=1=EIO -- "$SECCWRAP" \
 	-p "$TMP/includer.profile" -- sh -c "touch '$MARKER'"
 # /proc/self/mem fails the first read with EIO.
 rejected read-eio-proc "$SECCWRAP" -p /proc/self/mem -- \
@@ -266,9 +267,21 @@ rejected read-eio-proc "$SECCWRAP" -p /proc/self/mem -- \
 printf 'seccomp.drop mount\n' >"$TMP/site.local"
 printf 'include %s\nprotocol unix\n' "$TMP/site.local" \
 	>"$TMP/sweep.profile"
+# A run of the small profile fits in the allocator's first arena, which
+# is static, and maps nothing.  This one maps memory: 40 KB of comments
+# make the read buffer a block of its own, and a list of 600 items (a
+# line may have 4096 bytes) needs blocks that grow past the arena.
+# shellcheck disable=SC2016
+LIST_600=$(awk 'BEGIN { for (i = 0; i < 600; i++) printf "%smount", i ? "," : "" }')
+{
+	cat "$TMP/sweep.profile"
+	awk 'BEGIN { for (i = 0; i < 1000; i++) printf "# padding line %032d\n", i }'
+	printf 'seccomp.drop %s\n' "$LIST_600"
+} >"$TMP/sweep-mmap.profile"
 
-# sweep NAME SYSCALL ERRNO SECCWRAP-BINARY: for N = 1, 2, ... fail the
-# Nth SYSCALL of seccwrap with ERRNO until seccwrap makes fewer calls.
+# sweep NAME SYSCALL ERRNO SECCWRAP-BINARY [PROFILE]: for N = 1, 2, ...
+# fail the Nth SYSCALL of seccwrap with ERRNO until seccwrap makes fewer
+# calls.  PROFILE is $TMP/sweep.profile unless given.
 # Each run must stop with a message and status 125 (or 126 when the
 # failed call was the lookup of the command) and run nothing, or run the
 # probe under the whole filter (mount denied).
@@ -278,7 +291,7 @@ sweep() {
 	_bad=
 	while [ "$_n" -le 200 ]; do
 		timeout 10 "$FAILNTH" "$2" "$_n" "$3" "$4" \
-			-p "$TMP/sweep.profile" -- "$P64" mount </dev/null \
+			-p "${5:-$TMP/sweep.profile}" -- "$P64" mount </dev/null \
 			>"$TMP/out" 2>"$TMP/err"
 		_rc=$?
 		if [ "$_rc" -eq 3 ]; then
@@ -322,14 +335,15 @@ elif grep -q -a __asan_init "$SECCWRAP"; then
 	# and reads on its own, rather than seccwrap.
 	skip sweeps "$SECCWRAP is a sanitizer build"
 else
-	sweep sweep-mmap mmap ENOMEM "$SECCWRAP"
+	sweep sweep-mmap mmap ENOMEM "$SECCWRAP" "$TMP/sweep-mmap.profile"
 	sweep sweep-brk brk ENOMEM "$SECCWRAP"
 	sweep sweep-read read EIO "$SECCWRAP"
 	sweep sweep-access access EIO "$SECCWRAP"
 fi
 if [ "$base_mount" != EPERM ]; then
 	if [ -x "$NOLIBC" ]; then
-		sweep sweep-mmap-nolibc mmap ENOMEM "$NOLIBC"
+		sweep sweep-mmap-nolibc mmap ENOMEM "$NOLIBC" \
+			"$TMP/sweep-mmap.profile"
 		sweep sweep-read-nolibc read EIO "$NOLIBC"
 		sweep sweep-faccessat-nolibc faccessat EIO "$NOLIBC"
 	else
@@ -340,19 +354,33 @@ fi
 # --- out of memory in the nolibc allocator -------------------------------
 
 if [ -x "$NOLIBC" ]; then
-	# Every mmap fails: the first allocation already cannot be met.
+	# Every mmap fails: only what fits in the static first arena can
+	# be allocated.
 	rejected nolibc-oom-profile "$OUTER" mmap=ENOMEM -- "$NOLIBC" \
-		-p "$TMP/sweep.profile" -- sh -c "touch '$MARKER'"
+		-p "$TMP/sweep-mmap.profile" -- sh -c "touch '$MARKER'"
 	rejected nolibc-oom-option "$OUTER" mmap=ENOMEM -- "$NOLIBC" \
-		--seccomp.drop=mount -- sh -c "touch '$MARKER'"
-	# Only mappings other than the 64 KiB arenas fail: large blocks.  A
-	# 40000-byte comment makes the profile's read buffer one.
-	{
-		cat "$TMP/sweep.profile"
-		printf '#%040000d\n' 0
-	} >"$TMP/large.profile"
+		--seccomp.drop="$LIST_600" -- sh -c "touch '$MARKER'"
+	# A small profile needs no mapping at all.
+	"$OUTER" mmap=ENOMEM -- "$NOLIBC" -p "$TMP/sweep.profile" -- \
+		"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"
+	_rc=$?
+	if [ "$_rc" -eq 0 ] && [ "$base_mount" != EPERM ]; then
+		expect_lines nolibc-no-mmap "$TMP/out" mount=EPERM
+	elif [ "$_rc" -eq 0 ]; then
+		pass nolibc-no-mmap
+	else
+		fail nolibc-no-mmap "status $_rc, stderr: $(head -c 300 "$TMP/err")"
+	fi
+	# Only mappings other than the 64 KiB arenas fail: large blocks.
+	# The 40 KB of comments make the profile's read buffer one.
 	rejected nolibc-oom-large "$OUTER" 'mmap@1!=65536=ENOMEM' -- \
-		"$NOLIBC" -p "$TMP/large.profile" -- sh -c "touch '$MARKER'"
+		"$NOLIBC" -p "$TMP/sweep-mmap.profile" -- sh -c "touch '$MARKER'"
+	if grep -q "cannot read profile '$TMP/sweep-mmap.profile': ENOMEM" \
+		"$TMP/err"; then
+		pass nolibc-oom-large/message
+	else
+		fail nolibc-oom-large/message "stderr: $(head -c 300 "$TMP/err")"
+	fi
 	# mremap failing: realloc of a large block must move it instead.
 	"$OUTER" mremap=ENOMEM -- "$NOLIBC" -p "$TMP/sweep.profile" -- \
 		"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"

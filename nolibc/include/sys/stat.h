@@ -18,6 +18,7 @@ struct stat {
 	dev_t st_dev;
 	ino_t st_ino;
 	mode_t st_mode;
+	off_t st_size;
 };
 
 int stat(const char *path, struct stat *st);

@@ -7,5 +7,6 @@ typedef __PTRDIFF_TYPE__ ssize_t;
 typedef unsigned long long dev_t;
 typedef unsigned long long ino_t;
 typedef unsigned int mode_t;
+typedef long long off_t;
 
 #endif
