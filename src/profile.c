@@ -279,7 +279,7 @@ slurp(int fd, size_t expect, size_t *size)
 		errno = ENOMEM;
 	while (buf) {
 		if (len + 1 == cap) {
-			if (cap > PROFILE_MAX_BYTES) {
+			if (len > PROFILE_MAX_BYTES) {
 				free(buf);
 				errno = EFBIG;
 				return NULL;
