@@ -47,6 +47,24 @@ parse_number(const char *s)
 	return digits ? (long)v : -1;
 }
 
+const char *
+errno_problem(const char *s)
+{
+	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2] != '\0';
+
+	if (*s < '0' || *s > '9')
+		return "unknown errno";
+	/* Digits only, or 0x and hex digits: a number, but not 1-4095. */
+	for (s += hex ? 2 : 0; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			continue;
+		if (hex && ((*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F')))
+			continue;
+		return "invalid errno";
+	}
+	return "errno out of range 1-4095";
+}
+
 int
 parse_errno(const char *s)
 {
@@ -106,9 +124,7 @@ walk_action(struct walk *w, struct list_entry *e, const char *action)
 	}
 	e->errno_value = parse_errno(action);
 	if (e->errno_value < 0) {
-		walk_error(w, *action >= '0' && *action <= '9' ?
-			   "errno out of range 1-4095" : "unknown errno",
-			   action);
+		walk_error(w, errno_problem(action), action);
 		return -1;
 	}
 	return 0;

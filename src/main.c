@@ -29,6 +29,7 @@ enum action {
 struct options {
 	struct settings s;
 	enum action action;
+	const char *action_option;	/* the option that set ACTION */
 	const char *arch;		/* --arch=ARCH, or NULL */
 	const char *dump_file;
 	const char *explain;
@@ -97,7 +98,7 @@ usage_error(const char *option, const char *text)
 {
 	struct origin at = { .file = option };
 
-	msg(MSG_ERROR, &at, text, NULL);
+	msg(MSG_ERROR, option ? &at : NULL, text, NULL);
 	put(2, "Try 'seccwrap --help' for more information.\n");
 	exit(EXIT_SECCWRAP);
 }
@@ -199,6 +200,18 @@ profile_option(struct options *opt, const char *arg)
 	return 0;
 }
 
+/* Record the inspection option ARG: one of them at a time, as each
+ * writes its own output and runs nothing. */
+static void
+set_action(struct options *opt, const char *arg, enum action action)
+{
+	if (opt->action != RUN)
+		usage_error(arg, "only one of --print, --dump, --explain and "
+			    "--check may be given");
+	opt->action = action;
+	opt->action_option = arg;
+}
+
 static void
 own_option(struct options *opt, char **argv, int *i)
 {
@@ -223,15 +236,20 @@ own_option(struct options *opt, char **argv, int *i)
 			usage_error(arg, "too many --ignore options");
 		opt->s.ignore[opt->s.nignore++] = v;
 	} else if (strcmp(arg, "--print") == 0) {
-		opt->action = PRINT;
-	} else if ((v = match(arg, "dump", &has)) != NULL && has && *v) {
-		opt->action = DUMP;
+		set_action(opt, arg, PRINT);
+	} else if ((v = match(arg, "dump", &has)) != NULL) {
+		if (!has || *v == '\0')
+			usage_error(arg, "missing file name: use --dump=FILE");
+		set_action(opt, arg, DUMP);
 		opt->dump_file = v;
-	} else if ((v = match(arg, "explain", &has)) != NULL && has && *v) {
-		opt->action = EXPLAIN;
+	} else if ((v = match(arg, "explain", &has)) != NULL) {
+		if (!has || *v == '\0')
+			usage_error(arg, "missing syscall: use "
+				    "--explain=SYSCALL[,ABI]");
+		set_action(opt, arg, EXPLAIN);
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
-		opt->action = CHECK;
+		set_action(opt, arg, CHECK);
 	} else if (match(arg, "arch", &has) != NULL && has) {
 		return;		/* taken before the rest */
 	} else if (!profile_option(opt, arg)) {
@@ -299,7 +317,10 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "--explain or --check");
 	if (opt->action == RUN && *opt->command == NULL)
 		usage_error(i > 1 && strcmp(argv[i - 1], "--") == 0 ? "--" :
-			    "seccwrap", "missing command to run");
+			    NULL, "missing command to run");
+	if (opt->action != RUN && *opt->command != NULL)
+		usage_error(opt->action_option, "runs nothing; remove the "
+			    "command after it, or the option");
 }
 
 /* Report a failed exec after the filter is in place and exit.  A filter
@@ -444,8 +465,9 @@ main(int argc, char **argv, char **envp)
 			    "it has no seccomp command", NULL);
 			return EXIT_SECCWRAP;
 		}
-		msg(MSG_INFO, NULL, "the profile has no seccomp command; "
-		    "running without a filter", NULL);
+		msg(MSG_INFO, NULL, "the profile has no seccomp command; ",
+		    opt.action == CHECK ? "a command would run without a "
+		    "filter" : "running without a filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?
 			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &policy,

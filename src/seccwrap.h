@@ -281,6 +281,8 @@ unsigned int list_walk(const char *text, const struct origin *at,
 		       list_fn fn, void *ctx);
 /* Parse an errno as a name (any case) or a number 1..4095; -1 if neither. */
 int parse_errno(const char *s);
+/* Say what is wrong with S, an errno that parse_errno() rejected. */
+const char *errno_problem(const char *s);
 
 /* ---- policy: an action per syscall per ABI (policy.c) ---- */
 

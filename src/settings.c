@@ -135,9 +135,8 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 	} else {
 		e = parse_errno(arg);
 		if (e < 0) {
-			msg(MSG_ERROR, at, *arg >= '0' && *arg <= '9' ?
-			    "errno out of range 1-4095 '" : "unknown errno '",
-			    arg, "'", NULL);
+			msg(MSG_ERROR, at, errno_problem(arg), " '", arg, "'",
+			    NULL);
 			return 1;
 		}
 		s->error_kind = ERROR_ERRNO;

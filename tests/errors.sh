@@ -153,6 +153,26 @@ bad option-unknown-protocol "--protocol=unix,ipx" "seccwrap: --protocol: " ipx
 bad option-unknown-namespace "--restrict-namespaces=foo" \
 	"seccwrap: --restrict-namespaces: " foo
 bad option-unknown "--no-such-option" "seccwrap: " no-such-option
+bad option-errno-invalid "--seccomp-error-action=1x" \
+	"seccwrap: --seccomp-error-action: invalid errno " "'1x'"
+bad option-errno-range "--seccomp.drop=mount:9999" \
+	"seccwrap: --seccomp.drop: errno out of range 1-4095 " "'9999'"
+# One inspection option at a time, with no command: each of them runs
+# nothing, so a command or a second one would be ignored.
+bad option-two-actions "--print --dump=$TMP/two.bpf" \
+	"seccwrap: --dump=$TMP/two.bpf: " "only one of --print, --dump"
+bad option-explain-twice "--explain=mount --explain=chroot" \
+	"seccwrap: --explain=chroot: " "only one of"
+bad option-action-with-command "--dump=$TMP/cmd.bpf" \
+	"seccwrap: --dump=$TMP/cmd.bpf: " "runs nothing"
+if [ -e "$TMP/cmd.bpf" ] || [ -e "$TMP/two.bpf" ]; then
+	fail option-action-no-dump "a rejected --dump wrote its file"
+else
+	pass option-action-no-dump
+fi
+bad option-dump-no-file "--dump=" "seccwrap: --dump=: " "missing file name"
+bad option-explain-no-call "--explain" "seccwrap: --explain: " \
+	"missing syscall"
 
 # No command: after "--", or at all.
 "$SECCWRAP" -p "$TMP/local.profile" -- </dev/null >/dev/null \
@@ -166,6 +186,8 @@ else
 fi
 "$SECCWRAP" -p "$TMP/local.profile" </dev/null >/dev/null 2>"$TMP/nocmd.err"
 check no-command/exit-status 125 "$?"
+check no-command/message "seccwrap: missing command to run" \
+	"$(head -n 1 "$TMP/nocmd.err")"
 
 # --- exec failures and exit statuses --------------------------------------
 
