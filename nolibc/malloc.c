@@ -31,7 +31,8 @@ static char *arena_next, *arena_end;
  * The first arena.  A run that fits in it makes no mmap() call and
  * shares its first page with the other zero-initialised variables, which
  * saved about 6 microseconds per seccwrap run on x86_64.  "common"
- * places it after them: ld puts common symbols after every .bss section.
+ * places it after them: GNU ld's default linker script puts common
+ * symbols after every .bss section.
  */
 char nolibc_first_arena[ARENA_SIZE]
 	__attribute__((__common__, __aligned__(ALIGNMENT)));

@@ -20,7 +20,11 @@ list_char_ok(char c)
 	       c == '@' || c == '$' || c == '!' || c == '-';
 }
 
-/* Parse a decimal or 0x-hex number; return -1 when S is not one. */
+#define NUMBER_INVALID	(-1)	/* parse_number(): not a number */
+#define NUMBER_TOO_LARGE (-2)	/* parse_number(): over 0x7fffffff */
+
+/* Parse a decimal or 0x-hex number; return NUMBER_INVALID when S is not
+ * one, and NUMBER_TOO_LARGE when it is over 0x7fffffff. */
 static long
 parse_number(const char *s)
 {
@@ -39,29 +43,21 @@ parse_number(const char *s)
 		else if (base == 16 && *s >= 'A' && *s <= 'F')
 			d = *s - 'A' + 10;
 		else
-			return -1;
+			return NUMBER_INVALID;
 		v = v * (unsigned long)base + (unsigned long)d;
 		if (v > 0x7fffffffUL)
-			return -1;
+			return NUMBER_TOO_LARGE;
 	}
-	return digits ? (long)v : -1;
+	return digits ? (long)v : NUMBER_INVALID;
 }
 
 const char *
 errno_problem(const char *s)
 {
-	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2] != '\0';
-
 	if (*s < '0' || *s > '9')
 		return "unknown errno";
-	/* Digits only, or 0x and hex digits: a number, but not 1-4095. */
-	for (s += hex ? 2 : 0; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			continue;
-		if (hex && ((*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F')))
-			continue;
+	if (parse_number(s) == NUMBER_INVALID)
 		return "invalid errno";
-	}
 	return "errno out of range 1-4095";
 }
 

@@ -267,7 +267,7 @@ nomem:
 	return NULL;
 }
 
-/* Warn when native number NR, which entry E of origin O sets to ACTION,
+/* Warn when native number NR, which item E of origin O sets to ACTION,
  * was set by a direct item with another action before. */
 static void
 warn_direct(struct build *b, uint32_t nr, const struct item *e,

@@ -264,7 +264,7 @@ do_line(struct reader *r, char *line, const struct origin *at)
 }
 
 /* Read all of FD into a NUL-terminated buffer.  EXPECT is the size
- * fstat() gave, 0 for files such as those of /proc that do not know it. */
+ * fstat() gave, or 0 where it gives none (pipes, files in /proc). */
 static char *
 slurp(int fd, size_t expect, size_t *size)
 {

@@ -48,12 +48,17 @@ is_error_message() {
 
 # rejected NAME COMMAND...: COMMAND (which runs seccwrap with
 # "sh -c 'touch $MARKER'" as the command) must exit 125 with an error
-# message and never run the command.
+# message and never run the command.  rejected_stdin is the same with
+# the caller's standard input, such as a pipe.
 rejected() {
+	rejected_stdin "$@" </dev/null
+}
+
+rejected_stdin() {
 	_name=$1
 	shift
 	rm -f "$MARKER"
-	"$@" </dev/null >"$TMP/out" 2>"$TMP/err"
+	"$@" >"$TMP/out" 2>"$TMP/err"
 	_rc=$?
 	if [ "$_rc" -ne 125 ]; then
 		fail "$_name" "expected exit status 125, got $_rc;" \
@@ -65,6 +70,15 @@ rejected() {
 			"stderr: $(head -c 300 "$TMP/err")"
 	else
 		pass "$_name"
+	fi
+}
+
+# stderr_has NAME TEXT [REASON]: $TMP/err contains TEXT (a fixed string).
+stderr_has() {
+	if grep -q -F -e "$2" "$TMP/err"; then
+		pass "$1"
+	else
+		fail "$1" "${3:+$3; }stderr: $(head -c 300 "$TMP/err")"
 	fi
 }
 
@@ -96,12 +110,8 @@ if [ "$base_mount" = EPERM ]; then
 else
 	expect_lines no-seccomp "$TMP/out" mount=EPERM getpid=0
 fi
-if grep -q 'lacks SECCOMP_RET_KILL_PROCESS' "$TMP/err"; then
-	pass no-seccomp/kill-note
-else
-	fail no-seccomp/kill-note "no note about the kill fallback with -v;" \
-		"stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has no-seccomp/kill-note 'lacks SECCOMP_RET_KILL_PROCESS' \
+	"no note about the kill fallback with -v"
 
 # The kernel counts the filters: the outer one plus seccwrap's own.
 if grep -q '^Seccomp_filters:' /proc/self/status; then
@@ -135,22 +145,14 @@ rejected no-seccomp/log "$OUTER" seccomp=ENOSYS -- "$SECCWRAP" \
 
 rejected no-install "$OUTER" seccomp=ENOSYS prctl@0=22=EINVAL -- \
 	"$SECCWRAP" --seccomp.drop=mount -- sh -c "touch '$MARKER'"
-if grep -q 'prctl(PR_SET_SECCOMP) failed: EINVAL' "$TMP/err"; then
-	pass no-install/message
-else
-	fail no-install/message "expected the failed call and its errno;" \
-		"stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has no-install/message 'prctl(PR_SET_SECCOMP) failed: EINVAL' \
+	"expected the failed call and its errno"
 # seccomp(2) failing with another errno than ENOSYS is final: no prctl.
 rejected seccomp-einval "$OUTER" seccomp@0=1=EINVAL -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
-if grep -q 'seccomp(SECCOMP_SET_MODE_FILTER) failed: EINVAL' "$TMP/err"
-then
-	pass seccomp-einval/message
-else
-	fail seccomp-einval/message "expected the failed call;" \
-		"stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has seccomp-einval/message \
+	'seccomp(SECCOMP_SET_MODE_FILTER) failed: EINVAL' \
+	"expected the failed call"
 # Before Linux 3.5 there is no no_new_privs.
 rejected no-nnp "$OUTER" prctl@0=38=EINVAL -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
@@ -165,21 +167,13 @@ for err in EOPNOTSUPP EINVAL; do
 		</dev/null >"$TMP/out" 2>"$TMP/err"
 	check "no-kill-process-$err/status" 0 "$?"
 	check "no-kill-process-$err/lines" 2 "$(grep -c '^getpid ' "$TMP/out")"
-	if grep -q 'lacks SECCOMP_RET_KILL_PROCESS' "$TMP/err"; then
-		pass "no-kill-process-$err/note"
-	else
-		fail "no-kill-process-$err/note" "no note with -v;" \
-			"stderr: $(head -c 300 "$TMP/err")"
-	fi
+	stderr_has "no-kill-process-$err/note" \
+		'lacks SECCOMP_RET_KILL_PROCESS' "no note with -v"
 	rejected "no-log-$err" "$OUTER" "seccomp@0=2=$err" -- "$SECCWRAP" \
 		--seccomp.drop=mount --seccomp-error-action=log -- \
 		sh -c "touch '$MARKER'"
-	if grep -q 'lacks SECCOMP_RET_LOG' "$TMP/err"; then
-		pass "no-log-$err/message"
-	else
-		fail "no-log-$err/message" "expected a message about LOG;" \
-			"stderr: $(head -c 300 "$TMP/err")"
-	fi
+	stderr_has "no-log-$err/message" 'lacks SECCOMP_RET_LOG' \
+		"expected a message about LOG"
 done
 # Errno actions need neither: the filter works as usual.
 "$OUTER" seccomp@0=2=EOPNOTSUPP -- "$SECCWRAP" --seccomp.drop=mount -- \
@@ -203,11 +197,7 @@ if [ -e "$MARKER" ]; then
 else
 	pass exec-enoexec/not-run
 fi
-if grep -q 'cannot execute: ENOEXEC' "$TMP/err"; then
-	pass exec-enoexec/message
-else
-	fail exec-enoexec/message "stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has exec-enoexec/message 'cannot execute: ENOEXEC'
 
 # A program open for writing (here by seccwrap's own fd 3) fails with
 # ETXTBSY, although it is found and executable.
@@ -216,11 +206,7 @@ cp "$P64" "$TMP/busy"
 	getpid </dev/null >"$TMP/out" 2>"$TMP/err")
 check exec-etxtbsy/status 126 "$?"
 check exec-etxtbsy/not-run "" "$(cat "$TMP/out")"
-if grep -q 'cannot execute: ETXTBSY' "$TMP/err"; then
-	pass exec-etxtbsy/message
-else
-	fail exec-etxtbsy/message "stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has exec-etxtbsy/message 'cannot execute: ETXTBSY'
 
 # Not found and not executable: found out before the filter goes in.
 "$SECCWRAP" -- "$TMP/no-such-program" </dev/null >/dev/null 2>&1
@@ -246,11 +232,8 @@ check exec-not-executable/not-run "" "$(cat "$TMP/out")"
 } >"$TMP/big.profile"
 rejected read-eio-halfway "$OUTER" read@2=1=EIO -- "$SECCWRAP" \
 	-p "$TMP/big.profile" -- sh -c "touch '$MARKER'"
-if grep -q "cannot read profile '$TMP/big.profile': EIO" "$TMP/err"; then
-	pass read-eio-halfway/message
-else
-	fail read-eio-halfway/message "stderr: $(head -c 300 "$TMP/err")"
-fi
+stderr_has read-eio-halfway/message \
+	"cannot read profile '$TMP/big.profile': EIO"
 cp "$TMP/big.profile" "$TMP/big.inc"
 printf 'seccomp\ninclude big.inc\n' >"$TMP/includer.profile"
 rejected read-eio-include "$OUTER" read@2=1=EIO -- "$SECCWRAP" \
@@ -375,12 +358,8 @@ if [ -x "$NOLIBC" ]; then
 	# The 40 KB of comments make the profile's read buffer one.
 	rejected nolibc-oom-large "$OUTER" 'mmap@1!=65536=ENOMEM' -- \
 		"$NOLIBC" -p "$TMP/sweep-mmap.profile" -- sh -c "touch '$MARKER'"
-	if grep -q "cannot read profile '$TMP/sweep-mmap.profile': ENOMEM" \
-		"$TMP/err"; then
-		pass nolibc-oom-large/message
-	else
-		fail nolibc-oom-large/message "stderr: $(head -c 300 "$TMP/err")"
-	fi
+	stderr_has nolibc-oom-large/message \
+		"cannot read profile '$TMP/sweep-mmap.profile': ENOMEM"
 	# mremap failing: a profile read from a pipe, whose size fstat()
 	# cannot give, grows its buffer by doubling.  Past 64 KiB that
 	# buffer is a mapping of its own, and growing it calls mremap.
@@ -389,21 +368,11 @@ if [ -x "$NOLIBC" ]; then
 		awk 'BEGIN { for (i = 0; i < 2500; i++)
 			printf "# padding line %032d\n", i }'
 	} >"$TMP/pipe.profile"
-	rm -f "$MARKER"
-	cat "$TMP/pipe.profile" | "$OUTER" mremap=ENOMEM -- "$NOLIBC" \
-		-p /dev/stdin -- sh -c "touch '$MARKER'" >"$TMP/out" 2>"$TMP/err"
-	_rc=$?
-	check nolibc-mremap/status 125 "$_rc"
-	if [ -e "$MARKER" ]; then
-		fail nolibc-mremap/not-run "the command ran"
-	else
-		pass nolibc-mremap/not-run
-	fi
-	if grep -q "cannot read profile '/dev/stdin': ENOMEM" "$TMP/err"; then
-		pass nolibc-mremap/message
-	else
-		fail nolibc-mremap/message "stderr: $(head -c 300 "$TMP/err")"
-	fi
+	cat "$TMP/pipe.profile" | rejected_stdin nolibc-mremap \
+		"$OUTER" mremap=ENOMEM -- "$NOLIBC" -p /dev/stdin -- \
+		sh -c "touch '$MARKER'"
+	stderr_has nolibc-mremap/message \
+		"cannot read profile '/dev/stdin': ENOMEM"
 else
 	skip nolibc-oom "$NOLIBC is missing (tests/build.d/nolibc.sh)"
 fi

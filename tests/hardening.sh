@@ -157,20 +157,19 @@ else
 	fail largest/names-size "status, stderr: $(head -c 300 "$TMP/err")"
 fi
 
-# expected NAME: the errno the probe must see for NAME.  The namespace
-# and protocol filters turn three denials into ENOSYS on purpose.
-awk 'NR == FNR { e[$1] = $2; next }
-	$2 in e { v = e[$2] }
-	$2 == "clone3" || $2 == "socketcall" || $2 == "io_uring_setup" {
-		v = "ENOSYS" }
-	$2 in e { print $1, $2, v }' "$TMP/errnos" "$TMP/nr64" |
-	grep -v -w -F -f "$TMP/unsafe" >"$TMP/want64"
-awk 'NR == FNR { e[$1] = $2; next }
-	$2 in e { v = e[$2] }
-	$2 == "clone3" || $2 == "socketcall" || $2 == "io_uring_setup" {
-		v = "ENOSYS" }
-	$2 in e { print $1, $2, v }' "$TMP/errnos" "$TMP/nr32" |
-	grep -v -w -F -f "$TMP/unsafe" >"$TMP/want32"
+# expected NRFILE: "NR NAME ERRNO" for each call of NRFILE that the
+# profile names, but the unsafe ones: the errno the probe must see.  The
+# namespace and protocol filters turn three denials into ENOSYS on purpose.
+expected() {
+	awk 'NR == FNR { e[$1] = $2; next }
+		$2 in e { v = e[$2] }
+		$2 == "clone3" || $2 == "socketcall" ||
+		$2 == "io_uring_setup" { v = "ENOSYS" }
+		$2 in e { print $1, $2, v }' "$TMP/errnos" "$1" |
+		grep -v -w -F -f "$TMP/unsafe"
+}
+expected "$TMP/nr64" >"$TMP/want64"
+expected "$TMP/nr32" >"$TMP/want32"
 ops=$(awk '{ printf " nr:%s", $1 }' "$TMP/want64")
 ops="$ops$(awk '{ printf " int80:%s", $1 }' "$TMP/want32")"
 # Argument filters: mmap with PROT_WRITE|PROT_EXEC, socketpair(AF_INET6),
