@@ -192,6 +192,34 @@ test_malloc(void)
 	check("malloc/many", ok);
 }
 
+/*
+ * Check that raw_syscall6() passes arguments 5 and 6, which o32 passes
+ * on the stack.  copy_file_range() copies at most len (the fifth) bytes
+ * and fails with EINVAL unless flags (the sixth) is 0.  Its offset
+ * pointer makes it read IN from offset 0, wherever IN's position is.
+ */
+static void
+test_six_args(int in, const char *dir)
+{
+	char path[256];
+	long long offset = 0;
+	long r;
+	int out;
+
+	strcpy(path, dir);
+	strcpy(path + strlen(path), "/copy");
+	out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	r = syscall(__NR_copy_file_range, (long)in, (long)&offset, (long)out,
+		    0L, 3L, 0L);
+	check("syscall/six-args", r == 3);
+	errno = 0;
+	offset = 0;
+	r = syscall(__NR_copy_file_range, (long)in, (long)&offset, (long)out,
+		    0L, 3L, 1L);
+	check("syscall/sixth-arg", r == -1 && errno == EINVAL);
+	close(out);
+}
+
 static void
 test_files(const char *dir)
 {
@@ -215,8 +243,10 @@ test_files(const char *dir)
 	      memcmp(buf, "hello", 5) == 0 && read(fd, buf, 1) == 0);
 	check("stat/regular", stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
 	      (st.st_mode & 0777) == 0640);
+	check("stat/size", st.st_size == 5);
 	check("fstat/same-file", fstat(fd, &fst) == 0 &&
 	      fst.st_dev == st.st_dev && fst.st_ino == st.st_ino);
+	test_six_args(fd, dir);
 	close(fd);
 	check("stat/directory", stat(dir, &st) == 0 && S_ISDIR(st.st_mode));
 	errno = 0;
