@@ -5,7 +5,8 @@
 #   ./build.sh nolibc    build out/ARCH-nolibc/seccwrap (and nolibc_test,
 #                        nolibc's unit test) with no C library, on nolibc/;
 #                        CC may be a Debian cross gcc, or ARCH (x86_64,
-#                        i386, aarch64, arm or riscv64) picks one
+#                        i386, aarch64, arm, riscv64, ppc64le, s390x,
+#                        mips64el or mipsel) picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
 #   ./build.sh fuzz [SECONDS]  build the libFuzzer harnesses of fuzz/ into
@@ -76,6 +77,10 @@ target_arch() {
 	aarch64-*) echo aarch64 ;;
 	arm*-*) echo arm ;;
 	riscv64-*) echo riscv64 ;;
+	powerpc64le-*) echo ppc64le ;;
+	s390x-*) echo s390x ;;
+	mips64el-*) echo mips64el ;;
+	mipsel-*) echo mipsel ;;
 	*) "$1" -dumpmachine | sed 's/-.*//' ;;
 	esac
 }
@@ -88,9 +93,15 @@ cross_gcc() {
 	aarch64) echo "aarch64-linux-gnu-gcc gcc-aarch64-linux-gnu" ;;
 	arm) echo "arm-linux-gnueabihf-gcc gcc-arm-linux-gnueabihf" ;;
 	riscv64) echo "riscv64-linux-gnu-gcc gcc-riscv64-linux-gnu" ;;
+	ppc64le) echo "powerpc64le-linux-gnu-gcc gcc-powerpc64le-linux-gnu" ;;
+	s390x) echo "s390x-linux-gnu-gcc gcc-s390x-linux-gnu" ;;
+	mips64el)
+		echo "mips64el-linux-gnuabi64-gcc gcc-mips64el-linux-gnuabi64"
+		;;
+	mipsel) echo "mipsel-linux-gnu-gcc gcc-mipsel-linux-gnu" ;;
 	*)
 		echo "build.sh: unknown ARCH '$1'; use x86_64, i386, aarch64," \
-			"arm or riscv64" >&2
+			"arm, riscv64, ppc64le, s390x, mips64el or mipsel" >&2
 		exit 125
 		;;
 	esac

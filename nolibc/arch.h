@@ -3,7 +3,8 @@
  * macro.  Each arch-*.h defines raw_syscall0() to raw_syscall6(), which
  * return the kernel's result as it is (-errno on failure), and
  * ARCH_START_ASM, the _start entry point that passes the initial stack
- * pointer to nolibc_start().
+ * pointer to nolibc_start().  An arch-*.h whose mmap takes its six
+ * arguments from memory defines ARCH_MMAP_ARGS_IN_MEMORY.
  */
 #ifndef NOLIBC_ARCH_H
 #define NOLIBC_ARCH_H
@@ -18,6 +19,15 @@
 #include "arch-arm.h"
 #elif defined(__riscv) && __riscv_xlen == 64
 #include "arch-riscv64.h"
+#elif defined(__powerpc64__) && _CALL_ELF == 2 && \
+	defined(__LITTLE_ENDIAN__)
+#include "arch-ppc64le.h"
+#elif defined(__s390x__)
+#include "arch-s390x.h"
+#elif defined(__mips__) && _MIPS_SIM == _ABI64 && defined(__MIPSEL__)
+#include "arch-mips64el.h"
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32 && defined(__MIPSEL__)
+#include "arch-mipsel.h"
 #else
 #error "nolibc has no support for this architecture; see nolibc/arch.h"
 #endif

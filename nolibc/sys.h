@@ -78,7 +78,14 @@ sys_execve(const char *path, char *const argv[], char *const envp[])
 static inline long
 sys_mmap_anonymous(size_t len)
 {
-#ifdef __NR_mmap2
+#if defined(ARCH_MMAP_ARGS_IN_MEMORY)
+	long args[6] = {
+		0, (long)len, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0
+	};
+
+	return raw_syscall1(__NR_mmap, (long)args);
+#elif defined(__NR_mmap2)
 	/* 32-bit ABIs: mmap2 takes the offset in pages, and __NR_mmap, where
 	 * it exists, is the old call with its arguments in memory. */
 	return raw_syscall6(__NR_mmap2, 0, (long)len, PROT_READ | PROT_WRITE,

@@ -92,10 +92,37 @@ cross_same() {
 	EOF
 	"$_q" "$_bin" --seccomp.drop=mount --dump="$TMP/cross.bpf"
 	"$SECCWRAP" --arch="$_a" --seccomp.drop=mount --dump="$TMP/host.bpf"
-	if cmp -s "$TMP/cross.bpf" "$TMP/host.bpf"; then
+	# NOTE: --dump writes each instruction in the byte order of the
+	# machine that seccwrap runs on, so a big-endian build writes the
+	# same program with code and k byte-swapped.
+	case $_a in
+	s390x) _order=big ;;
+	*) _order=little ;;
+	esac
+	if [ "$(printf '\001\000' | od -An -tu2 | tr -d ' ')" = 1 ]; then
+		_host_order=little
+	else
+		_host_order=big
+	fi
+	print_insns "$_host_order" "$TMP/host.bpf" >"$TMP/host.insns"
+	print_insns "$_order" "$TMP/cross.bpf" >"$TMP/cross.insns"
+	if [ -s "$TMP/host.insns" ] &&
+		cmp -s "$TMP/cross.insns" "$TMP/host.insns"; then
 		pass "cross/$_a/same-dump"
 	else
 		fail "cross/$_a/same-dump" "the dumped programs differ"
+	fi
+}
+
+# print_insns ORDER FILE: print the struct sock_filter array in FILE,
+# written in ORDER (big or little) endian, one instruction a line: the
+# bytes of code, jt, jf and k in little-endian order.
+print_insns() {
+	od -An -v -tx1 "$2" | tr -s ' ' '\n' | grep . | paste -d ' ' - - - - \
+		- - - - | if [ "$1" = big ]; then
+		awk '{ print $2, $1, $3, $4, $8, $7, $6, $5 }'
+	else
+		cat
 	fi
 }
 
@@ -128,10 +155,12 @@ fi
 
 # Cross builds write to out/ARCH-nolibc/ as ./build.sh does.  seccwrap
 # itself builds only where tables/ covers the architecture.
-for arch in i386 aarch64 arm riscv64; do
+for arch in i386 aarch64 arm riscv64 ppc64le s390x mips64el mipsel; do
 	case $arch in
 	i386) cc=i686-linux-gnu-gcc qemu=qemu-i386-static ;;
 	arm) cc=arm-linux-gnueabihf-gcc qemu=qemu-arm-static ;;
+	ppc64le) cc=powerpc64le-linux-gnu-gcc qemu=qemu-ppc64le-static ;;
+	mips64el) cc=mips64el-linux-gnuabi64-gcc qemu=qemu-mips64el-static ;;
 	*) cc=$arch-linux-gnu-gcc qemu=qemu-$arch-static ;;
 	esac
 	if ! command -v "$cc" >/dev/null 2>&1; then
