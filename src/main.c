@@ -428,7 +428,8 @@ output_program(const struct options *opt, const struct program *prog)
 	}
 	fd = open(opt->dump_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 		  0644);
-	r = fd < 0 ? -errno : dump_program(fd, prog);
+	r = fd < 0 ? -errno : dump_program(fd, prog,
+	    host_abis[0]->flags & ABI_BIG_ENDIAN);
 	if (fd >= 0 && close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r < 0) {

@@ -422,15 +422,14 @@ print_program(struct out *o, const struct program *prog)
 	free(st);
 }
 
-int
-dump_program(int fd, const struct program *prog)
+/* Write LEN bytes at P to FD, however write() splits them. */
+static int
+write_all(int fd, const char *p, size_t len)
 {
-	const char *p = (const char *)prog->insn;
-	size_t left = (size_t)prog->len * sizeof(*prog->insn);
 	ssize_t n;
 
-	while (left > 0) {
-		n = write(fd, p, left);
+	while (len > 0) {
+		n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -438,7 +437,43 @@ dump_program(int fd, const struct program *prog)
 		if (n == 0)
 			return -EIO;
 		p += n;
-		left -= (size_t)n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Store the LEN low bytes of V at P, most significant first or last. */
+static void
+put_bytes(unsigned char *p, uint32_t v, unsigned int len, int big_endian)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i++)
+		p[big_endian ? len - 1 - i : i] = (unsigned char)(v >> (8 * i));
+}
+
+int
+dump_program(int fd, const struct program *prog, int big_endian)
+{
+	/* Instructions converted per write(): a program of BPF_MAXINSNS
+	 * (4096) takes 64 calls. */
+	unsigned char buf[64 * 8], *p;
+	const struct bpf_insn *insn = prog->insn;
+	size_t i, left = prog->len;
+	int r;
+
+	while (left > 0) {
+		p = buf;
+		for (i = 0; i < left && i < sizeof(buf) / 8; i++, p += 8) {
+			put_bytes(p, insn[i].code, 2, big_endian);
+			p[2] = insn[i].jt;
+			p[3] = insn[i].jf;
+			put_bytes(p + 4, insn[i].k, 4, big_endian);
+		}
+		if ((r = write_all(fd, (const char *)buf, i * 8)) < 0)
+			return r;
+		insn += i;
+		left -= i;
 	}
 	return 0;
 }

@@ -387,9 +387,10 @@ int cache_allows(const struct program *prog, uint32_t arch, uint32_t nr);
 void print_program(struct out *o, const struct program *prog);
 /* Print a seccomp return value: ALLOW, ERRNO(EPERM), KILL_PROCESS, ... */
 void print_action(struct out *o, uint32_t ret);
-/* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it.
- * Return 0 or -errno. */
-int dump_program(int fd, const struct program *prog);
+/* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it, in
+ * the byte order of the kernel that will load it: big-endian when
+ * BIG_ENDIAN is nonzero.  Return 0 or -errno. */
+int dump_program(int fd, const struct program *prog, int big_endian);
 
 /* ---- install and exec (install.c, exec.c) ---- */
 

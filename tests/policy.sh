@@ -265,3 +265,19 @@ filter" "$(cat "$TMP/err")"
 check arch-unknown-status 125 $?
 "$SECCWRAP" --arch=aarch64 -- /bin/true 2>/dev/null
 check arch-foreign-run-refused 125 $?
+# --dump writes the byte order of the kernel that will load the filter.
+# The first instruction of every program is "ld [arch]": code 0x0020,
+# k 4.
+for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
+	ppc64 ppc s390x s390 mips mips64 parisc parisc64 m68k sheb; do
+	case $a in
+	ppc64 | ppc | s390x | s390 | mips | mips64 | parisc | parisc64 | m68k | sheb)
+		want="00 20 00 00 00 00 00 04" ;;
+	*)
+		want="20 00 00 00 04 00 00 00" ;;
+	esac
+	rm -f "$TMP/arch.bpf"
+	"$SECCWRAP" --arch="$a" --dump="$TMP/arch.bpf" 2>"$TMP/err"
+	check "arch-$a-dump-byte-order" "$want" \
+		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
+done

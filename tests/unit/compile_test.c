@@ -1773,33 +1773,65 @@ test_print_other(void)
 	check_text(got, want);
 }
 
+/* Nonzero on a big-endian machine, as dump_program() takes it. */
+#define HOST_BIG (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+
+/* Write PROG with dump_program() in the given order and read it back
+ * into BACK (at most SIZE bytes); return the number of bytes. */
+static ssize_t
+dump_back(const struct program *prog, int big_endian, void *back,
+    size_t size)
+{
+	char path[] = "/tmp/compile_test.XXXXXX";
+	ssize_t n;
+	int fd;
+
+	fd = mkstemp(path);
+	if (fd < 0)
+		abort();
+	CHECK(dump_program(fd, prog, big_endian) == 0,
+	    "dump_program failed");
+	CHECK(lseek(fd, 0, SEEK_SET) == 0, "lseek failed");
+	n = read(fd, back, size);
+	close(fd);
+	unlink(path);
+	return n;
+}
+
 static void
 test_dump(void)
 {
-	char path[] = "/tmp/compile_test.XXXXXX";
 	struct bpf_insn back[16];
+	unsigned char raw[16 * 8];
+	const unsigned char *p;
 	struct program prog;
 	struct built b;
+	unsigned int i;
 	ssize_t n;
-	int fd;
 
 	built_init(&b, RET_KILL_PROCESS);
 	add_arch(&b, X86_64, ABI_64BIT);
 	add_range(&b, 0, 0, 9, RET_ALLOW, NULL);
 	add_range(&b, 0, 10, 0xffffffffu, EPERM_ACTION, NULL);
 	prog = compile_ok(&b);
-	fd = mkstemp(path);
-	if (fd < 0)
-		abort();
-	CHECK(dump_program(fd, &prog) == 0, "dump_program failed");
-	CHECK(lseek(fd, 0, SEEK_SET) == 0, "lseek failed");
-	n = read(fd, back, sizeof(back));
+	n = dump_back(&prog, HOST_BIG, back, sizeof(back));
 	CHECK(n == (ssize_t)(prog.len * 8), "read %zd bytes, want %u", n,
 	    prog.len * 8);
 	CHECK(memcmp(back, prog.insn, prog.len * 8) == 0, "bytes differ");
-	close(fd);
-	unlink(path);
-	CHECK(dump_program(-1, &prog) == -EBADF, "bad fd not reported");
+	/* A filter for a kernel of the other byte order, as --arch=s390x
+	 * writes on x86_64: code and k reversed, jt and jf as they are. */
+	n = dump_back(&prog, !HOST_BIG, raw, sizeof(raw));
+	CHECK(n == (ssize_t)(prog.len * 8), "other order: read %zd bytes", n);
+	for (i = 0; i < prog.len && n == (ssize_t)(prog.len * 8); i++) {
+		p = raw + 8 * i;
+		CHECK(p[0] == (HOST_BIG ? prog.insn[i].code & 0xff :
+		    prog.insn[i].code >> 8), "other order: code of %u", i);
+		CHECK(p[2] == prog.insn[i].jt, "other order: jt of %u", i);
+		CHECK(p[3] == prog.insn[i].jf, "other order: jf of %u", i);
+		CHECK(p[4] == (HOST_BIG ? prog.insn[i].k & 0xff :
+		    prog.insn[i].k >> 24), "other order: k of %u", i);
+	}
+	CHECK(dump_program(-1, &prog, 0) == -EBADF, "bad fd not reported");
 	free(prog.insn);
 	built_free(&b);
 }
@@ -1868,7 +1900,8 @@ dump_mode(const char *path)
 		return 1;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || dump_program(fd, &prog) != 0 || close(fd) != 0) {
+	if (fd < 0 || dump_program(fd, &prog, HOST_BIG) != 0 ||
+	    close(fd) != 0) {
 		perror(path);
 		return 1;
 	}
