@@ -207,10 +207,10 @@ const char arch_choices[] = "x86_64 i386 aarch64 arm riscv64 ppc64 ppc64le "
  * The build host, from the compiler's macros: its index in arches[],
  * which the first use of host_abis selects.
  *
- * NOTE: a 32-bit build running on a 64-bit kernel filters only its own
- * ABI, so the kernel's other ABIs get the bad-arch action.  x32, mips n32
- * and big-endian arm and aarch64 builds stop at the #error: seccwrap
- * itself would run an ABI that no arch here treats as native.
+ * A 32-bit build on a 64-bit kernel selects the kernel's arch at run
+ * time (arch_select_kernel()).  x32, mips n32 and big-endian arm and
+ * aarch64 builds stop at the #error: seccwrap itself would run an ABI
+ * that no arch here treats as native.
  */
 #if defined(__x86_64__) && !defined(__ILP32__)
 #define HOST ARCH_X86_64

@@ -22,6 +22,43 @@ struct fprog {
 	const struct bpf_insn *filter;
 };
 
+/* Personality values of linux/personality.h. */
+#define PER_MASK	0xffu
+#define PER_LINUX32	0x0008u
+#define PERSONALITY_GET	0xffffffffu	/* reads it, sets nothing */
+
+/* Field size of struct new_utsname (linux/utsname.h), of which uname(2)
+ * fills six: sysname, nodename, release, version, machine, domainname. */
+#define UTS_FIELD 65
+
+int
+install_kernel_machine(char *machine, size_t size)
+{
+	char uts[6][UTS_FIELD];
+	long persona, r;
+	size_t i;
+
+	/* A task with PER_LINUX32 (setarch i686, linux32) gets the
+	 * 32-bit machine name even by a 64-bit kernel: clear it for the
+	 * one call and restore it, since the command inherits it. */
+	persona = syscall(SYS_personality, PERSONALITY_GET);
+	if (persona < 0)
+		return -errno;
+	if ((persona & PER_MASK) == PER_LINUX32 &&
+	    syscall(SYS_personality, persona & ~(long)PER_MASK) < 0)
+		return -errno;
+	r = syscall(SYS_uname, uts);
+	if ((persona & PER_MASK) == PER_LINUX32 &&
+	    syscall(SYS_personality, persona) < 0)
+		return -errno;
+	if (r < 0)
+		return -errno;
+	for (i = 0; i + 1 < size && i + 1 < UTS_FIELD && uts[4][i]; i++)
+		machine[i] = uts[4][i];
+	machine[i] = '\0';
+	return 0;
+}
+
 int
 install_action_available(uint32_t action)
 {

@@ -103,6 +103,29 @@ usage_error(const char *option, const char *text)
 	exit(EXIT_SECCWRAP);
 }
 
+/* A 32-bit build on a 64-bit kernel (i386 on x86_64, arm on aarch64)
+ * builds the filter for every ABI of that kernel, as the 64-bit build
+ * does: a filter for its own ABI alone would leave the seccomp.32 lists
+ * without their ABI and kill every 64-bit program. */
+static void
+select_kernel_arch(void)
+{
+	char machine[65];
+	const char *own = arch_current();
+	int r;
+
+	r = install_kernel_machine(machine, sizeof(machine));
+	if (r < 0) {
+		msg(MSG_ERROR, NULL, "cannot read the kernel's machine name: ",
+		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		exit(EXIT_SECCWRAP);
+	}
+	if (arch_select_kernel(machine))
+		msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " on a ",
+		    machine, " kernel, so the filter covers every ABI of ",
+		    arch_current(), NULL);
+}
+
 /* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
  * *HAS_VALUE is 0 for "--NAME" and 1 for "--NAME=...". */
 static const char *
@@ -275,6 +298,8 @@ parse_args(struct options *opt, int argc, char **argv)
 		if (strcmp(argv[i], "-p") == 0)
 			i++;
 	}
+	if (arch_has_kernel64())
+		select_kernel_arch();
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();

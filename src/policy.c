@@ -755,14 +755,20 @@ keep_exec(struct build *b, struct abi_build *ab)
 
 	for (i = 0; i < 2; i++) {
 		d = find(ab, exec_names[i]);
+		/* A blocked ABI keeps no table: all its numbers are above. */
+		if (d == NULL && ab->count == 0 &&
+		    abi_syscall_nr(ab->abi, exec_names[i]) >= 0)
+			d = &ab->above;
 		b->exec_found[i] = d != NULL;
 		if (d != NULL)
 			b->exec_dec[i] = b->palette[*d];
 	}
 }
 
+/* Report a denied execve or execveat; OWN names seccwrap's own ABI when
+ * that is not the native one. */
 static void
-check_exec(struct build *b)
+check_exec(struct build *b, const char *own)
 {
 	const struct decision *d;
 	unsigned int i;
@@ -773,9 +779,10 @@ check_exec(struct build *b)
 		    (is_allowing(d->action) && d->args == NULL))
 			continue;
 		msg(MSG_ERROR, d->origin, "'",
-		    syscall_name(exec_names[i]), "' cannot be denied: seccwrap "
-		    "starts the command with execve after installing the "
-		    "filter", NULL);
+		    syscall_name(exec_names[i]), "' cannot be denied",
+		    own ? " on " : "", own ? own : "", own ? ", the ABI this "
+		    "seccwrap runs on" : "", ": seccwrap starts the command "
+		    "with execve after installing the filter", NULL);
 		b->errors++;
 	}
 }
@@ -1065,7 +1072,7 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 {
 	struct build b;
 	struct arch_policy *ap;
-	unsigned int i, j;
+	unsigned int i, j, own = arch_own_abi();
 
 	memset(&b, 0, sizeof(b));
 	memset(p, 0, sizeof(*p));
@@ -1094,8 +1101,8 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 			continue;
 		if (fill_arch(&b, b.abi[i].abi->audit_arch) < 0)
 			goto nomem;
-		if (i == 0)
-			keep_exec(&b, &b.abi[0]);
+		if (b.abi[own].abi->audit_arch == b.abi[i].abi->audit_arch)
+			keep_exec(&b, &b.abi[own]);
 		ap = &p->arch[p->narch++];
 		ap->audit_arch = b.abi[i].abi->audit_arch;
 		ap->flags = b.abi[i].abi->flags;
@@ -1103,7 +1110,7 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 			goto nomem;
 		spare_tables(&b, ap->audit_arch);
 	}
-	check_exec(&b);
+	check_exec(&b, own ? b.abi[own].abi->name : NULL);
 	if (b.errors) {
 		memset(p, 0, sizeof(*p));
 		return b.errors;

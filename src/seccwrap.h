@@ -155,6 +155,15 @@ extern const char arch_choices[];
 int arch_select(const char *name);
 /* Return the name of the selected architecture. */
 const char *arch_current(void);
+/* Return 1 when this build's arch also runs under the kernel of a 64-bit
+ * arch (i386 under x86_64, arm under aarch64, ...). */
+int arch_has_kernel64(void);
+/* Select the 64-bit arch whose kernel reports MACHINE in uname(2) when
+ * it runs this build's ABI; return 1, or 0 when MACHINE is not one. */
+int arch_select_kernel(const char *machine);
+/* Return the index in host_abis of the ABI that seccwrap itself runs on:
+ * 0, or the 32-bit ABI after arch_select_kernel(). */
+unsigned int arch_own_abi(void);
 /* Return the ERRNO_TABLE_* of tables/errnos.h for the selected arch. */
 unsigned int arch_errno_table(void);
 
@@ -394,6 +403,10 @@ int dump_program(int fd, const struct program *prog, int big_endian);
 
 /* ---- install and exec (install.c, exec.c) ---- */
 
+/* Copy the kernel's machine name ("x86_64"), as uname(2) gives it to a
+ * task without the PER_LINUX32 personality, into MACHINE (SIZE bytes).
+ * Return 0 or -errno. */
+int install_kernel_machine(char *machine, size_t size);
 /* Return 1 when the kernel supports ACTION, 0 when it does not. */
 int install_action_available(uint32_t action);
 /*

@@ -37,6 +37,7 @@ static const struct abi *const slot_list[HOST_ABI_MAX] = {
 static unsigned int slot_count;
 
 static const struct arch *selected;	/* NULL until the first use */
+static unsigned int own_abi;	/* slot of the ABI seccwrap runs on */
 
 static void select_arch(const struct arch *arch);
 
@@ -409,6 +410,7 @@ select_arch(const struct arch *arch)
 	unsigned int j;
 
 	selected = arch;
+	own_abi = 0;
 	for (j = 0; j < HOST_ABI_MAX; j++) {
 		abi_slot[j] = none;
 		if (j < arch->count)
@@ -430,6 +432,64 @@ arch_select(const char *name)
 		}
 	}
 	return -1;
+}
+
+/*
+ * A 32-bit arch whose programs also run on the kernel of a 64-bit one,
+ * and the machine name that uname(2) gives there to a task without the
+ * PER_LINUX32 personality (UTS_MACHINE of each kernel's Makefile).
+ */
+static const struct {
+	uint8_t arch32;
+	uint8_t arch64;
+	char machine[10];
+} kernel64[] = {
+	{ ARCH_I386, ARCH_X86_64, "x86_64" },
+	{ ARCH_ARM, ARCH_AARCH64, "aarch64" },
+	{ ARCH_PPC, ARCH_PPC64, "ppc64" },
+	{ ARCH_S390, ARCH_S390X, "s390x" },
+	{ ARCH_MIPS, ARCH_MIPS64, "mips64" },
+	{ ARCH_MIPSEL, ARCH_MIPS64EL, "mips64" },
+	{ ARCH_PARISC, ARCH_PARISC64, "parisc64" },
+};
+
+int
+arch_has_kernel64(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++)
+		if (kernel64[i].arch32 == HOST)
+			return 1;
+	return 0;
+}
+
+int
+arch_select_kernel(const char *machine)
+{
+	const struct arch *a;
+	unsigned int i, j;
+
+	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++) {
+		if (kernel64[i].arch32 != HOST ||
+		    strcmp(kernel64[i].machine, machine) != 0)
+			continue;
+		a = &arches[kernel64[i].arch64];
+		for (j = 1; j < a->count; j++) {
+			if (a->abi[j] != arches[HOST].abi[0])
+				continue;
+			select_arch(a);
+			own_abi = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+unsigned int
+arch_own_abi(void)
+{
+	return own_abi;
 }
 
 const char *

@@ -271,3 +271,46 @@ profile ignoredrop 'seccomp
 seccomp.drop mount'
 probe ignore-option "--ignore=seccomp.drop -p $TMP/ignoredrop.profile" \
 	"$P64" chroot=EPERM ptrace=EPERM
+
+# --- a 32-bit seccwrap on this 64-bit kernel ---------------------------------
+
+# The i386 build filters every ABI of the x86_64 kernel, as the x86_64
+# build does: the seccomp.32 lists reach i386 programs, 64-bit programs
+# get the native list rather than the bad-arch kill, and seccwrap's own
+# i386 execve cannot be blocked.
+S32=$TESTS/out/seccwrap-i386
+if [ ! -x "$S32" ]; then
+	skip seccwrap-i386 "$S32 is missing (needs gcc-i686-linux-gnu)"
+else
+	SECCWRAP_64=$SECCWRAP
+	SECCWRAP=$S32
+	probe i386-build-32-list "--seccomp.32.drop=getpid" "$P32" \
+		getpid=EPERM chroot=ok
+	probe i386-build-native-list "--seccomp.drop=chroot" "$P64" \
+		chroot=EPERM getpid=ok "$I386_CHROOT=EPERM"
+	probe i386-build-default "" "$P64" mount=EPERM getpid=ok
+	probe i386-build-x32 "--seccomp.drop=chroot" "$P64" x32:39=EPERM
+	# setarch i686 gives the PER_LINUX32 personality, under which the
+	# kernel calls itself i686; the command keeps the personality.
+	out=$(setarch i686 "$S32" --seccomp -- cat /proc/self/personality \
+		2>&1)
+	check i386-build-linux32-personality 00000008 "$out"
+	setarch i686 "$S32" --seccomp.drop=chroot --print >"$TMP/s32.print"
+	"$SECCWRAP_64" --seccomp.drop=chroot --print >"$TMP/s64.print"
+	if cmp -s "$TMP/s32.print" "$TMP/s64.print"; then
+		pass i386-build-linux32-same-filter
+	else
+		fail i386-build-linux32-same-filter "the i386 build's filter" \
+			"differs from the x86_64 build's:" \
+			"$(diff "$TMP/s64.print" "$TMP/s32.print" | head -n 4)"
+	fi
+	"$S32" --seccomp --seccomp.block-secondary -- "$P32" getpid \
+		>"$TMP/s32.out" 2>"$TMP/s32.err"
+	check i386-build-block-secondary-status 125 $?
+	check i386-build-block-secondary-message "seccwrap: \
+--seccomp.block-secondary: 'execve' cannot be denied on i386, the ABI \
+this seccwrap runs on: seccwrap starts the command with execve after \
+installing the filter" "$(head -n 1 "$TMP/s32.err")"
+	check i386-build-block-secondary-not-run "" "$(cat "$TMP/s32.out")"
+	SECCWRAP=$SECCWRAP_64
+fi

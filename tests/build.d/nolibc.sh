@@ -26,3 +26,22 @@ then
 			"$nolibc_log" >&2
 	fi
 fi
+
+# The i386 nolibc seccwrap, for tests/live.sh's cases of a 32-bit
+# seccwrap on this 64-bit kernel: tests/out/seccwrap-i386, when
+# i686-linux-gnu-gcc (gcc-i686-linux-gnu) is installed.
+i386_log=$OUT/nolibc-i386-build.log
+if [ "$(uname -m)" = x86_64 ] && command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
+	{ [ ! -x "$OUT/seccwrap-i386" ] ||
+	[ -n "$(find "$ROOT/src" "$ROOT/tables" "$ROOT/nolibc" \
+		"$ROOT/build.sh" -newer "$OUT/seccwrap-i386" | head -n 1)" ]; }
+then
+	rm -f "$OUT/seccwrap-i386"
+	echo "CC= ARCH=i386 sh $ROOT/build.sh nolibc >$i386_log"
+	if CC='' ARCH=i386 sh "$ROOT/build.sh" nolibc >"$i386_log" 2>&1; then
+		cp "$ROOT/out/i386-nolibc/seccwrap" "$OUT/seccwrap-i386"
+	else
+		echo "tests/build.d/nolibc.sh: ARCH=i386 ./build.sh nolibc" \
+			"failed; see $i386_log" >&2
+	fi
+fi

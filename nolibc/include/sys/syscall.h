@@ -8,8 +8,10 @@
 
 #include <asm/unistd.h>
 
-#define SYS_exit_group __NR_exit_group
-#define SYS_prctl      __NR_prctl
-#define SYS_seccomp    __NR_seccomp
+#define SYS_exit_group  __NR_exit_group
+#define SYS_personality __NR_personality
+#define SYS_prctl       __NR_prctl
+#define SYS_seccomp     __NR_seccomp
+#define SYS_uname       __NR_uname
 
 #endif
