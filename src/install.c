@@ -39,7 +39,7 @@ install_kernel_machine(char *machine, size_t size)
 	size_t i;
 
 	/* A task with PER_LINUX32 (setarch i686, linux32) gets the
-	 * 32-bit machine name even by a 64-bit kernel: clear it for the
+	 * 32-bit machine name even from a 64-bit kernel: clear it for the
 	 * one call and restore it, since the command inherits it. */
 	persona = syscall(SYS_personality, PERSONALITY_GET);
 	if (persona < 0)
