@@ -8,8 +8,9 @@
 #            older than the seccomp action cache of Linux 5.11)
 #   aarch64: bookworm's linux-image-arm64 (6.1), with arm compat
 #   riscv64: trixie's linux-image-riscv64 (6.12)
+#   s390x:   bookworm's linux-image-s390x (6.1), the big-endian one
 #
-# BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64" by
+# BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64 s390x" by
 # default).  On x86_64 the guest runs $SECCWRAP when it is a static
 # binary, and the image's own nolibc build otherwise.  Other
 # architectures run the image's nolibc build.  Kernels and busybox come
@@ -19,10 +20,11 @@
 #
 # Needs qemu-system-x86, qemu-system-arm and qemu-system-misc, cpio, the
 # cross compilers gcc-aarch64-linux-gnu, gcc-arm-linux-gnueabihf,
-# gcc-i686-linux-gnu and gcc-riscv64-linux-gnu, and the Debian archive.
+# gcc-i686-linux-gnu, gcc-riscv64-linux-gnu and gcc-s390x-linux-gnu, and
+# the Debian archive.
 # Without them the cases are skipped.
 
-: "${BOOT_ARCH:=x86_64 aarch64 riscv64}"
+: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x}"
 # Seconds before a guest that has not powered off is stopped.
 BOOT_TIMEOUT=120
 BOOT_OUT=$TESTS/out/boot
@@ -41,6 +43,7 @@ boot_cc() {
 	aarch64) echo aarch64-linux-gnu-gcc ;;
 	arm) echo arm-linux-gnueabihf-gcc ;;
 	riscv64) echo riscv64-linux-gnu-gcc ;;
+	s390x) echo s390x-linux-gnu-gcc ;;
 	esac
 }
 
@@ -273,9 +276,18 @@ boot_arch() {
 		_compat="" _console=ttyS0 _suites=trixie
 		_accel=tcg _machine="-M virt"
 		;;
+	s390x)
+		# The kernel's 31-bit s390 compat ABI goes untested, because
+		# Debian has no s390 port to take a busybox from and nolibc
+		# builds for s390x only.  QEMU connects -serial to the SCLP
+		# ASCII console, which the kernel names ttysclp0.
+		_qemu=qemu-system-s390x _qemu_pkg=qemu-system-misc
+		_compat="" _console=ttysclp0 _suites=bookworm
+		_accel=tcg _machine="-M s390-ccw-virtio"
+		;;
 	*)
-		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64" \
-			"or riscv64"
+		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64," \
+			"riscv64 or s390x"
 		return
 		;;
 	esac
