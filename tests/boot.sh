@@ -81,7 +81,8 @@ boot_overlay() {
 	cp "$TESTS/boot/guest.sh" "$3/test/run"
 	chmod 755 "$3/test/run"
 	cp "$TESTS/boot/seccomp.profile" "$TESTS/boot/kill.profile" \
-		"$TESTS/boot/keep.profile" "$TESTS/boot/bad.profile" "$3/test/"
+		"$TESTS/boot/keep.profile" "$TESTS/boot/bad.profile" \
+		"$TESTS/boot/mdwx.profile" "$3/test/"
 	if ! boot_probe "$1" "$3/test/probe" >"$TMP/probe.log" 2>&1; then
 		fail "$1/probe" "building tests/boot/probe.c failed:" \
 			"$(tail -n 3 "$TMP/probe.log" | tr '\n' '|')"
