@@ -117,10 +117,14 @@ fetch_kernel() {
 		return
 	fi
 
+	# The metapackage is named after the kernel flavour, which is the
+	# Debian architecture except on ppc64el.
+	meta=linux-image-$debarch
+	[ "$debarch" = ppc64el ] && meta=linux-image-powerpc64le
 	apt_setup "$suite" "$debarch"
-	image=$(kernel_package "linux-image-$debarch")
+	image=$(kernel_package "$meta")
 	[ -n "$image" ] ||
-		die "linux-image-$debarch in $suite depends on no linux-image package"
+		die "$meta in $suite depends on no linux-image package"
 	download "$image"
 	rm -rf "$dest.new"
 	mkdir -p "$dest.new"

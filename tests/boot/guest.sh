@@ -211,6 +211,9 @@ busybox_cases() {
 		"$SECCWRAP" -p /test/kill.profile -- "$_bb" mount -t tmpfs none /mnt
 }
 
+# The newline ends a line that the console may have left open.  On
+# ppc64le an early line of the kernel banner has no newline.
+echo
 echo "BOOT-INFO: $(uname -r) $(uname -m)"
 
 probe_cases native /test/probe
