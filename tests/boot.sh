@@ -8,21 +8,25 @@
 #            older than the seccomp action cache of Linux 5.11)
 #   aarch64: bookworm's linux-image-arm64 (6.1), with arm compat
 #   riscv64: trixie's linux-image-riscv64 (6.12)
+#   s390x:   bookworm's linux-image-s390x (6.1), the big-endian one
+#   ppc64le: bookworm's linux-image-powerpc64le (6.1), with 64 KiB pages
 #
-# BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64" by
-# default).  On x86_64 the guest runs $SECCWRAP when it is a static
+# BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64 s390x
+# ppc64le" by default).  On x86_64 the guest runs $SECCWRAP when it is a static
 # binary, and the image's own nolibc build otherwise.  Other
 # architectures run the image's nolibc build.  Kernels and busybox come
 # from the Debian archive through tests/boot/debian.sh, cached in
 # .cache/boot/.  The console log of each boot and the boot times go to
 # tests/out/boot/.
 #
-# Needs qemu-system-x86, qemu-system-arm and qemu-system-misc, cpio, the
-# cross compilers gcc-aarch64-linux-gnu, gcc-arm-linux-gnueabihf,
-# gcc-i686-linux-gnu and gcc-riscv64-linux-gnu, and the Debian archive.
+# Needs qemu-system-x86, qemu-system-arm, qemu-system-misc and
+# qemu-system-ppc, cpio, the cross compilers gcc-aarch64-linux-gnu,
+# gcc-arm-linux-gnueabihf, gcc-i686-linux-gnu, gcc-riscv64-linux-gnu,
+# gcc-s390x-linux-gnu and gcc-powerpc64le-linux-gnu, and the Debian
+# archive.
 # Without them the cases are skipped.
 
-: "${BOOT_ARCH:=x86_64 aarch64 riscv64}"
+: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le}"
 # Seconds before a guest that has not powered off is stopped.
 BOOT_TIMEOUT=120
 BOOT_OUT=$TESTS/out/boot
@@ -41,6 +45,8 @@ boot_cc() {
 	aarch64) echo aarch64-linux-gnu-gcc ;;
 	arm) echo arm-linux-gnueabihf-gcc ;;
 	riscv64) echo riscv64-linux-gnu-gcc ;;
+	s390x) echo s390x-linux-gnu-gcc ;;
+	ppc64le) echo powerpc64le-linux-gnu-gcc ;;
 	esac
 }
 
@@ -78,7 +84,8 @@ boot_overlay() {
 	cp "$TESTS/boot/guest.sh" "$3/test/run"
 	chmod 755 "$3/test/run"
 	cp "$TESTS/boot/seccomp.profile" "$TESTS/boot/kill.profile" \
-		"$TESTS/boot/keep.profile" "$TESTS/boot/bad.profile" "$3/test/"
+		"$TESTS/boot/keep.profile" "$TESTS/boot/bad.profile" \
+		"$TESTS/boot/mdwx.profile" "$3/test/"
 	if ! boot_probe "$1" "$3/test/probe" >"$TMP/probe.log" 2>&1; then
 		fail "$1/probe" "building tests/boot/probe.c failed:" \
 			"$(tail -n 3 "$TMP/probe.log" | tr '\n' '|')"
@@ -273,9 +280,30 @@ boot_arch() {
 		_compat="" _console=ttyS0 _suites=trixie
 		_accel=tcg _machine="-M virt"
 		;;
+	s390x)
+		# The kernel's 31-bit s390 compat ABI goes untested, because
+		# Debian has no s390 port to take a busybox from and nolibc
+		# builds for s390x only.  QEMU connects -serial to the SCLP
+		# ASCII console, which the kernel names ttysclp0.
+		_qemu=qemu-system-s390x _qemu_pkg=qemu-system-misc
+		_compat="" _console=ttysclp0 _suites=bookworm
+		_accel=tcg _machine="-M s390-ccw-virtio"
+		;;
+	ppc64le)
+		# No compat cases, because nolibc does not build for 32-bit
+		# ppc and Debian has no 32-bit little-endian ppc port.  TCG
+		# does not emulate the Spectre mitigations that pseries
+		# requests by default, so without these cap- settings QEMU
+		# prints a warning for each.
+		_qemu=qemu-system-ppc64 _qemu_pkg=qemu-system-ppc
+		_compat="" _console=hvc0 _suites=bookworm
+		_accel=tcg
+		_machine="-M pseries,cap-cfpc=broken,cap-sbbc=broken"
+		_machine="$_machine,cap-ibs=broken,cap-ccf-assist=off"
+		;;
 	*)
-		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64" \
-			"or riscv64"
+		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64," \
+			"riscv64, s390x or ppc64le"
 		return
 		;;
 	esac

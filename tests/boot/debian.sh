@@ -6,7 +6,7 @@
 #   tests/boot/debian.sh busybox ARCH        prints the path of busybox
 #
 # ARCH is a kernel architecture name (x86_64, aarch64, arm, i386,
-# riscv64); SUITE is a Debian suite such as bookworm or bullseye.
+# riscv64, s390x, ppc64le); SUITE is a Debian suite such as bookworm or bullseye.
 # busybox comes from BUSYBOX_SUITE, by default bookworm, or trixie for
 # riscv64, which bookworm does not cover.  Files are unpacked under
 # .cache/boot/ and reused; set REFRESH=1 to fetch again.
@@ -37,7 +37,10 @@ debian_arch() {
 	arm) echo armhf ;;
 	i386) echo i386 ;;
 	riscv64) echo riscv64 ;;
-	*) die "unknown ARCH '$1'; use x86_64, aarch64, arm, i386 or riscv64" ;;
+	s390x) echo s390x ;;
+	ppc64le) echo ppc64el ;;
+	*) die "unknown ARCH '$1'; use x86_64, aarch64, arm, i386, riscv64," \
+		"s390x or ppc64le" ;;
 	esac
 }
 
@@ -114,10 +117,14 @@ fetch_kernel() {
 		return
 	fi
 
+	# The metapackage is named after the kernel flavour, which is the
+	# Debian architecture except on ppc64el.
+	meta=linux-image-$debarch
+	[ "$debarch" = ppc64el ] && meta=linux-image-powerpc64le
 	apt_setup "$suite" "$debarch"
-	image=$(kernel_package "linux-image-$debarch")
+	image=$(kernel_package "$meta")
 	[ -n "$image" ] ||
-		die "linux-image-$debarch in $suite depends on no linux-image package"
+		die "$meta in $suite depends on no linux-image package"
 	download "$image"
 	rm -rf "$dest.new"
 	mkdir -p "$dest.new"

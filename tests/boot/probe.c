@@ -5,10 +5,28 @@
  *
  *   probe OP [OP...]
  *
- * OP is mount, umount2, chroot, kexec_load, unshare-user, getpid or
- * write.  Every op is harmless when it is allowed, even as root: mount
- * and umount2 name a missing path (ENOENT), kexec_load passes an invalid
- * flag (EINVAL), chroot goes to "/", and unshare-user changes only this
+ * OP is mount, umount2, chroot, kexec_load, unshare-user, getpid,
+ * write, or one of the ops whose verdict a filter takes from an argument:
+ *
+ *   unshare-files   unshare(CLONE_FILES), no new namespace
+ *   clone-plain     clone as fork() does it, the child exits at once
+ *   clone-user      the same with CLONE_NEWUSER
+ *   mprotect-read   mprotect(PROT_READ) of a page of this program
+ *   mprotect-exec   the same with PROT_READ | PROT_EXEC
+ *   mmap-wx         an anonymous mapping, writable and executable
+ *
+ * and, on 64-bit ABIs only, ops that set a flag in the upper 32 bits of
+ * an argument, where a filter that tests the wrong half of it would
+ * see the flag:
+ *
+ *   unshare-high    CLONE_NEWUSER << 32, which the kernel rejects (EINVAL)
+ *   clone-high      CLONE_NEWUSER << 32, which clone ignores: a fork
+ *   mprotect-high   PROT_EXEC << 32, which the kernel rejects (EINVAL)
+ *
+ * Every op is harmless when it is allowed, even as root.  mount and
+ * umount2 name a missing path (ENOENT), and kexec_load passes an invalid
+ * flag (EINVAL).  chroot goes to "/", the clone ops start a child that
+ * exits at once, and the unshare, mprotect and mmap ops change only this
  * short-lived process.
  *
  * It is built on nolibc, so it runs on every architecture that nolibc
@@ -18,12 +36,20 @@
  */
 #include <asm/unistd.h>
 #include <errno.h>
+#include <linux/mman.h>
 #include <string.h>
 #include <unistd.h>
 
 #define MISSING_PATH "/nonexistent-probe"
+#define CLONE_FILES_FLAG 0x400L
 #define CLONE_NEWUSER_FLAG 0x10000000L
 #define KEXEC_BAD_FLAG 0x8000L	/* outside KEXEC_FLAGS: EINVAL, nothing loads */
+#define WAIT_ALL 0x40000000L	/* __WALL: also children with no exit signal */
+#define MAX_PAGE_SIZE 65536	/* 64 KiB, as on ppc64le and some aarch64 */
+
+/* The page that the mprotect ops change, aligned so that nothing else
+ * lives in it. */
+static char page[MAX_PAGE_SIZE] __attribute__((aligned(MAX_PAGE_SIZE)));
 
 static const struct {
 	int value;
@@ -82,10 +108,61 @@ put_errno(int err)
 	put(p);
 }
 
-/* Make the system call OP names; return 0 on success or the errno. */
+/* Return VALUE shifted into the upper half of a long, or 0 on an ABI
+ * whose long has no upper half. */
+static long
+upper(long value)
+{
+	return sizeof(long) == 8 ? (long)((unsigned long long)value << 32) : 0;
+}
+
+/* Fork with clone and FLAGS, no exit signal and the parent's stack, wait
+ * for the child, and return 0 or -1 with errno set. */
+static long
+clone_wait(long flags)
+{
+	long pid;
+
+	/* s390 and s390x take the new stack first and the flags second. */
+#if defined(__s390__)
+	pid = syscall(__NR_clone, 0L, flags, 0L, 0L, 0L);
+#else
+	pid = syscall(__NR_clone, flags, 0L, 0L, 0L, 0L);
+#endif
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		return -1;
+	return syscall(__NR_wait4, pid, 0L, WAIT_ALL, 0L) < 0 ? -1 : 0;
+}
+
+/* Map one anonymous page with PROT, and return 0 or -1 with errno set. */
+static long
+map_page(long prot)
+{
+	long flags = MAP_PRIVATE | MAP_ANONYMOUS;
+	long r;
+
+	/* The 32-bit ABIs have mmap2.  s390x has only the old mmap, which
+	 * reads its six arguments from memory. */
+#if defined(__NR_mmap2)
+	r = syscall(__NR_mmap2, 0L, 4096L, prot, flags, -1L, 0L);
+#elif defined(__s390x__)
+	long args[6] = { 0, 4096, prot, flags, -1, 0 };
+
+	r = syscall(__NR_mmap, args);
+#else
+	r = syscall(__NR_mmap, 0L, 4096L, prot, flags, -1L, 0L);
+#endif
+	return r == -1 ? -1 : 0;
+}
+
+/* Make the system call that OP names, and return 0 on success, the errno
+ * on failure, or -1 for an unknown op. */
 static int
 run(const char *op)
 {
+	int wide = sizeof(long) == 8;
 	long r;
 
 	if (strcmp(op, "mount") == 0)
@@ -98,6 +175,26 @@ run(const char *op)
 		r = syscall(__NR_kexec_load, 0L, 0L, 0L, KEXEC_BAD_FLAG);
 	else if (strcmp(op, "unshare-user") == 0)
 		r = syscall(__NR_unshare, CLONE_NEWUSER_FLAG);
+	else if (strcmp(op, "unshare-files") == 0)
+		r = syscall(__NR_unshare, CLONE_FILES_FLAG);
+	else if (strcmp(op, "unshare-high") == 0 && wide)
+		r = syscall(__NR_unshare, upper(CLONE_NEWUSER_FLAG));
+	else if (strcmp(op, "clone-plain") == 0)
+		r = clone_wait(0);
+	else if (strcmp(op, "clone-user") == 0)
+		r = clone_wait(CLONE_NEWUSER_FLAG);
+	else if (strcmp(op, "clone-high") == 0 && wide)
+		r = clone_wait(upper(CLONE_NEWUSER_FLAG));
+	else if (strcmp(op, "mprotect-read") == 0)
+		r = syscall(__NR_mprotect, page, 1L, (long)PROT_READ);
+	else if (strcmp(op, "mprotect-exec") == 0)
+		r = syscall(__NR_mprotect, page, 1L,
+			    (long)(PROT_READ | PROT_EXEC));
+	else if (strcmp(op, "mprotect-high") == 0 && wide)
+		r = syscall(__NR_mprotect, page, 1L,
+			    PROT_READ | upper(PROT_EXEC));
+	else if (strcmp(op, "mmap-wx") == 0)
+		r = map_page(PROT_READ | PROT_WRITE | PROT_EXEC);
 	else if (strcmp(op, "getpid") == 0)
 		r = syscall(__NR_getpid);
 	else if (strcmp(op, "write") == 0)
