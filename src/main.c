@@ -163,6 +163,57 @@ secondary32(void)
 	exit(EXIT_SECCWRAP);
 }
 
+/* Return 1 when ARG is one of the --debug options, which inspect() runs
+ * at once. */
+static int
+is_debug(const char *arg)
+{
+	int has;
+
+	return strcmp(arg, "--debug-syscalls") == 0 ||
+	       strcmp(arg, "--debug-syscalls32") == 0 ||
+	       strcmp(arg, "--debug-errnos") == 0 ||
+	       strcmp(arg, "--debug-protocols") == 0 ||
+	       match(arg, "debug-syscall-groups", &has) != NULL;
+}
+
+/* Reject a --debug option beside another one, an inspection option or a
+ * command: it prints and exits where it stands, which would drop them
+ * without a word. */
+static void
+debug_alone(int argc, char **argv)
+{
+	const char *debug = NULL, *other = NULL;
+	int i, has;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0';
+	     i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(argv[i], "-p") == 0 ||
+		    strcmp(argv[i], "--profile") == 0)
+			i++;
+		else if (is_debug(argv[i]) && debug == NULL)
+			debug = argv[i];
+		else if (is_debug(argv[i]) ||
+			 strcmp(argv[i], "--print") == 0 ||
+			 strcmp(argv[i], "--check") == 0 ||
+			 match(argv[i], "dump", &has) != NULL ||
+			 match(argv[i], "explain", &has) != NULL)
+			other = other ? other : argv[i];
+	}
+	if (debug == NULL)
+		return;
+	if (other != NULL)
+		usage_error(other, "only one of --print, --dump, --explain, "
+			    "--check and the --debug options may be given");
+	if (i < argc)
+		usage_error(debug, "runs nothing; remove the command after "
+			    "it, or the option");
+}
+
 /* Handle the options that print something and exit at once. */
 static void
 inspect(const char *arg)
@@ -252,8 +303,14 @@ own_option(struct options *opt, char **argv, int *i)
 	} else if (strncmp(arg, "-p", 2) == 0 && arg[1] == 'p') {
 		profile_read(&opt->s, arg + 2);
 	} else if ((v = match(arg, "profile", &has)) != NULL) {
+		if (*v == '\0')
+			usage_error(arg, "missing profile file name: use "
+				    "--profile=FILE");
 		profile_read(&opt->s, v);
-	} else if ((v = match(arg, "ignore", &has)) != NULL && has && *v) {
+	} else if ((v = match(arg, "ignore", &has)) != NULL) {
+		if (*v == '\0')
+			usage_error(arg, "missing command name: use "
+				    "--ignore=COMMAND");
 		if (opt->s.nignore == sizeof(opt->s.ignore) /
 		    sizeof(opt->s.ignore[0]))
 			usage_error(arg, "too many --ignore options");
@@ -273,7 +330,10 @@ own_option(struct options *opt, char **argv, int *i)
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
 		set_action(opt, arg, CHECK);
-	} else if (match(arg, "arch", &has) != NULL && has) {
+	} else if ((v = match(arg, "arch", &has)) != NULL) {
+		if (*v == '\0')
+			usage_error(arg, "missing architecture: use "
+				    "--arch=ARCH");
 		return;		/* taken before the rest */
 	} else if (!profile_option(opt, arg)) {
 		usage_error(arg, "unknown option");
@@ -303,6 +363,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();
+	debug_alone(argc, argv);
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
 	     argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-p") == 0) {

@@ -171,8 +171,22 @@ else
 	pass option-action-no-dump
 fi
 bad option-dump-no-file "--dump=" "seccwrap: --dump=: " "missing file name"
+# The --debug options print where they stand and exit, so the same holds
+# for them.
+bad option-debug-with-print "--debug-syscalls --print" "seccwrap: --print: " \
+	"only one of --print, --dump, --explain, --check and the --debug"
+bad option-debug-twice "--debug-errnos --debug-protocols" \
+	"seccwrap: --debug-protocols: " "only one of"
+bad option-debug-with-command "--debug-errnos" "seccwrap: --debug-errnos: " \
+	"runs nothing"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
+bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \
+	"missing architecture"
+bad option-profile-empty "--profile=" "seccwrap: --profile=: " \
+	"missing profile file name"
+bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
+	"missing command name"
 
 # No command: after "--", or at all.
 "$SECCWRAP" -p "$TMP/local.profile" -- </dev/null >/dev/null \
