@@ -39,8 +39,10 @@ debian_arch() {
 	riscv64) echo riscv64 ;;
 	s390x) echo s390x ;;
 	ppc64le) echo ppc64el ;;
+	mips64el) echo mips64el ;;
+	mipsel) echo mipsel ;;
 	*) die "unknown ARCH '$1'; use x86_64, aarch64, arm, i386, riscv64," \
-		"s390x or ppc64le" ;;
+		"s390x, ppc64le, mips64el or mipsel" ;;
 	esac
 }
 
