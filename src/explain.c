@@ -201,8 +201,6 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 		n = (long long)(uint32_t)-(uint32_t)n;
 	if (n >= 0) {
 		*nr = (uint32_t)n;
-		if (*nr < abi->nr_base)
-			*nr += abi->nr_base;
 		return 0;
 	}
 	index = syscall_lookup(what);
@@ -228,7 +226,7 @@ explain(const struct policy *policy, const struct program *prog,
 	static const uint64_t zero[6];
 	const struct abi *abi = host_abis[0];
 	const struct range *r;
-	char what[64], *comma;
+	char what[64], *comma, first[12];
 	const char *name;
 	struct out o;
 	uint32_t nr, action;
@@ -249,8 +247,22 @@ explain(const struct policy *policy, const struct program *prog,
 	}
 	if (resolve(abi, what, &nr) < 0)
 		return 1;
-	if (comma == NULL)
+	/* A number is the one in seccomp_data.nr, base included, as in the
+	 * lists: n64's execve is 5057, x32's getpid 0x40000027. */
+	if (comma == NULL) {
 		abi = abi_of_number(abi, nr);
+	} else if (!(nr & 0x80000000u) && (nr < abi->nr_base ||
+		   abi_of_number(abi, nr) != abi)) {
+		if (nr < abi->nr_base)
+			msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
+			    abi->name, ", whose numbers start at ",
+			    fmt_uint(first, abi->nr_base), NULL);
+		else
+			msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
+			    abi->name, " but of ",
+			    abi_of_number(abi, nr)->name, NULL);
+		return 1;
+	}
 	r = find_range(policy, abi->audit_arch, nr);
 	if (r == NULL) {
 		msg(MSG_ERROR, &at, "the filter has no part for ABI ",

@@ -151,13 +151,9 @@ static const struct abi *
 secondary32(void)
 {
 	struct origin at = { .file = "--debug-syscalls32" };
-	unsigned int i;
 
-	for (i = 1; i < host_abi_count; i++) {
-		if (!(host_abis[i]->flags & ABI_64BIT) &&
-		    host_abis[i]->audit_arch != host_abis[0]->audit_arch)
-			return host_abis[i];
-	}
+	if (host_abi32() != NULL)
+		return host_abi32();
 	msg(MSG_ERROR, &at, arch_current(), " runs no 32-bit ABI beside its "
 	    "native one", NULL);
 	exit(EXIT_SECCWRAP);
@@ -178,7 +174,7 @@ is_debug(const char *arg)
 }
 
 /* Reject a --debug option beside another one, an inspection option or a
- * command: it prints and exits where it stands, which would drop them
+ * command: it prints and exits where it is, which would drop them
  * without a word. */
 static void
 debug_alone(int argc, char **argv)

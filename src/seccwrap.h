@@ -124,6 +124,9 @@ unsigned int host_abi_number(void);
 #define host_abis (host_abi_list())
 #define host_abi_count (host_abi_number())
 #define HOST_ABI_MAX 4
+/* Return the first 32-bit ABI beside the native one (i386 on x86_64, o32
+ * on mips64), which the seccomp.32 lists are for, or NULL. */
+const struct abi *host_abi32(void);
 
 unsigned int syscall_name_count(void);
 const char *syscall_name(unsigned int index);

@@ -81,18 +81,36 @@ is_other_command(const char *command)
 	return 0;
 }
 
+/* The ABI whose numbers a list names, for number_entry(). */
+struct number_check {
+	const struct abi *abi;
+	const struct origin *at;
+	unsigned int errors;
+};
+
+/* Reject a number below the first one of the list's ABI (mips n64
+ * starts at 5000): no call of that ABI can ever match it. */
 static void
-ignore_entry(void *ctx, const struct list_entry *entry)
+number_entry(void *ctx, const struct list_entry *entry)
 {
-	(void)ctx;
-	(void)entry;
+	struct number_check *c = ctx;
+	char first[12];
+
+	if (!entry->is_number || entry->value >= c->abi->nr_base)
+		return;
+	msg(MSG_ERROR, c->at, "syscall number '", entry->token, "' is below ",
+	    c->abi->name, "'s first number ", fmt_uint(first,
+	    c->abi->nr_base), NULL);
+	c->errors++;
 }
+
 
 static unsigned int
 set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 const struct origin *at)
 {
 	struct list_setting *l = &s->list[kind];
+	struct number_check check = { NULL, at, 0 };
 	unsigned int errors;
 
 	if (arg == NULL) {
@@ -107,9 +125,13 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 		l->set = 1;
 		return 0;
 	}
-	errors = list_walk(arg, at, ignore_entry, NULL);
-	if (errors)
-		return errors;
+	/* A number means one of the native ABI, or for the seccomp.32
+	 * lists one of the 32-bit ABI, as policy.c applies them. */
+	check.abi = kind >= LIST_32_DEFAULT && host_abi32() ? host_abi32() :
+		    host_abis[0];
+	errors = list_walk(arg, at, number_entry, &check);
+	if (errors || check.errors)
+		return errors + check.errors;
 	if (l->set && l->text)
 		msg(MSG_NOTE, at, "'", list_commands[kind],
 		    "' replaces the list given earlier", NULL);

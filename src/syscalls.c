@@ -453,6 +453,19 @@ static const struct {
 	{ ARCH_PARISC, ARCH_PARISC64, "parisc64" },
 };
 
+const struct abi *
+host_abi32(void)
+{
+	unsigned int i;
+
+	ensure_selected();
+	for (i = 1; i < slot_count; i++)
+		if (!(abi_slot[i].flags & ABI_64BIT) &&
+		    abi_slot[i].audit_arch != abi_slot[0].audit_arch)
+			return &abi_slot[i];
+	return NULL;
+}
+
 int
 arch_has_kernel64(void)
 {

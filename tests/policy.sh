@@ -281,3 +281,24 @@ for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
 	check "arch-$a-dump-byte-order" "$want" \
 		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
 done
+
+# A number is the one the filter sees, with the ABI's base, in --explain
+# as in the lists; one below the base can never match and is an error.
+out=$("$SECCWRAP" --arch=mips64el --seccomp.drop=5100 --explain=5100,n64)
+check arch-mips-explain-number "getuid (n64 5100): ERRNO(EPERM), from \
+--seccomp.drop 'seccomp.drop 5100'" "$out"
+"$SECCWRAP" --arch=mips64el --explain=100,n64 2>"$TMP/err"
+check arch-mips-explain-below-base-status 125 $?
+check arch-mips-explain-below-base "seccwrap: --explain: '100' is not a \
+number of n64, whose numbers start at 5000" "$(cat "$TMP/err")"
+"$SECCWRAP" --explain=0x40000027,x86_64 2>"$TMP/err"
+check explain-x32-number-on-x86_64 "seccwrap: --explain: '0x40000027' is \
+not a number of x86_64 but of x32" "$(cat "$TMP/err")"
+out=$("$SECCWRAP" --explain=0x40000027 | cut -d: -f1)
+check explain-x32-number "getpid (x32 1073741863)" "$out"
+"$SECCWRAP" --arch=mips64el --seccomp.drop=100 --check 2>"$TMP/err"
+check arch-mips-list-below-base-status 125 $?
+check arch-mips-list-below-base "seccwrap: --seccomp.drop: syscall number \
+'100' is below n64's first number 5000" "$(cat "$TMP/err")"
+"$SECCWRAP" --arch=mips64el --seccomp.32.drop=4100 --check 2>"$TMP/err"
+check arch-mips-32-list-number "0 " "$? $(cat "$TMP/err")"
