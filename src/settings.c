@@ -81,21 +81,33 @@ is_other_command(const char *command)
 	return 0;
 }
 
-/* The ABI whose numbers a list names, for number_entry(). */
-struct number_check {
+/* What check_entry() needs: the ABI whose numbers a list names. */
+struct entry_check {
 	const struct abi *abi;
 	const struct origin *at;
 	unsigned int errors;
 };
 
-/* Reject a number below the first one of the list's ABI (mips n64
- * starts at 5000): no call of that ABI can ever match it. */
+/* Warn about a name that no ABI of the arch has, and reject a number
+ * below the first one of the list's ABI (mips n64 starts at 5000): no
+ * call can ever match either. */
 static void
-number_entry(void *ctx, const struct list_entry *entry)
+check_entry(void *ctx, const struct list_entry *entry)
 {
-	struct number_check *c = ctx;
+	struct entry_check *c = ctx;
 	char first[12];
+	unsigned int i;
 
+	if (!entry->is_number && entry->direct) {
+		/* Profiles travel between arches, so a name of another
+		 * arch's table is a warning, not an error. */
+		for (i = 0; i < host_abi_count; i++)
+			if (abi_syscall_nr(host_abis[i], entry->value) >= 0)
+				return;
+		msg(MSG_WARN, c->at, "'", entry->token, "' is not a syscall "
+		    "on ", arch_current(), "; the item matches nothing", NULL);
+		return;
+	}
 	if (!entry->is_number || entry->value >= c->abi->nr_base)
 		return;
 	msg(MSG_ERROR, c->at, "syscall number '", entry->token, "' is below ",
@@ -110,7 +122,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 const struct origin *at)
 {
 	struct list_setting *l = &s->list[kind];
-	struct number_check check = { NULL, at, 0 };
+	struct entry_check check = { NULL, at, 0 };
 	unsigned int errors;
 
 	if (arg == NULL) {
@@ -129,7 +141,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 * lists one of the 32-bit ABI, as policy.c applies them. */
 	check.abi = kind >= LIST_32_DEFAULT && host_abi32() ? host_abi32() :
 		    host_abis[0];
-	errors = list_walk(arg, at, number_entry, &check);
+	errors = list_walk(arg, at, check_entry, &check);
 	if (errors || check.errors)
 		return errors + check.errors;
 	if (l->set && l->text)

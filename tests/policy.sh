@@ -302,3 +302,12 @@ check arch-mips-list-below-base "seccwrap: --seccomp.drop: syscall number \
 '100' is below n64's first number 5000" "$(cat "$TMP/err")"
 "$SECCWRAP" --arch=mips64el --seccomp.32.drop=4100 --check 2>"$TMP/err"
 check arch-mips-32-list-number "0 " "$? $(cat "$TMP/err")"
+
+# A name that another arch has but no ABI of this one is a warning:
+# profiles are shared between arches.  One that i386 alone has is not.
+"$SECCWRAP" --arch=riscv64 --seccomp.drop=open,mount --check 2>"$TMP/err"
+check arch-foreign-name-status 0 $?
+check arch-foreign-name-warns "seccwrap: warning: --seccomp.drop: 'open' \
+is not a syscall on riscv64; the item matches nothing" "$(cat "$TMP/err")"
+"$SECCWRAP" --seccomp.drop=vm86 --check 2>"$TMP/err"
+check arch-secondary-name-quiet "0 " "$? $(cat "$TMP/err")"
