@@ -81,7 +81,7 @@ is_other_command(const char *command)
 	return 0;
 }
 
-/* What check_entry() needs: the ABI whose numbers a list names. */
+/* The state of check_entry(): the ABI whose numbers a list names. */
 struct entry_check {
 	const struct abi *abi;
 	const struct origin *at;
@@ -99,7 +99,7 @@ check_entry(void *ctx, const struct list_entry *entry)
 	unsigned int i;
 
 	if (!entry->is_number && entry->direct) {
-		/* Profiles travel between arches, so a name of another
+		/* Profiles are shared between arches, so a name of another
 		 * arch's table is a warning, not an error. */
 		for (i = 0; i < host_abi_count; i++)
 			if (abi_syscall_nr(host_abis[i], entry->value) >= 0)
