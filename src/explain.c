@@ -287,6 +287,16 @@ explain(const struct policy *policy, const struct program *prog,
 	out_str(&o, ", ");
 	put_reason(&o, r, abi, nr);
 	out_char(&o, '\n');
+	/* __secure_computing() lets these two through unfiltered
+	 * (seccomp_uprobe_exception(), Linux 6.14 for uretprobe, later
+	 * for uprobe), as the uprobe trampolines that make them cannot
+	 * handle a denial. */
+	if (strcmp(abi->name, "x86_64") == 0 &&
+	    name != NULL && (strcmp(name, "uretprobe") == 0 ||
+	    strcmp(name, "uprobe") == 0))
+		out_str(&o, "note: Linux 6.14 and later run x86_64 uretprobe "
+			"(and later uprobe) without consulting seccomp, so "
+			"this holds only on older kernels\n");
 	if (action != r->decision.action) {
 		out_str(&o, "seccwrap: internal error: the policy says ");
 		print_action(&o, r->decision.action);

@@ -311,3 +311,10 @@ check arch-foreign-name-warns "seccwrap: warning: --seccomp.drop: 'open' \
 is not a syscall on riscv64; the item matches nothing" "$(cat "$TMP/err")"
 "$SECCWRAP" --seccomp.drop=vm86 --check 2>"$TMP/err"
 check arch-secondary-name-quiet "0 " "$? $(cat "$TMP/err")"
+
+# The kernel runs uretprobe and uprobe past seccomp: --explain says so.
+out=$("$SECCWRAP" --seccomp.drop=uprobe:EXDEV --explain=uprobe | sed -n 2p |
+	cut -c1-40)
+check explain-uprobe-note "note: Linux 6.14 and later run x86_64 ur" "$out"
+out=$("$SECCWRAP" --explain=mount | wc -l | tr -d ' ')
+check explain-no-note-elsewhere 1 "$out"
