@@ -287,10 +287,9 @@ explain(const struct policy *policy, const struct program *prog,
 	out_str(&o, ", ");
 	put_reason(&o, r, abi, nr);
 	out_char(&o, '\n');
-	/* __secure_computing() lets these two through unfiltered
-	 * (seccomp_uprobe_exception(), Linux 6.14 for uretprobe, later
-	 * for uprobe), as the uprobe trampolines that make them cannot
-	 * handle a denial. */
+	/* The kernel runs these two without the filter (Linux 6.14 for
+	 * uretprobe, later for uprobe): uprobe trampolines make them, and
+	 * a denial there crashed the probed program. */
 	if (strcmp(abi->name, "x86_64") == 0 &&
 	    name != NULL && (strcmp(name, "uretprobe") == 0 ||
 	    strcmp(name, "uprobe") == 0))
