@@ -671,21 +671,20 @@ add_namespaces(struct build *b, struct abi_build *ab)
 	uint8_t flags_arg = ab->abi->flags & ABI_CLONE_FLAGS_ARG1 ? 1 : 0;
 	struct arg_rule r;
 
+	/* "-user" alone restricts nothing: policy_build() warns. */
+	if (mask == 0)
+		return;
 	if (cmask) {
 		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
 		add_rule(b, ab, SC_clone, &r);
 	}
-	if (mask) {
-		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_unshare, &r);
-	}
+	r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
+	add_rule(b, ab, SC_unshare, &r);
 	/* setns with nstype 0 joins whatever namespace the fd refers to. */
 	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
 	add_rule(b, ab, SC_setns, &r);
-	if (mask) {
-		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_setns, &r);
-	}
+	r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
+	add_rule(b, ab, SC_setns, &r);
 	/* clone3's flags sit in memory the filter cannot read. */
 	force_enosys(b, ab, SC_clone3, at);
 }
@@ -1089,6 +1088,10 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 		goto nomem;
 	b.palette_cap = PALETTE_FIRST;
 	warn_block_secondary(s);
+	if (s->namespaces_set && s->namespaces == 0)
+		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
+		    "leaves no namespace type to restrict, so it adds no rule",
+		    NULL);
 	p->bad_arch_action = kill_action;
 	/* One arch at a time: fill its ABIs, turn them into ranges, and
 	 * hand their decision tables to the next arch.  Each table is about

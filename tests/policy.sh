@@ -318,3 +318,15 @@ out=$("$SECCWRAP" --seccomp.drop=uprobe:EXDEV --explain=uprobe | sed -n 2p |
 check explain-uprobe-note "note: Linux 6.14 and later run x86_64 ur" "$out"
 out=$("$SECCWRAP" --explain=mount | wc -l | tr -d ' ')
 check explain-no-note-elsewhere 1 "$out"
+
+# restrict-namespaces whose lines remove every type restricts nothing.
+out=$("$SECCWRAP" --restrict-namespaces=-user --explain=setns 2>"$TMP/err")
+check namespaces-empty-setns "setns (x86_64 308): ALLOW, no list names it" \
+	"$out"
+check namespaces-empty-warns "seccwrap: warning: --restrict-namespaces: \
+'restrict-namespaces' leaves no namespace type to restrict, so it adds no \
+rule" "$(cat "$TMP/err")"
+out=$("$SECCWRAP" --seccomp --restrict-namespaces=-user --explain=clone3 \
+	2>/dev/null)
+check namespaces-empty-clone3 "clone3 (x86_64 435): ALLOW, no list names \
+it" "$out"
