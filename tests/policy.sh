@@ -330,3 +330,8 @@ out=$("$SECCWRAP" --seccomp --restrict-namespaces=-user --explain=clone3 \
 	2>/dev/null)
 check namespaces-empty-clone3 "clone3 (x86_64 435): ALLOW, no list names \
 it" "$out"
+
+# arm's named private calls lie past the table but are known ones.
+out=$("$SECCWRAP" --arch=arm --seccomp.keep=read --explain=cacheflush)
+check explain-arm-private-known "cacheflush (arm 983042): ERRNO(EPERM), \
+from --seccomp.keep 'seccomp.keep', not in the list" "$out"
