@@ -850,7 +850,10 @@ setup_abis(struct build *b)
 			if (ab->pdec == NULL)
 				return -ENOMEM;
 		}
-		ab->clone3 = abi_syscall_nr(a, SC_clone3);
+		/* x32 gets one action for every call, clone3 included:
+		 * falling back to clone would not help a program there, and
+		 * its table is then never decoded. */
+		ab->clone3 = ab->blocked ? -1 : abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
 		/* The span ends where the next ABI of the same arch starts. */

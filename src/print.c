@@ -462,6 +462,8 @@ dump_program(int fd, const struct program *prog, int big_endian)
 	size_t i, left = prog->len;
 	int r;
 
+	if (!big_endian == !(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__))
+		return write_all(fd, (const char *)insn, left * sizeof(*insn));
 	while (left > 0) {
 		p = buf;
 		for (i = 0; i < left && i < sizeof(buf) / 8; i++, p += 8) {

@@ -237,11 +237,10 @@ fseccomp_build() {
 # -1, which tracers use to skip a call.  seccwrap lets them through so the
 # kernel returns ENOSYS, as libseccomp does.
 BIT31_EPERM="bit31 $ERRNO_EPERM $ALLOW numbers with bit 31 are not x32"
-# x32 clone3 (0x40000000 + 435) is denied like every x32 number, but
-# through an errno action, so it gets ENOSYS like every denied clone3.
-X32_CLONE3="nr:1073742259 $ERRNO_EPERM $ERRNO_ENOSYS x32 clone3 gets ENOSYS"
-X86_RULES="$BIT31_EPERM
-$X32_CLONE3"
+# x32 clone3 (0x40000000 + 435) gets the error action of every x32
+# number, as in firejail: ENOSYS would only send an x32 program to clone,
+# which is denied too.
+X86_RULES="$BIT31_EPERM"
 
 # --- firejail's shipped filters ------------------------------------------
 
