@@ -7,35 +7,44 @@
 
 #include "seccwrap.h"
 
-/* firejail commands that do not concern seccomp: accepted and skipped. */
-static const char *const other_commands[] = {
-	"allow-private-blacklist", "allusers", "apparmor", "apparmor-replace",
-	"bind", "blacklist", "blacklist-nolog", "caps", "caps.drop",
-	"caps.keep", "cgroup", "cpu", "dbus-system", "dbus-system.broadcast",
-	"dbus-system.call", "dbus-system.own", "dbus-system.see",
-	"dbus-system.talk", "dbus-user", "dbus-user.broadcast",
-	"dbus-user.call", "dbus-user.own", "dbus-user.see", "dbus-user.talk",
-	"defaultgw", "deterministic-exit-code", "deterministic-shutdown",
-	"disable-mnt", "dns", "env", "hostname", "hosts-file", "ip", "ip6",
-	"ipc-namespace", "iprange", "join-or-start", "keep-config-pulse",
-	"keep-dev-shm", "keep-fd", "keep-shell-rc", "keep-var-tmp",
-	"landlock", "landlock.enforce", "landlock.fs.execute",
-	"landlock.fs.makedev", "landlock.fs.makeipc", "landlock.fs.read",
-	"landlock.fs.write", "landlock.proc", "mac", "machine-id", "mkdir",
-	"mkfile", "mtu", "name", "net", "netfilter", "netfilter6", "netlock",
-	"netmask", "netns", "nice", "no3d", "noautopulse", "noblacklist",
-	"nodbus", "nodvd", "noexec", "nogroups", "noinput", "nonewprivs",
-	"noprinters", "noroot", "nosound", "notv", "nou2f", "novideo",
-	"nowhitelist", "overlay", "overlay-named", "overlay-tmpfs", "private",
-	"private-bin", "private-cache", "private-cwd", "private-dev",
-	"private-etc", "private-home", "private-lib", "private-opt",
-	"private-srv", "private-tmp", "quiet", "read-only", "read-write",
-	"rlimit-as", "rlimit-cpu", "rlimit-fsize", "rlimit-nofile",
-	"rlimit-nproc", "rlimit-sigpending", "rmenv", "shell", "tab",
-	"timeout", "tmpfs", "tracelog", "veth-name", "whitelist",
-	"whitelist-ro", "writable-etc", "writable-run-user", "writable-var",
-	"writable-var-log", "x11", "xephyr-screen",
-};
+/*
+ * firejail commands that do not concern seccomp: accepted and skipped.
+ * One string of names, each ended by NUL and sorted by strcmp, which
+ * index_others() turns into offsets at the first lookup: a table of
+ * pointers would add 8 bytes a name to the binary.
+ */
+#define OTHER_COMMANDS_MAX 128
+static const char other_commands[] =
+	"allow-private-blacklist\0" "allusers\0" "apparmor\0"
+	"apparmor-replace\0" "bind\0" "blacklist\0" "blacklist-nolog\0"
+	"caps\0" "caps.drop\0" "caps.keep\0" "cgroup\0" "cpu\0"
+	"dbus-system\0" "dbus-system.broadcast\0" "dbus-system.call\0"
+	"dbus-system.own\0" "dbus-system.see\0" "dbus-system.talk\0"
+	"dbus-user\0" "dbus-user.broadcast\0" "dbus-user.call\0"
+	"dbus-user.own\0" "dbus-user.see\0" "dbus-user.talk\0" "defaultgw\0"
+	"deterministic-exit-code\0" "deterministic-shutdown\0" "disable-mnt\0"
+	"dns\0" "env\0" "hostname\0" "hosts-file\0" "ip\0" "ip6\0"
+	"ipc-namespace\0" "iprange\0" "join-or-start\0" "keep-config-pulse\0"
+	"keep-dev-shm\0" "keep-fd\0" "keep-shell-rc\0" "keep-var-tmp\0"
+	"landlock\0" "landlock.enforce\0" "landlock.fs.execute\0"
+	"landlock.fs.makedev\0" "landlock.fs.makeipc\0" "landlock.fs.read\0"
+	"landlock.fs.write\0" "landlock.proc\0" "mac\0" "machine-id\0"
+	"mkdir\0" "mkfile\0" "mtu\0" "name\0" "net\0" "netfilter\0"
+	"netfilter6\0" "netlock\0" "netmask\0" "netns\0" "nice\0" "no3d\0"
+	"noautopulse\0" "noblacklist\0" "nodbus\0" "nodvd\0" "noexec\0"
+	"nogroups\0" "noinput\0" "nonewprivs\0" "noprinters\0" "noroot\0"
+	"nosound\0" "notv\0" "nou2f\0" "novideo\0" "nowhitelist\0" "overlay\0"
+	"overlay-named\0" "overlay-tmpfs\0" "private\0" "private-bin\0"
+	"private-cache\0" "private-cwd\0" "private-dev\0" "private-etc\0"
+	"private-home\0" "private-lib\0" "private-opt\0" "private-srv\0"
+	"private-tmp\0" "quiet\0" "read-only\0" "read-write\0" "rlimit-as\0"
+	"rlimit-cpu\0" "rlimit-fsize\0" "rlimit-nofile\0" "rlimit-nproc\0"
+	"rlimit-sigpending\0" "rmenv\0" "shell\0" "tab\0" "timeout\0"
+	"tmpfs\0" "tracelog\0" "veth-name\0" "whitelist\0" "whitelist-ro\0"
+	"writable-etc\0" "writable-run-user\0" "writable-var\0"
+	"writable-var-log\0" "x11\0" "xephyr-screen\0";
+static uint16_t other_offset[OTHER_COMMANDS_MAX];
+static unsigned int other_count;
 
 struct name_flag {
 	const char *name;
@@ -61,16 +70,29 @@ static const char *const list_commands[LIST_COUNT] = {
 	"seccomp.32", "seccomp.32.drop", "seccomp.32.keep",
 };
 
+static void
+index_others(void)
+{
+	const char *p = other_commands;
+
+	while (*p != '\0' && other_count < OTHER_COMMANDS_MAX) {
+		other_offset[other_count++] = (uint16_t)(p - other_commands);
+		p += strlen(p) + 1;
+	}
+}
+
 static int
 is_other_command(const char *command)
 {
-	unsigned int lo = 0, hi = COUNT(other_commands), mid;
+	unsigned int lo = 0, hi, mid;
 	int c;
 
-	/* other_commands is sorted by strcmp. */
+	if (other_count == 0)
+		index_others();
+	hi = other_count;
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		c = strcmp(command, other_commands[mid]);
+		c = strcmp(command, other_commands + other_offset[mid]);
 		if (c == 0)
 			return 1;
 		if (c < 0)
