@@ -1,8 +1,10 @@
 # Booted tests: boot Debian's own kernels under qemu-system with the
 # initramfs of ./build.sh initramfs, plus an overlay whose /test/run
 # (tests/boot/guest.sh) runs seccwrap over calls that must be denied and
-# allowed, natively and on the 32-bit compat ABI.  Each guest case
-# becomes one result here, named KERNEL-ARCH/CASE.
+# allowed, natively and on the 32-bit compat ABI, with the native
+# seccwrap and, where there is a compat ABI, with seccwrap built for it
+# (i386 on x86_64, arm on aarch64), which must filter the same way.
+# Each guest case becomes one result here, named KERNEL-ARCH/CASE.
 #
 #   x86_64:  bookworm's linux-image-amd64 (6.1) and bullseye's (5.10,
 #            older than the seccomp action cache of Linux 5.11)
@@ -101,6 +103,12 @@ boot_overlay() {
 		if _bb=$(sh "$TESTS/boot/debian.sh" busybox "$2" \
 			2>"$TMP/bb32.log"); then
 			cp "$_bb" "$3/test/busybox32"
+		fi
+		# seccwrap built for the compat ABI, which must find the
+		# 64-bit kernel and filter its every ABI.
+		if (cd "$ROOT" && CC='' ARCH="$2" sh build.sh nolibc) \
+			>"$TMP/seccwrap32.log" 2>&1; then
+			cp "$ROOT/out/$2-nolibc/seccwrap" "$3/test/seccwrap32"
 		fi
 	fi
 	BOOT_SECCWRAP="out/$1-nolibc/seccwrap"

@@ -263,6 +263,31 @@ export SECCWRAP_PROFILE
 expect_match init/seccwrap-failed 125 "seccwrap failed" /init true
 unset SECCWRAP_PROFILE
 
+# own32_cases: seccwrap built for the 32-bit ABI (/test/seccwrap32)
+# finds this kernel's 64-bit arch and builds the same filter as the
+# 64-bit seccwrap, for 64-bit and 32-bit programs alike.
+own32_cases() {
+	if [ ! -x /test/seccwrap32 ]; then
+		skip own32 "the overlay has no 32-bit seccwrap"
+		return
+	fi
+	run "$SECCWRAP" -p "$INIT_PROFILE" --print
+	_native=$OUT
+	run /test/seccwrap32 -p "$INIT_PROFILE" --print
+	if [ "$STATUS" = 0 ] && [ "$OUT" = "$_native" ]; then
+		pass own32/same-filter
+	else
+		fail own32/same-filter "exit status $STATUS; the filter" \
+			"differs from $SECCWRAP's: '$(printf '%s' "$OUT" |
+			cut -c1-120)'"
+	fi
+	_seccwrap=$SECCWRAP
+	SECCWRAP=/test/seccwrap32
+	probe_cases own32-native /test/probe
+	probe_cases own32-compat /test/probe32
+	SECCWRAP=$_seccwrap
+}
+
 # The 32-bit compat ABI, when the overlay has a probe for it and the
 # kernel and CPU run 32-bit programs.
 if [ -f /test/no-compat ]; then
@@ -281,6 +306,7 @@ else
 		else
 			skip compat/busybox "the overlay has no 32-bit busybox"
 		fi
+		own32_cases
 	fi
 fi
 
