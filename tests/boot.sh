@@ -105,7 +105,7 @@ boot_overlay() {
 			cp "$_bb" "$3/test/busybox32"
 		fi
 		# seccwrap built for the compat ABI, which must find the
-		# 64-bit kernel and filter its every ABI.
+		# 64-bit kernel and filter all of its ABIs.
 		if (cd "$ROOT" && CC='' ARCH="$2" sh build.sh nolibc) \
 			>"$TMP/seccwrap32.log" 2>&1; then
 			cp "$ROOT/out/$2-nolibc/seccwrap" "$3/test/seccwrap32"
