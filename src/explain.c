@@ -10,20 +10,21 @@
 
 #define PATH_MAX_GROUPS 8
 
-/* Return the host ABI of NATIVE's arch whose number span contains NR (x32
- * for 0x40000000 and up on x86_64). */
+/* Return the host ABI whose span contains NR: that with the highest
+ * number base not above NR, the native one first among equals (x86_64
+ * and i386 both start at 0), or NULL when NR is below every base. */
 static const struct abi *
-abi_of_number(const struct abi *native, uint32_t nr)
+abi_of_number(uint32_t nr)
 {
-	const struct abi *best = native, *a;
+	const struct abi *best = NULL, *a;
 	unsigned int i;
 
 	if (nr & 0x80000000u)
-		return native;
+		return host_abis[0];
 	for (i = 0; i < host_abi_count; i++) {
 		a = host_abis[i];
-		if (a->audit_arch == native->audit_arch &&
-		    a->nr_base <= nr && a->nr_base > best->nr_base)
+		if (a->nr_base <= nr &&
+		    (best == NULL || a->nr_base > best->nr_base))
 			best = a;
 	}
 	return best;
@@ -253,18 +254,20 @@ explain(const struct policy *policy, const struct program *prog,
 		return 1;
 	/* A number is the one in seccomp_data.nr, base included, as in the
 	 * lists: n64's execve is 5057, x32's getpid 0x40000027. */
-	if (comma == NULL) {
-		abi = abi_of_number(abi, nr);
-	} else if (!(nr & 0x80000000u) && (nr < abi->nr_base ||
-		   abi_of_number(abi, nr) != abi)) {
-		if (nr < abi->nr_base)
-			msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
-			    abi->name, ", whose numbers start at ",
-			    fmt_uint(first, abi->nr_base), NULL);
-		else
-			msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
-			    abi->name, " but of ",
-			    abi_of_number(abi, nr)->name, NULL);
+	if (comma == NULL && (abi = abi_of_number(nr)) == NULL) {
+		msg(MSG_ERROR, &at, "'", what, "' is below the first number "
+		    "of every ABI of ", arch_current(), NULL);
+		return 1;
+	}
+	if (comma != NULL && !(nr & 0x80000000u) && nr < abi->nr_base) {
+		msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
+		    abi->name, ", whose numbers start at ",
+		    fmt_uint(first, abi->nr_base), NULL);
+		return 1;
+	}
+	if (comma != NULL && !(nr & 0x80000000u) && nr > host_abi_end(abi)) {
+		msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
+		    abi->name, " but of ", abi_of_number(nr)->name, NULL);
 		return 1;
 	}
 	r = find_range(policy, abi->audit_arch, nr);
@@ -294,7 +297,7 @@ explain(const struct policy *policy, const struct program *prog,
 	/* The kernel runs these two without the filter (Linux 6.14 for
 	 * uretprobe, later for uprobe): uprobe trampolines make them, and
 	 * a denial there crashed the probed program. */
-	if (strcmp(abi->name, "x86_64") == 0 &&
+	if (action != RET_ALLOW && strcmp(abi->name, "x86_64") == 0 &&
 	    name != NULL && (strcmp(name, "uretprobe") == 0 ||
 	    strcmp(name, "uprobe") == 0))
 		out_str(&o, "note: Linux 6.14 and later run x86_64 uretprobe "

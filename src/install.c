@@ -31,32 +31,50 @@ struct fprog {
  * fills six: sysname, nodename, release, version, machine, domainname. */
 #define UTS_FIELD 65
 
-int
-install_kernel_machine(char *machine, size_t size)
+/* Copy the machine field of uname(2) into MACHINE (SIZE bytes). */
+static int
+uname_machine(char *machine, size_t size)
 {
 	char uts[6][UTS_FIELD];
-	long persona, r;
 	size_t i;
 
-	/* A task with PER_LINUX32 (setarch i686, linux32) gets the
-	 * 32-bit machine name even from a 64-bit kernel: clear it for the
-	 * one call and restore it, since the command inherits it. */
-	persona = syscall(SYS_personality, PERSONALITY_GET);
-	if (persona < 0)
-		return -errno;
-	if ((persona & PER_MASK) == PER_LINUX32 &&
-	    syscall(SYS_personality, persona & ~(long)PER_MASK) < 0)
-		return -errno;
-	r = syscall(SYS_uname, uts);
-	if ((persona & PER_MASK) == PER_LINUX32 &&
-	    syscall(SYS_personality, persona) < 0)
-		return -errno;
-	if (r < 0)
+	if (syscall(SYS_uname, uts) < 0)
 		return -errno;
 	for (i = 0; i + 1 < size && i + 1 < UTS_FIELD && uts[4][i]; i++)
 		machine[i] = uts[4][i];
 	machine[i] = '\0';
 	return 0;
+}
+
+int
+install_kernel_machine(char *machine, size_t size, int linux32,
+		       const char **call)
+{
+	long persona;
+	int r;
+
+	*call = "uname";
+	if (!linux32)
+		return uname_machine(machine, size);
+	/* A task with PER_LINUX32 (setarch i686, linux32) gets the 32-bit
+	 * machine name even from a 64-bit kernel: clear it for the one
+	 * call and restore it, since the command inherits it. */
+	*call = "personality";
+	persona = syscall(SYS_personality, PERSONALITY_GET);
+	if (persona < 0)
+		return -errno;
+	if ((persona & PER_MASK) != PER_LINUX32)
+		return -ENOENT;
+	if (syscall(SYS_personality, persona & ~(long)PER_MASK) < 0)
+		return -errno;
+	r = uname_machine(machine, size);
+	if (syscall(SYS_personality, persona) < 0) {
+		*call = NULL;	/* left changed */
+		return -errno;
+	}
+	if (r < 0)
+		*call = "uname";
+	return r;
 }
 
 int

@@ -24,6 +24,7 @@ enum action {
 	DUMP,			/* --dump=FILE */
 	CHECK,			/* --check */
 	EXPLAIN,		/* --explain=SYSCALL[,ABI] */
+	DEBUG,			/* a --debug option */
 };
 
 struct options {
@@ -111,19 +112,33 @@ static void
 select_kernel_arch(void)
 {
 	char machine[65];
-	const char *own = arch_current();
-	int r;
+	const char *own = arch_current(), *call;
+	int r, linux32;
 
-	r = install_kernel_machine(machine, sizeof(machine));
-	if (r < 0) {
-		msg(MSG_ERROR, NULL, "cannot read the kernel's machine name: ",
-		    errno_name(-r) ? errno_name(-r) : "error", NULL);
-		exit(EXIT_SECCWRAP);
+	/* uname first: only a 32-bit machine name calls for a look at the
+	 * personality, which an outer filter may deny. */
+	for (linux32 = 0; linux32 < 2; linux32++) {
+		r = install_kernel_machine(machine, sizeof(machine), linux32,
+					   &call);
+		if (r == 0 && arch_select_kernel(machine)) {
+			msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the "
+			    "kernel is ", machine, ", so the filter covers all "
+			    "of its ABIs", NULL);
+			return;
+		}
+		if (r < 0 && call == NULL) {
+			msg(MSG_ERROR, NULL, "cannot restore the personality: ",
+			    errno_name(-r) ? errno_name(-r) : "error", NULL);
+			exit(EXIT_SECCWRAP);
+		}
+		if (r < 0 && r != -ENOENT)
+			msg(MSG_NOTE, NULL, "cannot read the kernel's machine "
+			    "name: ", call, ": ", errno_name(-r) ?
+			    errno_name(-r) : "error", "; the filter covers ",
+			    own, " only", NULL);
+		if (r < 0)
+			return;
 	}
-	if (arch_select_kernel(machine))
-		msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " on a ",
-		    machine, " kernel, so the filter covers every ABI of ",
-		    arch_current(), NULL);
 }
 
 /* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
@@ -159,8 +174,14 @@ secondary32(void)
 	exit(EXIT_SECCWRAP);
 }
 
-/* Return 1 when ARG is one of the --debug options, which inspect() runs
- * at once. */
+/* Return 1 when ARG is an option whose value is the next argument. */
+static int
+takes_file(const char *arg)
+{
+	return strcmp(arg, "-p") == 0 || strcmp(arg, "--profile") == 0;
+}
+
+/* Return 1 when ARG is one of the --debug options. */
 static int
 is_debug(const char *arg)
 {
@@ -173,46 +194,9 @@ is_debug(const char *arg)
 	       match(arg, "debug-syscall-groups", &has) != NULL;
 }
 
-/* Reject a --debug option beside another one, an inspection option or a
- * command: it prints and exits where it is, which would drop them
- * without a word. */
-static void
-debug_alone(int argc, char **argv)
-{
-	const char *debug = NULL, *other = NULL;
-	int i, has;
-
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0';
-	     i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-p") == 0 ||
-		    strcmp(argv[i], "--profile") == 0)
-			i++;
-		else if (is_debug(argv[i]) && debug == NULL)
-			debug = argv[i];
-		else if (is_debug(argv[i]) ||
-			 strcmp(argv[i], "--print") == 0 ||
-			 strcmp(argv[i], "--check") == 0 ||
-			 match(argv[i], "dump", &has) != NULL ||
-			 match(argv[i], "explain", &has) != NULL)
-			other = other ? other : argv[i];
-	}
-	if (debug == NULL)
-		return;
-	if (other != NULL)
-		usage_error(other, "only one of --print, --dump, --explain, "
-			    "--check and the --debug options may be given");
-	if (i < argc)
-		usage_error(debug, "runs nothing; remove the command after "
-			    "it, or the option");
-}
-
-/* Handle the options that print something and exit at once. */
-static void
-inspect(const char *arg)
+/* Run the --debug option ARG; return the exit status. */
+static int
+run_debug(const char *arg)
 {
 	const char *v;
 	int has;
@@ -226,8 +210,16 @@ inspect(const char *arg)
 	else if (strcmp(arg, "--debug-protocols") == 0)
 		debug_protocols();
 	else if ((v = match(arg, "debug-syscall-groups", &has)) != NULL)
-		exit(debug_groups(has ? v : NULL) ? EXIT_SECCWRAP : 0);
-	else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+		return debug_groups(has ? v : NULL) ? EXIT_SECCWRAP : 0;
+	return 0;
+}
+
+/* Handle --help and --version, which print and exit wherever they are,
+ * as is usual. */
+static void
+inspect(const char *arg)
+{
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
 		put(1, usage_text);
 	else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0)
 		put(1, "seccwrap " SECCWRAP_VERSION "\n");
@@ -276,8 +268,8 @@ static void
 set_action(struct options *opt, const char *arg, enum action action)
 {
 	if (opt->action != RUN)
-		usage_error(arg, "only one of --print, --dump, --explain and "
-			    "--check may be given");
+		usage_error(arg, "only one of --print, --dump, --explain, "
+			    "--check and the --debug options may be given");
 	opt->action = action;
 	opt->action_option = arg;
 }
@@ -326,6 +318,12 @@ own_option(struct options *opt, char **argv, int *i)
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
 		set_action(opt, arg, CHECK);
+	} else if (is_debug(arg)) {
+		if (match(arg, "debug-syscall-groups", &has) != NULL && has &&
+		    arg[sizeof("--debug-syscall-groups=") - 1] == '\0')
+			usage_error(arg, "missing group: use "
+				    "--debug-syscall-groups=@GROUP,...");
+		set_action(opt, arg, DEBUG);
 	} else if ((v = match(arg, "arch", &has)) != NULL) {
 		if (*v == '\0')
 			usage_error(arg, "missing architecture: use "
@@ -351,7 +349,7 @@ parse_args(struct options *opt, int argc, char **argv)
 		if (strcmp(argv[i], "-q") == 0 ||
 		    strcmp(argv[i], "--quiet") == 0)
 			msg_quiet = 1;
-		if (strcmp(argv[i], "-p") == 0)
+		if (takes_file(argv[i]))
 			i++;
 	}
 	if (arch_has_kernel64())
@@ -359,14 +357,14 @@ parse_args(struct options *opt, int argc, char **argv)
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();
-	debug_alone(argc, argv);
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
 	     argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "-p") == 0) {
+		if (takes_file(argv[i])) {
 			i++;
 			continue;
 		}
-		if ((v = match(argv[i], "arch", &has)) == NULL || !has)
+		/* own_option() reports a missing value. */
+		if ((v = match(argv[i], "arch", &has)) == NULL || *v == '\0')
 			continue;
 		if (arch_select(v) < 0) {
 			struct origin at = { .file = "--arch" };
@@ -536,6 +534,8 @@ main(int argc, char **argv, char **envp)
 	memset(&opt, 0, sizeof(opt));
 	opt.s.error_errno = EPERM;
 	parse_args(&opt, argc, argv);
+	if (opt.action == DEBUG)
+		return run_debug(opt.action_option);
 	/* With no profile and no filter option, filter as "seccomp" does. */
 	if (!opt.s.profile_given && !opt.s.filter_requested)
 		settings_apply(&opt.s, "seccomp", NULL, &builtin);

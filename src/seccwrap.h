@@ -124,6 +124,10 @@ unsigned int host_abi_number(void);
 #define host_abis (host_abi_list())
 #define host_abi_count (host_abi_number())
 #define HOST_ABI_MAX 4
+/* Return the last number of ABI's span: below the next higher number
+ * base of the arch (mips n64 ends at 5999, where n32 starts), or
+ * 0xffffffff. */
+uint32_t host_abi_end(const struct abi *abi);
 /* Return the first 32-bit ABI beside the native one (i386 on x86_64, o32
  * on mips64), which the seccomp.32 lists are for, or NULL. */
 const struct abi *host_abi32(void);
@@ -165,7 +169,7 @@ int arch_has_kernel64(void);
  * it runs this build's ABI; return 1, or 0 when MACHINE is not one. */
 int arch_select_kernel(const char *machine);
 /* Return the index in host_abis of the ABI that seccwrap itself runs on:
- * 0, or the 32-bit ABI after arch_select_kernel(). */
+ * 1 for the i386 build with x86_64 selected, by the kernel or --arch. */
 unsigned int arch_own_abi(void);
 /* Return the ERRNO_TABLE_* of tables/errnos.h for the selected arch. */
 unsigned int arch_errno_table(void);
@@ -406,10 +410,15 @@ int dump_program(int fd, const struct program *prog, int big_endian);
 
 /* ---- install and exec (install.c, exec.c) ---- */
 
-/* Copy the kernel's machine name ("x86_64"), as uname(2) gives it to a
- * task without the PER_LINUX32 personality, into MACHINE (SIZE bytes).
- * Return 0 or -errno. */
-int install_kernel_machine(char *machine, size_t size);
+/*
+ * Copy the kernel's machine name ("x86_64") from uname(2) into MACHINE
+ * (SIZE bytes).  With LINUX32, copy the name that a task without the
+ * PER_LINUX32 personality gets, or return -ENOENT when this task has no
+ * PER_LINUX32.  Return 0, or -errno with *CALL naming the failed call.
+ * *CALL is NULL when the personality could not be restored.
+ */
+int install_kernel_machine(char *machine, size_t size, int linux32,
+			   const char **call);
 /* Return 1 when the kernel supports ACTION, 0 when it does not. */
 int install_action_available(uint32_t action);
 /*

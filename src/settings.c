@@ -111,13 +111,13 @@ struct entry_check {
 };
 
 /* Warn about a name that no ABI of the arch has, and reject a number
- * below the first one of the list's ABI (mips n64 starts at 5000): no
- * call can ever match either. */
+ * outside the span of the list's ABI (mips n64 has 5000-5999): no call
+ * can ever match either. */
 static void
 check_entry(void *ctx, const struct list_entry *entry)
 {
 	struct entry_check *c = ctx;
-	char first[12];
+	char first[12], last[12];
 	unsigned int i;
 
 	if (!entry->is_number && entry->direct) {
@@ -126,15 +126,17 @@ check_entry(void *ctx, const struct list_entry *entry)
 		for (i = 0; i < host_abi_count; i++)
 			if (abi_syscall_nr(host_abis[i], entry->value) >= 0)
 				return;
-		msg(MSG_WARN, c->at, "'", entry->token, "' is not a syscall "
-		    "on ", arch_current(), "; the item matches nothing", NULL);
+		msg(MSG_WARN, c->at, "'", entry->token + entry->except,
+		    "' is not a syscall on ", arch_current(), "; the item "
+		    "matches nothing", NULL);
 		return;
 	}
-	if (!entry->is_number || entry->value >= c->abi->nr_base)
+	if (!entry->is_number || (entry->value >= c->abi->nr_base &&
+				  entry->value <= host_abi_end(c->abi)))
 		return;
-	msg(MSG_ERROR, c->at, "syscall number '", entry->token, "' is below ",
-	    c->abi->name, "'s first number ", fmt_uint(first,
-	    c->abi->nr_base), NULL);
+	msg(MSG_ERROR, c->at, "syscall number '", entry->token, "' is not one "
+	    "of ", c->abi->name, ", whose numbers are ", fmt_uint(first,
+	    c->abi->nr_base), "-", fmt_uint(last, host_abi_end(c->abi)), NULL);
 	c->errors++;
 }
 

@@ -410,7 +410,12 @@ select_arch(const struct arch *arch)
 	unsigned int j;
 
 	selected = arch;
+	/* seccwrap's own ABI, where ARCH has it: i386 is slot 1 when an
+	 * i386 build selects x86_64, by its kernel or by --arch. */
 	own_abi = 0;
+	for (j = 0; j < arch->count; j++)
+		if (arch->abi[j] == arches[HOST].abi[0])
+			own_abi = j;
 	for (j = 0; j < HOST_ABI_MAX; j++) {
 		abi_slot[j] = none;
 		if (j < arch->count)
@@ -453,6 +458,20 @@ static const struct {
 	{ ARCH_PARISC, ARCH_PARISC64, "parisc64" },
 };
 
+uint32_t
+host_abi_end(const struct abi *abi)
+{
+	uint32_t end = 0xffffffffu;
+	unsigned int i;
+
+	ensure_selected();
+	for (i = 0; i < slot_count; i++)
+		if (abi_slot[i].nr_base > abi->nr_base &&
+		    abi_slot[i].nr_base - 1 < end)
+			end = abi_slot[i].nr_base - 1;
+	return end;
+}
+
 const struct abi *
 host_abi32(void)
 {
@@ -480,21 +499,14 @@ arch_has_kernel64(void)
 int
 arch_select_kernel(const char *machine)
 {
-	const struct arch *a;
-	unsigned int i, j;
+	unsigned int i;
 
 	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++) {
 		if (kernel64[i].arch32 != HOST ||
 		    strcmp(kernel64[i].machine, machine) != 0)
 			continue;
-		a = &arches[kernel64[i].arch64];
-		for (j = 1; j < a->count; j++) {
-			if (a->abi[j] != arches[HOST].abi[0])
-				continue;
-			select_arch(a);
-			own_abi = j;
-			return 1;
-		}
+		select_arch(&arches[kernel64[i].arch64]);
+		return 1;
 	}
 	return 0;
 }

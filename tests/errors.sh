@@ -179,6 +179,10 @@ bad option-debug-twice "--debug-errnos --debug-protocols" \
 	"seccwrap: --debug-protocols: " "only one of"
 bad option-debug-with-command "--debug-errnos" "seccwrap: --debug-errnos: " \
 	"runs nothing"
+bad option-debug-then-unknown "--debug-errnos --nonsense" \
+	"seccwrap: --nonsense: " "unknown option"
+bad option-debug-groups-empty "--debug-syscall-groups=" \
+	"seccwrap: --debug-syscall-groups=: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
 bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \

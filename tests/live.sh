@@ -312,5 +312,15 @@ else
 this seccwrap runs on: seccwrap starts the command with execve after \
 installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	check i386-build-block-secondary-not-run "" "$(cat "$TMP/s32.out")"
+	# --arch=x86_64 names the kernel's arch: seccwrap still runs as i386.
+	"$S32" --arch=x86_64 --seccomp.block-secondary -- "$P32" getpid \
+		>/dev/null 2>"$TMP/s32.err"
+	check i386-build-arch-x86_64-block-secondary 125 $?
+	# Under an outer filter that denies personality (the default list
+	# does), the i386 build still finds the kernel through uname.
+	SECCWRAP=$SECCWRAP_64
+	probe i386-build-nested "-- $S32 --seccomp.drop=getpid" "$P64" \
+		getpid=EPERM
+	SECCWRAP=$S32
 	SECCWRAP=$SECCWRAP_64
 fi

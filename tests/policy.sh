@@ -299,7 +299,15 @@ check explain-x32-number "getpid (x32 1073741863)" "$out"
 "$SECCWRAP" --arch=mips64el --seccomp.drop=100 --check 2>"$TMP/err"
 check arch-mips-list-below-base-status 125 $?
 check arch-mips-list-below-base "seccwrap: --seccomp.drop: syscall number \
-'100' is below n64's first number 5000" "$(cat "$TMP/err")"
+'100' is not one of n64, whose numbers are 5000-5999" "$(cat "$TMP/err")"
+"$SECCWRAP" --arch=mips64el --seccomp.drop=6057 --check 2>"$TMP/err"
+check arch-mips-list-above-span "seccwrap: --seccomp.drop: syscall number \
+'6057' is not one of n64, whose numbers are 5000-5999" "$(cat "$TMP/err")"
+out=$("$SECCWRAP" --arch=mips64el --explain=4011 | cut -d: -f1)
+check arch-mips-explain-o32-number "execve (o32 4011)" "$out"
+"$SECCWRAP" --arch=mips64el --explain=57 2>"$TMP/err"
+check arch-mips-explain-below-all "seccwrap: --explain: '57' is below the \
+first number of every ABI of mips64el" "$(cat "$TMP/err")"
 "$SECCWRAP" --arch=mips64el --seccomp.32.drop=4100 --check 2>"$TMP/err"
 check arch-mips-32-list-number "0 " "$? $(cat "$TMP/err")"
 
@@ -335,3 +343,10 @@ it" "$out"
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=read --explain=cacheflush)
 check explain-arm-private-known "cacheflush (arm 983042): ERRNO(EPERM), \
 from --seccomp.keep 'seccomp.keep', not in the list" "$out"
+
+# --profile FILE takes the next argument, also for the options read
+# before the rest (--arch, -v, -q).
+printf 'seccomp\n' >"$TMP/two-word.profile"
+out=$("$SECCWRAP" --profile "$TMP/two-word.profile" --arch=aarch64 --print |
+	sed -n 2p | awk '{ print $3 }')
+check profile-two-word-then-arch aarch64 "$out"
