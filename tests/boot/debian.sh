@@ -120,9 +120,13 @@ fetch_kernel() {
 	fi
 
 	# The metapackage is named after the kernel flavour, which is the
-	# Debian architecture except on ppc64el.
-	meta=linux-image-$debarch
-	[ "$debarch" = ppc64el ] && meta=linux-image-powerpc64le
+	# Debian architecture except on ppc64el, i386 and armhf.
+	case $debarch in
+	ppc64el) meta=linux-image-powerpc64le ;;
+	i386) meta=linux-image-686-pae ;;
+	armhf) meta=linux-image-armmp ;;
+	*) meta=linux-image-$debarch ;;
+	esac
 	apt_setup "$suite" "$debarch"
 	image=$(kernel_package "$meta")
 	[ -n "$image" ] ||
