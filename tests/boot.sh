@@ -4,6 +4,8 @@
 # allowed, natively and on the 32-bit compat ABI, with the native
 # seccwrap and, where there is a compat ABI, with seccwrap built for it
 # (i386 on x86_64, arm on aarch64), which must filter the same way.
+# On the 32-bit kernels (i386, arm), where uname(2) names no 64-bit
+# arch, the seccwrap built for that arch must filter its own ABI alone.
 # Each guest case becomes one result here, named KERNEL-ARCH/CASE.
 #
 #   x86_64:  bookworm's linux-image-amd64 (6.1) and bullseye's (5.10,
@@ -12,14 +14,16 @@
 #   riscv64: trixie's linux-image-riscv64 (6.12)
 #   s390x:   bookworm's linux-image-s390x (6.1), the big-endian one
 #   ppc64le: bookworm's linux-image-powerpc64le (6.1), with 64 KiB pages
+#   i386:    bookworm's linux-image-686-pae (6.1), a 32-bit kernel
+#   arm:     bookworm's linux-image-armmp (6.1), a 32-bit ARMv7 kernel
 #
 # BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64 s390x
-# ppc64le" by default).  On x86_64 the guest runs $SECCWRAP when it is a static
-# binary, and the image's own nolibc build otherwise.  Other
-# architectures run the image's nolibc build.  Kernels and busybox come
-# from the Debian archive through tests/boot/debian.sh, cached in
-# .cache/boot/.  The console log of each boot and the boot times go to
-# tests/out/boot/.
+# ppc64le i386 arm" by default).  On x86_64 the guest runs $SECCWRAP
+# when it is a static binary, and the image's own nolibc build
+# otherwise.  Other architectures run the image's nolibc build.
+# Kernels and busybox come from the Debian archive through
+# tests/boot/debian.sh, cached in .cache/boot/.  The console log of
+# each boot and the boot times go to tests/out/boot/.
 #
 # Needs qemu-system-x86, qemu-system-arm, qemu-system-misc and
 # qemu-system-ppc, cpio, the cross compilers gcc-aarch64-linux-gnu,
@@ -28,7 +32,7 @@
 # archive.
 # Without them the cases are skipped.
 
-: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le}"
+: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le i386 arm}"
 # Seconds before a guest that has not powered off is stopped.
 BOOT_TIMEOUT=120
 BOOT_OUT=$TESTS/out/boot
@@ -94,9 +98,16 @@ boot_overlay() {
 		return 1
 	fi
 	# Without a compat compiler or busybox the guest skips those cases.
+	# On a 32-bit kernel, own-arch names the arch that seccwrap must
+	# keep.
+	case $1 in
+	i386 | arm) echo "$1" >"$3/test/own-arch" ;;
+	esac
 	if [ -z "$2" ]; then
-		echo "tests/boot.sh tests no 32-bit ABI on $1" \
-			>"$3/test/no-compat"
+		_reason="tests/boot.sh tests no 32-bit ABI on $1"
+		[ -f "$3/test/own-arch" ] &&
+			_reason="$1 is a 32-bit kernel, with no compat ABI"
+		echo "$_reason" >"$3/test/no-compat"
 	else
 		boot_probe "$2" "$3/test/probe32" >/dev/null 2>&1 ||
 			rm -f "$3/test/probe32"
@@ -309,9 +320,25 @@ boot_arch() {
 		_machine="-M pseries,cap-cfpc=broken,cap-sbbc=broken"
 		_machine="$_machine,cap-ibs=broken,cap-ccf-assist=off"
 		;;
+	i386)
+		# The 686-pae flavour needs a CPU with PAE, which -cpu max and
+		# -cpu host both have.
+		_qemu=qemu-system-i386 _qemu_pkg=qemu-system-x86
+		_compat="" _console=ttyS0 _suites=bookworm
+		_accel=tcg _machine="-cpu max"
+		boot_kvm && _accel=kvm _machine="-cpu host"
+		;;
+	arm)
+		# armmp rather than armmp-lpae: 256 MiB of RAM needs no LPAE,
+		# and armmp drives the virt machine's UART, timer and PSCI
+		# power-off without modules.
+		_qemu=qemu-system-arm _qemu_pkg=qemu-system-arm
+		_compat="" _console=ttyAMA0 _suites=bookworm
+		_accel=tcg _machine="-M virt -cpu cortex-a15"
+		;;
 	*)
 		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64," \
-			"riscv64, s390x or ppc64le"
+			"riscv64, s390x, ppc64le, i386 or arm"
 		return
 		;;
 	esac

@@ -15,6 +15,7 @@
 # The overlay contains probe (tests/boot/probe.c for the guest's own ABI),
 # optionally probe32 and busybox32 for its 32-bit compat ABI (i386 on
 # x86_64, arm on aarch64) or no-compat with the reason there is none,
+# own-arch on a 32-bit kernel with the arch that seccwrap must keep,
 # and the test profiles.
 PATH=/bin:/sbin
 export PATH
@@ -217,7 +218,11 @@ echo
 echo "BOOT-INFO: $(uname -r) $(uname -m)"
 
 probe_cases native /test/probe
-upper_word_cases /test/probe
+if [ -f /test/own-arch ]; then
+	skip native/upper-word "a 32-bit ABI has no upper word"
+else
+	upper_word_cases /test/probe
+fi
 busybox_cases native /bin/busybox
 # seccwrap finds a command by name in PATH, here a busybox applet link.
 expect native/path-lookup 0 "hello" \
@@ -287,6 +292,78 @@ own32_cases() {
 	probe_cases own32-compat /test/probe32
 	SECCWRAP=$_seccwrap
 }
+
+# own_arch_cases ARCH: on a 32-bit kernel, seccwrap built for ARCH finds
+# no 64-bit arch beneath it and builds the filter for ARCH alone.
+own_arch_cases() {
+	_own=$1
+	# A 32-bit x86 kernel names its machine i386 to i686, and a 32-bit
+	# arm kernel armv and its version, such as armv7l.
+	case $_own:$(uname -m) in
+	i386:i?86 | arm:armv*)
+		pass own-arch/machine ;;
+	*)
+		fail own-arch/machine "uname -m prints '$(uname -m)'," \
+			"not a 32-bit $_own machine" ;;
+	esac
+
+	# seccwrap -v prints a note when it chooses the kernel's 64-bit
+	# arch, and when a uname or personality call fails.
+	run "$SECCWRAP" -v -p "$INIT_PROFILE" -- true
+	case $STATUS:$OUT in
+	*"covers all of its ABIs"* | *"seccwrap: cannot"*)
+		fail own-arch/verbose "seccwrap -v printed '$OUT'" ;;
+	"0:"*"executing '/bin/true'"*)
+		pass own-arch/verbose ;;
+	*)
+		fail own-arch/verbose "exit status $STATUS, output '$OUT'" ;;
+	esac
+
+	# The filter's arch checks come before its first load of the
+	# syscall number, and must name ARCH and nothing else.
+	run "$SECCWRAP" -p "$INIT_PROFILE" --print
+	_arches=$(printf '%s' "$OUT" | tr '|' '\n' | sed -n '/\[nr\]/q; p' |
+		awk '$2 == "jeq" { print $3 }' | tr '\n' ' ')
+	if [ "$STATUS" = 0 ] && [ "$_arches" = "$_own " ]; then
+		pass own-arch/print
+	else
+		fail own-arch/print "exit status $STATUS; the filter checks" \
+			"the arches '$_arches', expected '$_own ';" \
+			"output '$(printf '%s' "$OUT" | cut -c1-120)'"
+	fi
+
+	# With the PER_LINUX32 personality, seccwrap reads uname again with
+	# the personality cleared, keeps its own arch, and leaves the
+	# personality as it was for the command.  The arm kernel sets a new
+	# personality at each exec (PER_LINUX_32BIT, 0x00800000), so there
+	# seccwrap never starts with PER_LINUX32.
+	run linux32 cat /proc/self/personality
+	_persona=$OUT
+	case $_persona in
+	??????08) ;;
+	*)
+		skip own-arch/linux32 "linux32 cat /proc/self/personality" \
+			"prints '$_persona': this kernel does not keep" \
+			"PER_LINUX32 (08) across exec"
+		return
+		;;
+	esac
+	run linux32 "$SECCWRAP" -v -p "$INIT_PROFILE" -- \
+		cat /proc/self/personality
+	case $STATUS:$OUT in
+	*"covers all of its ABIs"* | *"seccwrap: cannot"*)
+		fail own-arch/linux32 "seccwrap -v printed '$OUT'" ;;
+	"0:"*"|$_persona")
+		pass own-arch/linux32 ;;
+	*)
+		fail own-arch/linux32 "exit status $STATUS, output '$OUT'," \
+			"expected the personality '$_persona' last" ;;
+	esac
+}
+
+if [ -f /test/own-arch ]; then
+	own_arch_cases "$(cat /test/own-arch)"
+fi
 
 # The 32-bit compat ABI, when the overlay has a probe for it and the
 # kernel and CPU run 32-bit programs.
