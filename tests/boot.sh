@@ -3,36 +3,39 @@
 # (tests/boot/guest.sh) runs seccwrap over calls that must be denied and
 # allowed, natively and on the 32-bit compat ABI, with the native
 # seccwrap and, where there is a compat ABI, with seccwrap built for it
-# (i386 on x86_64, arm on aarch64), which must filter the same way.
+# (i386 on x86_64, arm on aarch64, o32 mipsel on mips64el), which must
+# filter the same way.
 # On the 32-bit kernels (i386, arm), where uname(2) names no 64-bit
 # arch, the seccwrap built for that arch must filter its own ABI alone.
 # Each guest case becomes one result here, named KERNEL-ARCH/CASE.
 #
-#   x86_64:  bookworm's linux-image-amd64 (6.1) and bullseye's (5.10,
-#            older than the seccomp action cache of Linux 5.11)
-#   aarch64: bookworm's linux-image-arm64 (6.1), with arm compat
-#   riscv64: trixie's linux-image-riscv64 (6.12)
-#   s390x:   bookworm's linux-image-s390x (6.1), the big-endian one
-#   ppc64le: bookworm's linux-image-powerpc64le (6.1), with 64 KiB pages
-#   i386:    bookworm's linux-image-686-pae (6.1), a 32-bit kernel
-#   arm:     bookworm's linux-image-armmp (6.1), a 32-bit ARMv7 kernel
+#   x86_64:   bookworm's linux-image-amd64 (6.1) and bullseye's (5.10,
+#             older than the seccomp action cache of Linux 5.11)
+#   aarch64:  bookworm's linux-image-arm64 (6.1), with arm compat
+#   riscv64:  trixie's linux-image-riscv64 (6.12)
+#   s390x:    bookworm's linux-image-s390x (6.1), the big-endian one
+#   ppc64le:  bookworm's linux-image-powerpc64le (6.1), with 64 KiB pages
+#   i386:     bookworm's linux-image-686-pae (6.1), a 32-bit kernel
+#   arm:      bookworm's linux-image-armmp (6.1), a 32-bit ARMv7 kernel
+#   mips64el: bookworm's linux-image-5kc-malta (6.1), with o32 compat
 #
 # BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64 s390x
-# ppc64le i386 arm" by default).  On x86_64 the guest runs $SECCWRAP
-# when it is a static binary, and the image's own nolibc build
+# ppc64le i386 arm mips64el" by default).  On x86_64 the guest runs
+# $SECCWRAP when it is a static binary, and the image's own nolibc build
 # otherwise.  Other architectures run the image's nolibc build.
 # Kernels and busybox come from the Debian archive through
 # tests/boot/debian.sh, cached in .cache/boot/.  The console log of
 # each boot and the boot times go to tests/out/boot/.
 #
-# Needs qemu-system-x86, qemu-system-arm, qemu-system-misc and
-# qemu-system-ppc, cpio, the cross compilers gcc-aarch64-linux-gnu,
-# gcc-arm-linux-gnueabihf, gcc-i686-linux-gnu, gcc-riscv64-linux-gnu,
-# gcc-s390x-linux-gnu and gcc-powerpc64le-linux-gnu, and the Debian
+# Needs qemu-system-x86, qemu-system-arm, qemu-system-misc,
+# qemu-system-ppc and qemu-system-mips, cpio, the cross compilers
+# gcc-aarch64-linux-gnu, gcc-arm-linux-gnueabihf, gcc-i686-linux-gnu,
+# gcc-riscv64-linux-gnu, gcc-s390x-linux-gnu, gcc-powerpc64le-linux-gnu,
+# gcc-mips64el-linux-gnuabi64 and gcc-mipsel-linux-gnu, and the Debian
 # archive.
 # Without them the cases are skipped.
 
-: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le i386 arm}"
+: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le i386 arm mips64el}"
 # Seconds before a guest that has not powered off is stopped.
 BOOT_TIMEOUT=120
 BOOT_OUT=$TESTS/out/boot
@@ -53,6 +56,8 @@ boot_cc() {
 	riscv64) echo riscv64-linux-gnu-gcc ;;
 	s390x) echo s390x-linux-gnu-gcc ;;
 	ppc64le) echo powerpc64le-linux-gnu-gcc ;;
+	mips64el) echo mips64el-linux-gnuabi64-gcc ;;
+	mipsel) echo mipsel-linux-gnu-gcc ;;
 	esac
 }
 
@@ -336,9 +341,19 @@ boot_arch() {
 		_compat="" _console=ttyAMA0 _suites=bookworm
 		_accel=tcg _machine="-M virt -cpu cortex-a15"
 		;;
+	mips64el)
+		# The 5kc-malta flavour is built for the Malta board, which
+		# QEMU emulates, and for MIPS64 release 2, which
+		# MIPS64R2-generic implements.  It runs o32 programs, the
+		# mipsel compat ABI.  Its n32 ABI goes untested, because
+		# Debian has no n32 port and nolibc does not build for n32.
+		_qemu=qemu-system-mips64el _qemu_pkg=qemu-system-mips
+		_compat=mipsel _console=ttyS0 _suites=bookworm
+		_accel=tcg _machine="-M malta -cpu MIPS64R2-generic"
+		;;
 	*)
 		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64," \
-			"riscv64, s390x, ppc64le, i386 or arm"
+			"riscv64, s390x, ppc64le, i386, arm or mips64el"
 		return
 		;;
 	esac

@@ -6,7 +6,8 @@
 #   tests/boot/debian.sh busybox ARCH        prints the path of busybox
 #
 # ARCH is a kernel architecture name (x86_64, aarch64, arm, i386,
-# riscv64, s390x, ppc64le); SUITE is a Debian suite such as bookworm or bullseye.
+# riscv64, s390x, ppc64le, mips64el, mipsel); SUITE is a Debian suite
+# such as bookworm or bullseye.
 # busybox comes from BUSYBOX_SUITE, by default bookworm, or trixie for
 # riscv64, which bookworm does not cover.  Files are unpacked under
 # .cache/boot/ and reused; set REFRESH=1 to fetch again.
@@ -120,11 +121,14 @@ fetch_kernel() {
 	fi
 
 	# The metapackage is named after the kernel flavour, which is the
-	# Debian architecture except on ppc64el, i386 and armhf.
+	# Debian architecture except on ppc64el, i386, armhf and mips64el.
+	# On mips64el, 5kc-malta is the flavour for the Malta board, which
+	# QEMU emulates.
 	case $debarch in
 	ppc64el) meta=linux-image-powerpc64le ;;
 	i386) meta=linux-image-686-pae ;;
 	armhf) meta=linux-image-armmp ;;
+	mips64el) meta=linux-image-5kc-malta ;;
 	*) meta=linux-image-$debarch ;;
 	esac
 	apt_setup "$suite" "$debarch"

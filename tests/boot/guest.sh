@@ -14,9 +14,9 @@
 #
 # The overlay contains probe (tests/boot/probe.c for the guest's own ABI),
 # optionally probe32 and busybox32 for its 32-bit compat ABI (i386 on
-# x86_64, arm on aarch64) or no-compat with the reason there is none,
-# own-arch on a 32-bit kernel with the arch that seccwrap must keep,
-# and the test profiles.
+# x86_64, arm on aarch64, o32 mipsel on mips64el) or no-compat with the
+# reason there is none, own-arch on a 32-bit kernel with the arch that
+# seccwrap must keep, and the test profiles.
 PATH=/bin:/sbin
 export PATH
 
@@ -28,9 +28,12 @@ exec </dev/null >/dev/console 2>&1
 
 SECCWRAP=/bin/seccwrap
 INIT_PROFILE=/etc/seccwrap/init.profile
-# SIGSYS is 31 on x86, arm, riscv64 and s390x, and a shell reports death by
-# signal N as exit status 128 + N.
+# SIGSYS is 12 on mips and 31 on the other architectures tested here.  A
+# shell reports death by signal N as exit status 128 + N.
 KILLED=159
+case $(uname -m) in
+mips*) KILLED=140 ;;
+esac
 # What seccwrap prints before a command that it runs under mdwx.profile,
 # with the '|' that joins it to the command's output.  s390x's mmap
 # reads its arguments from memory, where a filter cannot look, so
