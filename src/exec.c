@@ -44,7 +44,7 @@ exec_find(const char *command, char *const envp[], char **path)
 {
 	const char *dirs, *p, *end;
 	size_t dlen, clen = strlen(command);
-	int r, seen_eacces = 0;
+	int r, seen_eacces = 0, other = 0;
 	char *candidate;
 
 	if (*command == '\0')
@@ -79,10 +79,16 @@ exec_find(const char *command, char *const envp[], char **path)
 			return 0;
 		}
 		free(candidate);
-		if (r != -ENOENT)
+		/* As execvp(3) does: EACCES from any entry wins, then the
+		 * first other error (such as ENAMETOOLONG), then ENOENT. */
+		if (r == -EACCES)
 			seen_eacces = 1;
+		else if (r != -ENOENT && other == 0)
+			other = r;
 		if (*end == '\0')
 			break;
 	}
-	return seen_eacces ? -EACCES : -ENOENT;
+	if (seen_eacces)
+		return -EACCES;
+	return other ? other : -ENOENT;
 }

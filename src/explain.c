@@ -12,17 +12,20 @@
 
 /* Return the host ABI whose span contains NR: that with the highest
  * number base not above NR, the native one first among equals (x86_64
- * and i386 both start at 0), or NULL when NR is below every base. */
+ * and i386 both start at 0), or NULL when NR is below every base.  With
+ * SAME, look only at the ABIs of SAME's audit arch. */
 static const struct abi *
-abi_of_number(uint32_t nr)
+abi_of_number(uint32_t nr, const struct abi *same)
 {
 	const struct abi *best = NULL, *a;
 	unsigned int i;
 
 	if (nr & 0x80000000u)
-		return host_abis[0];
+		return same ? same : host_abis[0];
 	for (i = 0; i < host_abi_count; i++) {
 		a = host_abis[i];
+		if (same != NULL && a->audit_arch != same->audit_arch)
+			continue;
 		if (a->nr_base <= nr &&
 		    (best == NULL || a->nr_base > best->nr_base))
 			best = a;
@@ -231,7 +234,8 @@ explain(const struct policy *policy, const struct program *prog,
 	static const uint64_t zero[6];
 	const struct abi *abi = host_abis[0];
 	const struct range *r;
-	char what[64], *comma, first[12];
+	char what[64], *comma;
+	const struct abi *owner;
 	const char *name;
 	struct out o;
 	uint32_t nr, action;
@@ -253,21 +257,17 @@ explain(const struct policy *policy, const struct program *prog,
 	if (resolve(abi, what, &nr) < 0)
 		return 1;
 	/* A number is the one in seccomp_data.nr, base included, as in the
-	 * lists: n64's execve is 5057, x32's getpid 0x40000027. */
-	if (comma == NULL && (abi = abi_of_number(nr)) == NULL) {
-		msg(MSG_ERROR, &at, "'", what, "' is below the first number "
-		    "of every ABI of ", arch_current(), NULL);
-		return 1;
-	}
-	if (comma != NULL && !(nr & 0x80000000u) && nr < abi->nr_base) {
+	 * lists: n64's execve is 5057, x32's getpid 0x40000027.  A task can
+	 * pass any number under its audit arch, so only ABIs that share one
+	 * (x86_64 and x32) tell a number's ABI apart. */
+	if (comma == NULL) {
+		abi = abi_of_number(nr, NULL);
+		if (abi == NULL)
+			abi = host_abis[0];
+	} else if ((owner = abi_of_number(nr, abi)) != NULL &&
+		   owner->nr_base != abi->nr_base) {
 		msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
-		    abi->name, ", whose numbers start at ",
-		    fmt_uint(first, abi->nr_base), NULL);
-		return 1;
-	}
-	if (comma != NULL && !(nr & 0x80000000u) && nr > host_abi_end(abi)) {
-		msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
-		    abi->name, " but of ", abi_of_number(nr)->name, NULL);
+		    abi->name, " but of ", owner->name, NULL);
 		return 1;
 	}
 	r = find_range(policy, abi->audit_arch, nr);

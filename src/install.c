@@ -64,7 +64,7 @@ install_kernel_machine(char *machine, size_t size, int linux32,
 	if (persona < 0)
 		return -errno;
 	if ((persona & PER_MASK) != PER_LINUX32)
-		return -ENOENT;
+		return 1;
 	if (syscall(SYS_personality, persona & ~(long)PER_MASK) < 0)
 		return -errno;
 	r = uname_machine(machine, size);

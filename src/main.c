@@ -131,14 +131,21 @@ select_kernel_arch(void)
 			    errno_name(-r) ? errno_name(-r) : "error", NULL);
 			exit(EXIT_SECCWRAP);
 		}
-		if (r < 0 && r != -ENOENT)
-			msg(MSG_NOTE, NULL, "cannot read the kernel's machine "
-			    "name: ", call, ": ", errno_name(-r) ?
-			    errno_name(-r) : "error", "; the filter covers ",
-			    own, " only", NULL);
-		if (r < 0)
+		/* A 32-bit name without PER_LINUX32: a 32-bit kernel. */
+		if (r == 1 || (r == 0 && linux32))
 			return;
+		if (r < 0)
+			break;
 	}
+	/* Undecided (an outer filter denied uname or personality): the
+	 * 64-bit arch's filter holds on either kernel, as a 32-bit kernel
+	 * never reports its other ABIs.
+	 * NOTE: numbers in the native list then mean 64-bit numbers, which
+	 * a 32-bit kernel never passes: they deny nothing there. */
+	arch_select_kernel(NULL);
+	msg(MSG_NOTE, NULL, "cannot read the kernel's machine name: ", call,
+	    ": ", errno_name(-r) ? errno_name(-r) : "error", "; the filter "
+	    "covers all ABIs of ", arch_current(), " in case", NULL);
 }
 
 /* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
@@ -219,7 +226,13 @@ run_debug(const char *arg)
 static void
 inspect(const char *arg)
 {
-	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+	int help = strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+
+	/* A profile read before them has reported its errors. */
+	if ((help || strcmp(arg, "-V") == 0 ||
+	     strcmp(arg, "--version") == 0) && msg_errors)
+		exit(EXIT_SECCWRAP);
+	if (help)
 		put(1, usage_text);
 	else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0)
 		put(1, "seccwrap " SECCWRAP_VERSION "\n");
@@ -285,7 +298,7 @@ own_option(struct options *opt, char **argv, int *i)
 	    strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
 		return;		/* taken before the rest */
 	if (strcmp(arg, "-p") == 0 || strcmp(arg, "--profile") == 0) {
-		if (argv[*i + 1] == NULL)
+		if (argv[*i + 1] == NULL || argv[*i + 1][0] == '\0')
 			usage_error(arg, "missing profile file name");
 		profile_read(&opt->s, argv[++*i]);
 	} else if (strncmp(arg, "-p", 2) == 0 && arg[1] == 'p') {
@@ -342,7 +355,7 @@ parse_args(struct options *opt, int argc, char **argv)
 
 	/* -v and -q apply to every profile, wherever they stand. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
-	     argv[i][0] == '-'; i++) {
+	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		if (strcmp(argv[i], "-v") == 0 ||
 		    strcmp(argv[i], "--verbose") == 0)
 			msg_verbose = 1;
@@ -358,7 +371,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
-	     argv[i][0] == '-'; i++) {
+	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		if (takes_file(argv[i])) {
 			i++;
 			continue;

@@ -166,7 +166,8 @@ const char *arch_current(void);
  * arch (i386 under x86_64, arm under aarch64, ...). */
 int arch_has_kernel64(void);
 /* Select the 64-bit arch whose kernel reports MACHINE in uname(2) when
- * it runs this build's ABI; return 1, or 0 when MACHINE is not one. */
+ * it runs this build's ABI, or with a NULL MACHINE the one that could;
+ * return 1, or 0 when MACHINE is not one. */
 int arch_select_kernel(const char *machine);
 /* Return the index in host_abis of the ABI that seccwrap itself runs on:
  * 1 for the i386 build with x86_64 selected, by the kernel or --arch. */
@@ -413,7 +414,7 @@ int dump_program(int fd, const struct program *prog, int big_endian);
 /*
  * Copy the kernel's machine name ("x86_64") from uname(2) into MACHINE
  * (SIZE bytes).  With LINUX32, copy the name that a task without the
- * PER_LINUX32 personality gets, or return -ENOENT when this task has no
+ * PER_LINUX32 personality gets, or return 1 when this task has no
  * PER_LINUX32.  Return 0, or -errno with *CALL naming the failed call.
  * *CALL is NULL when the personality could not be restored.
  */

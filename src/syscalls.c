@@ -502,8 +502,8 @@ arch_select_kernel(const char *machine)
 	unsigned int i;
 
 	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++) {
-		if (kernel64[i].arch32 != HOST ||
-		    strcmp(kernel64[i].machine, machine) != 0)
+		if (kernel64[i].arch32 != HOST || (machine != NULL &&
+		    strcmp(kernel64[i].machine, machine) != 0))
 			continue;
 		select_arch(&arches[kernel64[i].arch64]);
 		return 1;

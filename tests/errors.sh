@@ -310,3 +310,26 @@ no_run no-filter-seccomp-eperm-prctl-enosys seccomp,prctl:ENOSYS
 check prctl-fallback/exit-status 0 "$?"
 check prctl-fallback/mount "mount ret=-1 errno=EPERM" \
 	"$(grep '^mount ' "$TMP/fallback.out")"
+
+# A lone '-' is the command: what follows it is the command's.
+"$SECCWRAP" - --arch=bogus </dev/null >/dev/null 2>"$TMP/dash.err"
+check dash-is-command/exit-status 127 "$?"
+check dash-is-command/message "seccwrap: -: command not found" \
+	"$(cat "$TMP/dash.err")"
+
+# --help after a profile with errors does not exit 0.
+printf 'seccomp.drop mout\n' >"$TMP/help-bad.profile"
+"$SECCWRAP" -p "$TMP/help-bad.profile" --help >/dev/null 2>&1
+check help-after-profile-error 125 "$?"
+
+"$SECCWRAP" -p '' -- true 2>"$TMP/empty-p.err"
+check empty-profile-name/exit-status 125 "$?"
+check empty-profile-name/message "seccwrap: -p: missing profile file name" \
+	"$(head -n 1 "$TMP/empty-p.err")"
+
+# The PATH search reports the error it met, as execvp(3) would.
+long=$(printf '%0300d' 0)
+PATH=/usr/bin "$SECCWRAP" -- "$long" 2>"$TMP/long.err"
+check long-command/exit-status 126 "$?"
+check long-command/message "seccwrap: $long: cannot execute: ENAMETOOLONG" \
+	"$(cat "$TMP/long.err")"

@@ -321,6 +321,14 @@ installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	SECCWRAP=$SECCWRAP_64
 	probe i386-build-nested "-- $S32 --seccomp.drop=getpid" "$P64" \
 		getpid=EPERM
+	# Under setarch i686 as well, it cannot clear PER_LINUX32 to ask:
+	# undecided, it still builds the x86_64 filter.
+	printf '#!/bin/sh\nexec setarch i686 "%s" "$@"\n' "$SECCWRAP_64" \
+		>"$TMP/linux32-seccwrap"
+	chmod 755 "$TMP/linux32-seccwrap"
+	SECCWRAP=$TMP/linux32-seccwrap
+	probe i386-build-nested-linux32 "-- $S32 --seccomp.drop=getpid" \
+		"$P64" getpid=EPERM
 	SECCWRAP=$S32
 	SECCWRAP=$SECCWRAP_64
 fi
