@@ -34,11 +34,10 @@ CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Os -Isrc -Itables \
 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 -fno-stack-protector -fno-pie"
 # noseparate-code and norelro drop the page alignment between segments,
-# which is most of the padding in a small static binary.  A common page
-# size of 64 bytes lets the data segment start in the file right after
-# the code, at an address congruent to its offset, rather than at the
-# next 4 KiB boundary: the file grows with the code, not a page at a
-# time.
+# which is most of the padding in a small static binary.  With a common
+# page size of 64 bytes, the data segment starts in the file right after
+# the code, at an address congruent to its offset, not at the next 4 KiB
+# boundary.  So the file grows with the code, not a page at a time.
 LDFLAGS="-static -no-pie -s -Wl,--gc-sections -Wl,-z,noseparate-code \
 -Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--build-id=none"
 

@@ -113,33 +113,32 @@ select_kernel_arch(void)
 {
 	char machine[65];
 	const char *own = arch_current(), *call;
-	int r, linux32;
+	int r;
 
 	/* uname first: only a 32-bit machine name calls for a look at the
 	 * personality, which an outer filter may deny. */
-	for (linux32 = 0; linux32 < 2; linux32++) {
-		r = install_kernel_machine(machine, sizeof(machine), linux32,
-					   &call);
-		if (r == 0 && arch_select_kernel(machine)) {
-			msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the "
-			    "kernel is ", machine, ", so the filter covers all "
-			    "of its ABIs", NULL);
-			return;
-		}
+	r = install_kernel_machine(machine, sizeof(machine), 0, &call);
+	if (r == 0 && !arch_select_kernel(machine)) {
+		r = install_kernel_machine(machine, sizeof(machine), 1, &call);
 		if (r < 0 && call == NULL) {
 			msg(MSG_ERROR, NULL, "cannot restore the personality: ",
 			    errno_name(-r) ? errno_name(-r) : "error", NULL);
 			exit(EXIT_SECCWRAP);
 		}
-		/* A 32-bit name without PER_LINUX32: a 32-bit kernel. */
-		if (r == 1 || (r == 0 && linux32))
+		/* No PER_LINUX32, or a 32-bit name without it: a 32-bit
+		 * kernel, so seccwrap keeps its own arch. */
+		if (r == 1 || (r == 0 && !arch_select_kernel(machine)))
 			return;
-		if (r < 0)
-			break;
+	}
+	if (r == 0) {
+		msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the kernel "
+		    "is ", machine, ", so the filter covers all of its ABIs",
+		    NULL);
+		return;
 	}
 	/* Undecided (an outer filter denied uname or personality): the
-	 * 64-bit arch's filter holds on either kernel, as a 32-bit kernel
-	 * never reports its other ABIs.
+	 * 64-bit arch's filter is right on either kernel, as a 32-bit
+	 * kernel never reports the other ABIs.
 	 * NOTE: numbers in the native list then mean 64-bit numbers, which
 	 * a 32-bit kernel never passes: they deny nothing there. */
 	arch_select_kernel(NULL);
@@ -173,9 +172,10 @@ static const struct abi *
 secondary32(void)
 {
 	struct origin at = { .file = "--debug-syscalls32" };
+	const struct abi *abi32 = host_abi32();
 
-	if (host_abi32() != NULL)
-		return host_abi32();
+	if (abi32 != NULL)
+		return abi32;
 	msg(MSG_ERROR, &at, arch_current(), " runs no 32-bit ABI beside its "
 	    "native one", NULL);
 	exit(EXIT_SECCWRAP);
@@ -222,22 +222,18 @@ run_debug(const char *arg)
 }
 
 /* Handle --help and --version, which print and exit wherever they are,
- * as is usual. */
+ * as is usual: with status 125 after a profile read before them has
+ * reported errors. */
 static void
 inspect(const char *arg)
 {
 	int help = strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 
-	/* A profile read before them has reported its errors. */
-	if ((help || strcmp(arg, "-V") == 0 ||
-	     strcmp(arg, "--version") == 0) && msg_errors)
-		exit(EXIT_SECCWRAP);
-	if (help)
-		put(1, usage_text);
-	else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0)
-		put(1, "seccwrap " SECCWRAP_VERSION "\n");
-	else
+	if (!help && strcmp(arg, "-V") != 0 && strcmp(arg, "--version") != 0)
 		return;
+	if (msg_errors)
+		exit(EXIT_SECCWRAP);
+	put(1, help ? usage_text : "seccwrap " SECCWRAP_VERSION "\n");
 	exit(0);
 }
 
@@ -332,8 +328,8 @@ own_option(struct options *opt, char **argv, int *i)
 	} else if (strcmp(arg, "--check") == 0) {
 		set_action(opt, arg, CHECK);
 	} else if (is_debug(arg)) {
-		if (match(arg, "debug-syscall-groups", &has) != NULL && has &&
-		    arg[sizeof("--debug-syscall-groups=") - 1] == '\0')
+		v = match(arg, "debug-syscall-groups", &has);
+		if (v != NULL && has && *v == '\0')
 			usage_error(arg, "missing group: use "
 				    "--debug-syscall-groups=@GROUP,...");
 		set_action(opt, arg, DEBUG);

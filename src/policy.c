@@ -754,9 +754,9 @@ keep_exec(struct build *b, struct abi_build *ab)
 
 	for (i = 0; i < 2; i++) {
 		d = find(ab, exec_names[i]);
-		/* A blocked ABI keeps no table: all its numbers are above. */
-		if (d == NULL && ab->count == 0 &&
-		    abi_syscall_nr(ab->abi, exec_names[i]) >= 0)
+		/* A call past the ABI's table (every call of a blocked ABI,
+		 * which keeps none) gets the decision for numbers above it. */
+		if (d == NULL && abi_syscall_nr(ab->abi, exec_names[i]) >= 0)
 			d = &ab->above;
 		b->exec_found[i] = d != NULL;
 		if (d != NULL)

@@ -460,9 +460,9 @@ dump_program(int fd, const struct program *prog, int big_endian)
 	unsigned char buf[64 * 8], *p;
 	const struct bpf_insn *insn = prog->insn;
 	size_t i, left = prog->len;
-	int r;
+	int r, host_big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
 
-	if (!big_endian == !(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__))
+	if (!big_endian == !host_big_endian)
 		return write_all(fd, (const char *)insn, left * sizeof(*insn));
 	while (left > 0) {
 		p = buf;

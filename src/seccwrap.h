@@ -166,8 +166,8 @@ const char *arch_current(void);
  * arch (i386 under x86_64, arm under aarch64, ...). */
 int arch_has_kernel64(void);
 /* Select the 64-bit arch whose kernel reports MACHINE in uname(2) when
- * it runs this build's ABI, or with a NULL MACHINE the one that could;
- * return 1, or 0 when MACHINE is not one. */
+ * it runs this build's ABI; return 1, or 0 when MACHINE names none.  A
+ * NULL MACHINE selects that arch whatever the kernel. */
 int arch_select_kernel(const char *machine);
 /* Return the index in host_abis of the ABI that seccwrap itself runs on:
  * 1 for the i386 build with x86_64 selected, by the kernel or --arch. */

@@ -265,7 +265,7 @@ filter" "$(cat "$TMP/err")"
 check arch-unknown-status 125 $?
 "$SECCWRAP" --arch=aarch64 -- /bin/true 2>/dev/null
 check arch-foreign-run-refused 125 $?
-# --dump writes the byte order of the kernel that will load the filter.
+# --dump writes in the byte order of the kernel that will load the filter.
 # The first instruction of every program is "ld [arch]": code 0x0020,
 # k 4.
 for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
@@ -282,9 +282,10 @@ for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
 		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
 done
 
-# A number is the one the filter sees, with the ABI's base, in --explain
-# as in the lists.  In a list, one outside its ABI's span can never match
-# and is an error; --explain shows what the filter does with any number.
+# A number is the one in seccomp_data.nr, with the ABI's base, in
+# --explain as in the lists.  In a list, one outside its ABI's span can
+# never match, so it is an error.  --explain prints the decision for any
+# number.
 out=$("$SECCWRAP" --arch=mips64el --seccomp.drop=5100 --explain=5100,n64)
 check arch-mips-explain-number "getuid (n64 5100): ERRNO(EPERM), from \
 --seccomp.drop 'seccomp.drop 5100'" "$out"
@@ -321,7 +322,8 @@ is not a syscall on riscv64; the item matches nothing" "$(cat "$TMP/err")"
 "$SECCWRAP" --seccomp.drop=vm86 --check 2>"$TMP/err"
 check arch-secondary-name-quiet "0 " "$? $(cat "$TMP/err")"
 
-# The kernel runs uretprobe and uprobe past seccomp: --explain says so.
+# The kernel runs uretprobe and uprobe past seccomp, and --explain
+# notes it.
 out=$("$SECCWRAP" --seccomp.drop=uprobe:EXDEV --explain=uprobe | sed -n 2p |
 	cut -c1-40)
 check explain-uprobe-note "note: Linux 6.14 and later run x86_64 ur" "$out"

@@ -6,11 +6,15 @@
 # A failed build does not stop the other suites: its output goes to
 # tests/out/nolibc-build.log, which tests/nolibc.sh reports.
 
+# outdated FILE: true when FILE is missing or older than a source.
+outdated() {
+	[ ! -x "$1" ] ||
+		[ -n "$(find "$ROOT/src" "$ROOT/tables" "$ROOT/nolibc" \
+			"$ROOT/build.sh" -newer "$1" | head -n 1)" ]
+}
+
 nolibc_log=$OUT/nolibc-build.log
-if [ ! -x "$OUT/seccwrap-nolibc" ] || [ ! -x "$OUT/nolibc_test" ] ||
-	[ -n "$(find "$ROOT/src" "$ROOT/tables" "$ROOT/nolibc" \
-		"$ROOT/build.sh" -newer "$OUT/seccwrap-nolibc" | head -n 1)" ]
-then
+if outdated "$OUT/seccwrap-nolibc" || [ ! -x "$OUT/nolibc_test" ]; then
 	rm -f "$OUT/seccwrap-nolibc" "$OUT/nolibc_test"
 	echo "CC= ARCH= sh $ROOT/build.sh nolibc >$nolibc_log"
 	if CC='' ARCH='' sh "$ROOT/build.sh" nolibc >"$nolibc_log" 2>&1; then
@@ -31,10 +35,9 @@ fi
 # seccwrap on this 64-bit kernel: tests/out/seccwrap-i386, when
 # i686-linux-gnu-gcc (gcc-i686-linux-gnu) is installed.
 i386_log=$OUT/nolibc-i386-build.log
-if [ "$(uname -m)" = x86_64 ] && command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
-	{ [ ! -x "$OUT/seccwrap-i386" ] ||
-	[ -n "$(find "$ROOT/src" "$ROOT/tables" "$ROOT/nolibc" \
-		"$ROOT/build.sh" -newer "$OUT/seccwrap-i386" | head -n 1)" ]; }
+if [ "$(uname -m)" = x86_64 ] &&
+	command -v i686-linux-gnu-gcc >/dev/null 2>&1 &&
+	outdated "$OUT/seccwrap-i386"
 then
 	rm -f "$OUT/seccwrap-i386"
 	echo "CC= ARCH=i386 sh $ROOT/build.sh nolibc >$i386_log"
