@@ -38,7 +38,7 @@ equal_nocase(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-/* A walk over the entries of the selected arch's errno table. */
+/* A walk over the entries of one arch's errno table. */
 struct entries {
 	unsigned int at;	/* offset in errno_code[] */
 	unsigned int end;
@@ -46,11 +46,10 @@ struct entries {
 	const char *name;
 };
 
+/* Start a walk over table T, an ERRNO_TABLE_* of tables/errnos.h. */
 static void
-entries_start(struct entries *e)
+entries_start(struct entries *e, unsigned int t)
 {
-	unsigned int t = arch_errno_table();
-
 	e->at = errno_table_start[t];
 	e->end = errno_table_start[t + 1];
 	e->value = 0;
@@ -82,7 +81,7 @@ errno_count(void)
 	struct entries e;
 	unsigned int n = 0;
 
-	entries_start(&e);
+	entries_start(&e, arch_errno_table());
 	while (entries_next(&e))
 		n++;
 	return n;
@@ -94,7 +93,7 @@ errno_at(unsigned int index, const char **name, int *value)
 	struct entries e;
 	unsigned int i = 0;
 
-	entries_start(&e);
+	entries_start(&e, arch_errno_table());
 	while (entries_next(&e)) {
 		if (i++ == index) {
 			*name = e.name;
@@ -118,7 +117,7 @@ errno_lookup(const char *name)
 			break;
 		}
 	}
-	entries_start(&e);
+	entries_start(&e, arch_errno_table());
 	while (entries_next(&e)) {
 		if (equal_nocase(name, e.name))
 			return e.value;
@@ -128,15 +127,32 @@ errno_lookup(const char *name)
 
 /* A table is sorted by value, and the first name of a value is the
  * canonical one, so the first match wins. */
-const char *
-errno_name(int value)
+static const char *
+name_in(unsigned int table, int value)
 {
 	struct entries e;
 
-	entries_start(&e);
+	entries_start(&e, table);
 	while (entries_next(&e)) {
 		if (e.value == value)
 			return e.name;
 	}
 	return NULL;
+}
+
+const char *
+errno_name(int value)
+{
+	return name_in(arch_errno_table(), value);
+}
+
+/* Errno values differ between arches (ENAMETOOLONG is 36 on x86_64 and
+ * 78 on mips), so a failed open() under --arch=mips is named in the
+ * table of the arch seccwrap runs on. */
+const char *
+errno_text(int value)
+{
+	const char *name = name_in(arch_own_errno_table(), value);
+
+	return name ? name : "error";
 }

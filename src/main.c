@@ -64,7 +64,8 @@ static const char usage_text[] =
 "  --protocol=LIST               allow only these socket families\n"
 "  --ignore=COMMAND              skip profile lines of COMMAND\n"
 "  --print                       print the filter as assembly and exit\n"
-"  --dump=FILE                   write the raw filter to FILE and exit\n"
+"  --dump=FILE                   write the raw filter to FILE ('-' for\n"
+"                                standard output) and exit\n"
 "  --explain=SYSCALL[,ABI]       say what SYSCALL gets and which line\n"
 "                                decided it; ABI such as i386 or x32\n"
 "  --check                       check the profile and exit\n"
@@ -122,7 +123,7 @@ select_kernel_arch(void)
 		r = install_kernel_machine(machine, sizeof(machine), 1, &call);
 		if (r < 0 && call == NULL) {
 			msg(MSG_ERROR, NULL, "cannot restore the personality: ",
-			    errno_name(-r) ? errno_name(-r) : "error", NULL);
+			    errno_text(-r), NULL);
 			exit(EXIT_SECCWRAP);
 		}
 		/* No PER_LINUX32, or a 32-bit name without it: a 32-bit
@@ -143,8 +144,8 @@ select_kernel_arch(void)
 	 * a 32-bit kernel never passes: they deny nothing there. */
 	arch_select_kernel(NULL);
 	msg(MSG_NOTE, NULL, "cannot read the kernel's machine name: ", call,
-	    ": ", errno_name(-r) ? errno_name(-r) : "error", "; the filter "
-	    "covers all ABIs of ", arch_current(), " in case", NULL);
+	    ": ", errno_text(-r), "; the filter covers all ABIs of ",
+	    arch_current(), " in case", NULL);
 }
 
 /* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
@@ -426,7 +427,7 @@ exec_failed(const char *path, int err)
 	out_str(&o, "seccwrap: ");
 	out_str(&o, path);
 	out_str(&o, ": cannot execute: ");
-	out_str(&o, errno_name(err) ? errno_name(err) : "error");
+	out_str(&o, errno_text(err));
 	out_char(&o, '\n');
 	out_flush(&o);
 	syscall(SYS_exit_group, err == ENOENT ? EXIT_NOT_FOUND :
@@ -453,8 +454,7 @@ find_command(const char *command, char **envp, char **path)
 		return EXIT_NOT_FOUND;
 	}
 	if (r < 0) {
-		msg(MSG_ERROR, &at, "cannot execute: ",
-		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		msg(MSG_ERROR, &at, "cannot execute: ", errno_text(-r), NULL);
 		return EXIT_CANNOT_RUN;
 	}
 	return 0;
@@ -496,7 +496,7 @@ build_program(const struct options *opt, uint32_t kill_action,
 	}
 	if (r < 0) {
 		msg(MSG_ERROR, NULL, "cannot build the filter: ",
-		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		    errno_text(-r), NULL);
 		exit(EXIT_SECCWRAP);
 	}
 	msg(MSG_NOTE, NULL, "filter: ", fmt_uint(n, prog->len),
@@ -508,22 +508,24 @@ output_program(const struct options *opt, const struct program *prog)
 {
 	struct origin at = { .file = "--dump" };
 	struct out o;
-	int fd, r;
+	int fd, r, to_stdout;
 
 	if (opt->action == PRINT) {
 		out_init(&o, 1);
 		print_program(&o, prog);
 		return out_flush(&o) < 0 ? EXIT_SECCWRAP : 0;
 	}
-	fd = open(opt->dump_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		  0644);
+	/* "-" is standard output, as for most tools that take a file. */
+	to_stdout = strcmp(opt->dump_file, "-") == 0;
+	fd = to_stdout ? 1 : open(opt->dump_file, O_WRONLY | O_CREAT |
+				  O_TRUNC | O_CLOEXEC, 0644);
 	r = fd < 0 ? -errno : dump_program(fd, prog,
 	    host_abis[0]->flags & ABI_BIG_ENDIAN);
-	if (fd >= 0 && close(fd) < 0 && r == 0)
+	if (fd >= 0 && !to_stdout && close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r < 0) {
 		msg(MSG_ERROR, &at, "cannot write '", opt->dump_file, "': ",
-		    errno_name(-r) ? errno_name(-r) : "error", NULL);
+		    errno_text(-r), NULL);
 		return EXIT_SECCWRAP;
 	}
 	return 0;
@@ -578,8 +580,7 @@ main(int argc, char **argv, char **envp)
 		r = install_filter(&prog, &call);
 		if (r < 0) {
 			msg(MSG_ERROR, NULL, call, " failed: ",
-			    errno_name(-r) ? errno_name(-r) : "error",
-			    "; the command was not run", NULL);
+			    errno_text(-r), "; the command was not run", NULL);
 			return EXIT_SECCWRAP;
 		}
 	}

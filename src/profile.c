@@ -167,7 +167,7 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 	}
 	if (err < 0) {
 		msg(MSG_ERROR, at, "cannot look up include '", arg, "': ",
-		    errno_name(-err) ? errno_name(-err) : "error", NULL);
+		    errno_text(-err), NULL);
 		return 1;
 	}
 	return read_file(r, path, at);
@@ -323,6 +323,13 @@ check_text(const char *buf, size_t size, const struct origin *file)
 	char hex[5];
 
 	at.line = 1;
+	/* A byte-order mark is not part of the language; without this
+	 * check, the error would quote a first command that looks right. */
+	if (size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		msg(MSG_ERROR, &at, "the file starts with a UTF-8 byte-order "
+		    "mark; save it without one", NULL);
+		return -1;
+	}
 	for (i = 0; i < size; i++) {
 		c = (unsigned char)buf[i];
 		if (c == '\n')
@@ -385,7 +392,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	fd = open(path, O_RDONLY);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		msg(MSG_ERROR, where, "cannot open profile '", path, "': ",
-		    errno_name(errno) ? errno_name(errno) : "error", NULL);
+		    errno_text(errno), NULL);
 		if (fd >= 0)
 			close(fd);
 		return 1;
@@ -413,7 +420,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	if (buf == NULL) {
 		msg(MSG_ERROR, where, "cannot read profile '", path, "': ",
 		    errno == EFBIG ? "larger than 1 MiB" :
-		    errno_name(errno) ? errno_name(errno) : "error", NULL);
+		    errno_text(errno), NULL);
 		close(fd);
 		return 1;
 	}

@@ -149,6 +149,10 @@ void errno_at(unsigned int index, const char **name, int *value);
 int errno_lookup(const char *name);
 /* Return the canonical name of errno VALUE, or NULL. */
 const char *errno_name(int value);
+/* Return the name of an error that a call of seccwrap's own returned,
+ * read in the errno table of the arch seccwrap runs on, not the one
+ * --arch selected; "error" for a value it lacks. */
+const char *errno_text(int value);
 
 /* ---- architectures (syscalls.c, arch.h) ---- */
 
@@ -174,6 +178,8 @@ int arch_select_kernel(const char *machine);
 unsigned int arch_own_abi(void);
 /* Return the ERRNO_TABLE_* of tables/errnos.h for the selected arch. */
 unsigned int arch_errno_table(void);
+/* Return the ERRNO_TABLE_* of the arch this build runs on. */
+unsigned int arch_own_errno_table(void);
 
 /* ---- syscall groups (groups.c) ---- */
 

@@ -530,3 +530,9 @@ arch_errno_table(void)
 	ensure_selected();
 	return selected->errno_table;
 }
+
+unsigned int
+arch_own_errno_table(void)
+{
+	return arches[HOST].errno_table;
+}

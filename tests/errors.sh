@@ -88,6 +88,27 @@ else
 		"$(head -c 300 "$TMP/bad.err")"
 fi
 
+# A UTF-8 byte-order mark is named as such, not as an unknown command
+# that prints like "seccomp".
+printf '\357\273\277seccomp\n' >"$TMP/bom.profile"
+bad byte-order-mark "-p $TMP/bom.profile" "seccwrap: $TMP/bom.profile:1: " \
+	"byte-order mark"
+
+# seccwrap's own errors are named in the errno table of the arch it runs
+# on: ENAMETOOLONG is 36 here and 78 on mips, where 36 is EIDRM.
+long_name=$TMP/$(printf '%0300d' 0)
+for a in mips parisc; do
+	"$SECCWRAP" --arch=$a -p "$long_name" --check 2>"$TMP/own-errno.err"
+	check "own-errno-$a/exit-status" 125 "$?"
+	if grep -q "cannot open profile .*': ENAMETOOLONG$" \
+		"$TMP/own-errno.err"; then
+		pass "own-errno-$a/name"
+	else
+		fail "own-errno-$a/name" "expected ENAMETOOLONG, got:" \
+			"$(head -c 300 "$TMP/own-errno.err")"
+	fi
+done
+
 # An include loop, reported in one of the two files with the line of its
 # include.
 bad include-loop "-p $TESTS/profiles/loop-a.profile" "seccwrap: " loop-

@@ -282,6 +282,23 @@ for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
 		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
 done
 
+# --dump=- writes the same bytes to standard output, and no file '-'.
+(cd "$TMP" && "$SECCWRAP" --arch=s390x --seccomp.drop=mount --dump=- \
+	>"$TMP/stdout.bpf" 2>"$TMP/err")
+check dump-stdout-status 0 $?
+"$SECCWRAP" --arch=s390x --seccomp.drop=mount --dump="$TMP/file.bpf" \
+	2>"$TMP/err"
+if cmp -s "$TMP/stdout.bpf" "$TMP/file.bpf" && [ -s "$TMP/file.bpf" ]; then
+	pass dump-stdout-bytes
+else
+	fail dump-stdout-bytes "--dump=- and --dump=FILE differ or are empty"
+fi
+if [ -e "$TMP/-" ]; then
+	fail dump-stdout-no-file "--dump=- created a file named '-'"
+else
+	pass dump-stdout-no-file
+fi
+
 # A number is the one in seccomp_data.nr, with the ABI's base, in
 # --explain as in the lists.  In a list, one outside its ABI's span can
 # never match, so it is an error.  --explain prints the decision for any
