@@ -355,6 +355,7 @@ read_lines(struct reader *r, char *buf, const char *path)
 	struct origin at = { .file = path };
 	unsigned int errors = 0;
 	char *line, *end;
+	size_t length;
 
 	for (line = buf; *line && msg_errors <= MSG_ERRORS_MAX; line = end) {
 		at.line++;
@@ -363,7 +364,11 @@ read_lines(struct reader *r, char *buf, const char *path)
 			*end++ = '\0';
 		else
 			end = line + strlen(line);
-		if (strlen(line) > LINE_MAX_BYTES) {
+		/* The CR of a CRLF line end is not part of the line. */
+		length = strlen(line);
+		if (length > 0 && line[length - 1] == '\r')
+			length--;
+		if (length > LINE_MAX_BYTES) {
 			msg(MSG_ERROR, &at, "line longer than 4096 bytes", NULL);
 			errors++;
 			continue;

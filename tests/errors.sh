@@ -76,6 +76,14 @@ seccomp.drop $long" 2 ""
 if [ "${#long}" -le 4096 ]; then
 	fail long-line/length "the test line is only ${#long} bytes"
 fi
+# A line of exactly 4096 bytes is accepted, also with a CRLF line end.
+{
+	printf 'seccomp\r\n#'
+	printf '%04095d\r\n' 0
+} >"$TMP/crlf-4096.profile"
+"$SECCWRAP" -q -p "$TMP/crlf-4096.profile" --check 2>"$TMP/crlf.err"
+check crlf-4096-line/exit-status 0 "$?"
+check crlf-4096-line/message "" "$(cat "$TMP/crlf.err")"
 
 # A binary file as profile: the ELF header contains NUL bytes on
 # line 1.
