@@ -7,6 +7,12 @@
  * NOTE: firejail's text writes "set_mempolicyvmsplice" in @default, a
  * missing comma; firejail's code has both syscalls, and so does this list.
  * "ni_syscall" names no syscall on any ABI and is left out.
+ *
+ * Each member with a 64-bit time twin on 32-bit ABIs (clock_settime and
+ * clock_settime64, semtimedop and semtimedop_time64, ...) has the twin
+ * beside it, as in firejail's later releases.  Without it, a time64
+ * C library on i386 or arm would set the clock through the twin while
+ * @default denies clock_settime.
  */
 #include <string.h>
 
@@ -61,8 +67,8 @@ enum {
 static const uint16_t member[] = {
 	/* @aio */
 	SC_io_cancel, SC_io_destroy, SC_io_getevents, SC_io_pgetevents,
-	SC_io_setup, SC_io_submit, SC_io_uring_enter,
-	SC_io_uring_register, SC_io_uring_setup,
+	SC_io_pgetevents_time64, SC_io_setup, SC_io_submit,
+	SC_io_uring_enter, SC_io_uring_register, SC_io_uring_setup,
 	/* @basic-io */
 	SC__llseek, SC_close, SC_close_range, SC_dup, SC_dup2, SC_dup3,
 	SC_lseek, SC_pread64, SC_preadv, SC_preadv2, SC_pwrite64,
@@ -71,8 +77,8 @@ static const uint16_t member[] = {
 	SC_chown, SC_chown32, SC_fchown, SC_fchown32, SC_fchownat,
 	SC_lchown, SC_lchown32,
 	/* @clock */
-	SC_adjtimex, SC_clock_adjtime, SC_clock_settime,
-	SC_settimeofday, SC_stime,
+	SC_adjtimex, SC_clock_adjtime, SC_clock_adjtime64,
+	SC_clock_settime, SC_clock_settime64, SC_settimeofday, SC_stime,
 	/* @cpu-emulation */
 	SC_modify_ldt, SC_subpage_prot, SC_switch_endian, SC_vm86,
 	SC_vm86old,
@@ -113,19 +119,21 @@ static const uint16_t member[] = {
 	SC_removexattr, SC_rename, SC_renameat, SC_renameat2, SC_rmdir,
 	SC_setxattr, SC_stat, SC_stat64, SC_statfs, SC_statfs64,
 	SC_statx, SC_symlink, SC_symlinkat, SC_truncate, SC_truncate64,
-	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat, SC_utimes,
+	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat,
+	SC_utimensat_time64, SC_utimes,
 	/* @io-event */
 	SC__newselect, SC_epoll_create, SC_epoll_create1, SC_epoll_ctl,
 	SC_epoll_ctl_old, SC_epoll_pwait, SC_epoll_wait,
 	SC_epoll_wait_old, SC_eventfd, SC_eventfd2, SC_poll, SC_ppoll,
-	SC_pselect6, SC_select,
+	SC_ppoll_time64, SC_pselect6, SC_pselect6_time64, SC_select,
 	/* @ipc */
 	SC_ipc, SC_memfd_create, SC_mq_getsetattr, SC_mq_notify,
-	SC_mq_open, SC_mq_timedreceive, SC_mq_timedsend, SC_mq_unlink,
+	SC_mq_open, SC_mq_timedreceive, SC_mq_timedreceive_time64,
+	SC_mq_timedsend, SC_mq_timedsend_time64, SC_mq_unlink,
 	SC_msgctl, SC_msgget, SC_msgrcv, SC_msgsnd, SC_pipe, SC_pipe2,
 	SC_process_madvise, SC_process_vm_readv, SC_process_vm_writev,
-	SC_semctl, SC_semget, SC_semop, SC_semtimedop, SC_shmat,
-	SC_shmctl, SC_shmdt, SC_shmget,
+	SC_semctl, SC_semget, SC_semop, SC_semtimedop,
+	SC_semtimedop_time64, SC_shmat, SC_shmctl, SC_shmdt, SC_shmget,
 	/* @keyring */
 	SC_add_key, SC_keyctl, SC_request_key,
 	/* @memlock */
@@ -139,9 +147,9 @@ static const uint16_t member[] = {
 	/* @network-io */
 	SC_accept, SC_accept4, SC_bind, SC_connect, SC_getpeername,
 	SC_getsockname, SC_getsockopt, SC_listen, SC_recv, SC_recvfrom,
-	SC_recvmmsg, SC_recvmsg, SC_send, SC_sendmmsg, SC_sendmsg,
-	SC_sendto, SC_setsockopt, SC_shutdown, SC_socket, SC_socketcall,
-	SC_socketpair,
+	SC_recvmmsg, SC_recvmmsg_time64, SC_recvmsg, SC_send,
+	SC_sendmmsg, SC_sendmsg, SC_sendto, SC_setsockopt, SC_shutdown,
+	SC_socket, SC_socketcall, SC_socketpair,
 	/* @obsolete */
 	SC__sysctl, SC_afs_syscall, SC_bdflush, SC_break,
 	SC_create_module, SC_ftime, SC_get_kernel_syms, SC_getpmsg,
@@ -182,9 +190,9 @@ static const uint16_t member[] = {
 	SC_setuid, SC_setuid32,
 	/* @signal */
 	SC_rt_sigaction, SC_rt_sigpending, SC_rt_sigprocmask,
-	SC_rt_sigsuspend, SC_rt_sigtimedwait, SC_sigaction,
-	SC_sigaltstack, SC_signal, SC_signalfd, SC_signalfd4,
-	SC_sigpending, SC_sigprocmask, SC_sigsuspend,
+	SC_rt_sigsuspend, SC_rt_sigtimedwait, SC_rt_sigtimedwait_time64,
+	SC_sigaction, SC_sigaltstack, SC_signal, SC_signalfd,
+	SC_signalfd4, SC_sigpending, SC_sigprocmask, SC_sigsuspend,
 	/* @swap */
 	SC_swapon, SC_swapoff,
 	/* @sync */
@@ -204,47 +212,49 @@ static const uint16_t member[] = {
 	SC_readdir, SC_remap_file_pages, SC_sched_get_priority_max,
 	SC_sched_get_priority_min, SC_sched_getaffinity,
 	SC_sched_getattr, SC_sched_getparam, SC_sched_getscheduler,
-	SC_sched_rr_get_interval, SC_sched_yield, SC_sendfile,
-	SC_sendfile64, SC_setfsgid, SC_setfsgid32, SC_setfsuid,
-	SC_setfsuid32, SC_setpgid, SC_setsid, SC_splice, SC_sysinfo,
-	SC_tee, SC_umask, SC_uname, SC_userfaultfd, SC_vmsplice,
+	SC_sched_rr_get_interval, SC_sched_rr_get_interval_time64,
+	SC_sched_yield, SC_sendfile, SC_sendfile64, SC_setfsgid,
+	SC_setfsgid32, SC_setfsuid, SC_setfsuid32, SC_setpgid,
+	SC_setsid, SC_splice, SC_sysinfo, SC_tee, SC_umask, SC_uname,
+	SC_userfaultfd, SC_vmsplice,
 	/* @timer */
 	SC_alarm, SC_getitimer, SC_setitimer, SC_timer_create,
 	SC_timer_delete, SC_timer_getoverrun, SC_timer_gettime,
-	SC_timer_settime, SC_timerfd_create, SC_timerfd_gettime,
-	SC_timerfd_settime, SC_times,
+	SC_timer_gettime64, SC_timer_settime, SC_timer_settime64,
+	SC_timerfd_create, SC_timerfd_gettime, SC_timerfd_gettime64,
+	SC_timerfd_settime, SC_timerfd_settime64, SC_times,
 };
 
 static const struct group groups[GROUP_COUNT] = {
-	{ "@aio", "asynchronous I/O", 0, 9 },
-	{ "@basic-io", "reading, writing, seeking and closing files", 9, 17 },
-	{ "@chown", "changing file ownership", 26, 7 },
-	{ "@clock", "setting the system clock", 33, 5 },
-	{ "@cpu-emulation", "emulating other CPU modes", 38, 5 },
-	{ "@debug", "debugging and tracing other processes", 43, 7 },
-	{ "@default", "firejail's default deny list", 50, 35 },
-	{ "@default-keep", "calls a keep list always allows", 85, 3 },
-	{ "@default-nodebuggers", "@default plus the calls debuggers need", 88, 4 },
-	{ "@file-system", "file and directory operations", 92, 79 },
-	{ "@io-event", "waiting for events on file descriptors", 171, 14 },
-	{ "@ipc", "inter-process communication", 185, 25 },
-	{ "@keyring", "the kernel keyring", 210, 3 },
-	{ "@memlock", "locking memory", 213, 5 },
-	{ "@module", "loading and unloading kernel modules", 218, 3 },
-	{ "@mount", "mounting file systems and changing root", 221, 11 },
-	{ "@network-io", "sockets", 232, 21 },
-	{ "@obsolete", "calls no current program needs", 253, 26 },
-	{ "@privileged", "calls that need privileges", 279, 31 },
-	{ "@process", "creating, inspecting and signalling processes", 310, 23 },
-	{ "@raw-io", "direct hardware access", 333, 7 },
-	{ "@reboot", "rebooting and loading a new kernel", 340, 3 },
-	{ "@resources", "scheduling and memory placement", 343, 10 },
-	{ "@setuid", "changing user and group ids", 353, 14 },
-	{ "@signal", "signal handling", 367, 13 },
-	{ "@swap", "enabling and disabling swap", 380, 2 },
-	{ "@sync", "flushing file data to storage", 382, 7 },
-	{ "@system-service", "what a typical service needs", 389, 63 },
-	{ "@timer", "timers and alarms", 452, 12 },
+	{ "@aio", "asynchronous I/O", 0, 10 },
+	{ "@basic-io", "reading, writing, seeking and closing files", 10, 17 },
+	{ "@chown", "changing file ownership", 27, 7 },
+	{ "@clock", "setting the system clock", 34, 7 },
+	{ "@cpu-emulation", "emulating other CPU modes", 41, 5 },
+	{ "@debug", "debugging and tracing other processes", 46, 7 },
+	{ "@default", "firejail's default deny list", 53, 35 },
+	{ "@default-keep", "calls a keep list always allows", 88, 3 },
+	{ "@default-nodebuggers", "@default plus the calls debuggers need", 91, 4 },
+	{ "@file-system", "file and directory operations", 95, 80 },
+	{ "@io-event", "waiting for events on file descriptors", 175, 16 },
+	{ "@ipc", "inter-process communication", 191, 28 },
+	{ "@keyring", "the kernel keyring", 219, 3 },
+	{ "@memlock", "locking memory", 222, 5 },
+	{ "@module", "loading and unloading kernel modules", 227, 3 },
+	{ "@mount", "mounting file systems and changing root", 230, 11 },
+	{ "@network-io", "sockets", 241, 22 },
+	{ "@obsolete", "calls no current program needs", 263, 26 },
+	{ "@privileged", "calls that need privileges", 289, 31 },
+	{ "@process", "creating, inspecting and signalling processes", 320, 23 },
+	{ "@raw-io", "direct hardware access", 343, 7 },
+	{ "@reboot", "rebooting and loading a new kernel", 350, 3 },
+	{ "@resources", "scheduling and memory placement", 353, 10 },
+	{ "@setuid", "changing user and group ids", 363, 14 },
+	{ "@signal", "signal handling", 377, 14 },
+	{ "@swap", "enabling and disabling swap", 391, 2 },
+	{ "@sync", "flushing file data to storage", 393, 7 },
+	{ "@system-service", "what a typical service needs", 400, 64 },
+	{ "@timer", "timers and alarms", 464, 16 },
 };
 
 int

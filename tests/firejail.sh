@@ -419,6 +419,11 @@ for _n in break umount stime stty gtty ftime prof lock mpx ulimit \
 	RULES="$RULES
 $_n $ALLOW $ERRNO_EPERM i386-only name missing from firejail's i386 groups"
 done
+# The 64-bit time twins of @clock's members set the clock as well.
+for _n in clock_settime64 clock_adjtime64; do
+	RULES="$RULES
+$_n $ALLOW $ERRNO_EPERM @clock holds the time64 twins, as firejail's later groups do"
+done
 fseccomp_build "$TMP/fj-default32" default32 "$TMP/fj-default32"
 compare fseccomp-default-i386 'seccomp' "$TMP/fj-default32"
 
