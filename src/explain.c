@@ -226,6 +226,31 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	return 0;
 }
 
+/* Report ABI NAME as unknown, with the ABIs of the selected arch. */
+static void
+unknown_abi(const struct origin *at, const char *name)
+{
+	char list[64];
+	size_t used = 0, n;
+	unsigned int i;
+
+	/* At most four names of up to 8 bytes, each after ", ". */
+	for (i = 0; i < host_abi_count; i++) {
+		n = strlen(host_abis[i]->name);
+		if (used + 2 + n >= sizeof(list))
+			break;
+		if (i > 0) {
+			memcpy(list + used, ", ", 2);
+			used += 2;
+		}
+		memcpy(list + used, host_abis[i]->name, n);
+		used += n;
+	}
+	list[used] = '\0';
+	msg(MSG_ERROR, at, "unknown ABI '", name, "' for ", arch_current(),
+	    "; use one of: ", list, NULL);
+}
+
 int
 explain(const struct policy *policy, const struct program *prog,
 	const char *spec)
@@ -250,7 +275,7 @@ explain(const struct policy *policy, const struct program *prog,
 		*comma++ = '\0';
 		abi = abi_by_name(comma);
 		if (abi == NULL) {
-			msg(MSG_ERROR, &at, "unknown ABI '", comma, "'", NULL);
+			unknown_abi(&at, comma);
 			return 1;
 		}
 	}

@@ -413,14 +413,17 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "command after it, or the option");
 }
 
-/* Report a failed exec after the filter is in place and exit.  A filter
- * that denies write or exit_group leaves only a trap.  Kept out of
- * main(), like output_program(), so that the 4 KiB output buffer does
- * not widen main's stack frame: each stack page a run touches costs a
- * page fault. */
+/* Report a failed exec after the filter is in place and exit.  The file
+ * passed exec_find(), so ENOENT means that its #! interpreter or ELF
+ * program interpreter is missing.  A filter that denies write hides the
+ * message, and one that denies exit_group and exit leaves only a trap.
+ * Kept out of main(), like output_program(), so that the 4 KiB output
+ * buffer does not widen main's stack frame: each stack page a run
+ * touches costs a page fault. */
 static __attribute__((__noinline__)) void
 exec_failed(const char *path, int err)
 {
+	int status = err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
 	struct out o;
 
 	out_init(&o, 2);
@@ -428,10 +431,17 @@ exec_failed(const char *path, int err)
 	out_str(&o, path);
 	out_str(&o, ": cannot execute: ");
 	out_str(&o, errno_text(err));
+	if (err == ENOENT)
+		out_str(&o, " (its #! interpreter or ELF interpreter is "
+			"missing)");
+	else if (err == ENOEXEC)
+		out_str(&o, " (not a format the kernel runs: a script "
+			"needs a #! line)");
 	out_char(&o, '\n');
 	out_flush(&o);
-	syscall(SYS_exit_group, err == ENOENT ? EXIT_NOT_FOUND :
-		EXIT_CANNOT_RUN);
+	syscall(SYS_exit_group, status);
+	/* A single-threaded process ends with exit too. */
+	syscall(SYS_exit, status);
 	__builtin_trap();
 }
 

@@ -198,6 +198,23 @@ else
 	pass exec-enoexec/not-run
 fi
 stderr_has exec-enoexec/message 'cannot execute: ENOEXEC'
+stderr_has exec-enoexec/hint 'a script needs a #! line'
+
+# A script whose interpreter is missing: execve fails with ENOENT after
+# the filter is in place, which is reported as a missing interpreter.
+printf '#!%s/no-such-interpreter\n' "$TMP" >"$TMP/badinterp"
+chmod 755 "$TMP/badinterp"
+"$SECCWRAP" --seccomp.drop=mount -- "$TMP/badinterp" </dev/null \
+	>/dev/null 2>"$TMP/err"
+check exec-no-interpreter/status 127 "$?"
+stderr_has exec-no-interpreter/message \
+	'cannot execute: ENOENT (its #! interpreter or ELF interpreter'
+# A keep list without write and exit_group: no message, but exit(2)
+# still ends seccwrap with the status.
+"$SECCWRAP" --seccomp.keep=read,exit -- "$TMP/badinterp" </dev/null \
+	>/dev/null 2>"$TMP/err"
+check exec-no-interpreter-exit/status 127 "$?"
+check exec-no-interpreter-exit/silent "" "$(cat "$TMP/err")"
 
 # A program open for writing (here by seccwrap's own fd 3) fails with
 # ETXTBSY, although it is found and executable.

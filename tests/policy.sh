@@ -282,6 +282,12 @@ for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
 		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
 done
 
+# An unknown ABI in --explain is named with the ABIs to choose from.
+"$SECCWRAP" --arch=mips64el --explain=mount,arm 2>"$TMP/err"
+check explain-unknown-abi-status 125 "$?"
+check explain-unknown-abi-message "seccwrap: --explain: unknown ABI 'arm' \
+for mips64el; use one of: n64, o32, n32" "$(cat "$TMP/err")"
+
 # --dump=- writes the same bytes to standard output, and no file '-'.
 (cd "$TMP" && "$SECCWRAP" --arch=s390x --seccomp.drop=mount --dump=- \
 	>"$TMP/stdout.bpf" 2>"$TMP/err")

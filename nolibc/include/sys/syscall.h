@@ -8,6 +8,7 @@
 
 #include <asm/unistd.h>
 
+#define SYS_exit        __NR_exit
 #define SYS_exit_group  __NR_exit_group
 #define SYS_personality __NR_personality
 #define SYS_prctl       __NR_prctl
