@@ -8,11 +8,12 @@
  * missing comma; firejail's code has both syscalls, and so does this list.
  * "ni_syscall" names no syscall on any ABI and is left out.
  *
- * Each member with a 64-bit time twin on 32-bit ABIs (clock_settime and
- * clock_settime64, semtimedop and semtimedop_time64, ...) has the twin
- * beside it, as in firejail's later releases.  Without it, a time64
- * C library on i386 or arm would set the clock through the twin while
- * @default denies clock_settime.
+ * Each member has beside it the other numbers of the same call: its
+ * 64-bit time twin on 32-bit ABIs (clock_settime64 for clock_settime),
+ * arm's own name (arm_fadvise64_64) and its later version with more
+ * flags (fchmodat2, epoll_pwait2), as firejail's master branch has them.
+ * Otherwise a time64 C library on i386 or arm would set the clock
+ * through clock_settime64 while @default denies clock_settime.
  */
 #include <string.h>
 
@@ -105,9 +106,9 @@ static const uint16_t member[] = {
 	/* @file-system */
 	SC_access, SC_chdir, SC_chmod, SC_close, SC_close_range,
 	SC_creat, SC_faccessat, SC_faccessat2, SC_fallocate, SC_fchdir,
-	SC_fchmod, SC_fchmodat, SC_fcntl, SC_fcntl64, SC_fgetxattr,
-	SC_flistxattr, SC_fremovexattr, SC_fsetxattr, SC_fstat,
-	SC_fstat64, SC_fstatat64, SC_fstatfs, SC_fstatfs64,
+	SC_fchmod, SC_fchmodat, SC_fchmodat2, SC_fcntl, SC_fcntl64,
+	SC_fgetxattr, SC_flistxattr, SC_fremovexattr, SC_fsetxattr,
+	SC_fstat, SC_fstat64, SC_fstatat64, SC_fstatfs, SC_fstatfs64,
 	SC_ftruncate, SC_ftruncate64, SC_futimesat, SC_getcwd,
 	SC_getdents, SC_getdents64, SC_getxattr, SC_inotify_add_watch,
 	SC_inotify_init, SC_inotify_init1, SC_inotify_rm_watch,
@@ -123,9 +124,10 @@ static const uint16_t member[] = {
 	SC_utimensat_time64, SC_utimes,
 	/* @io-event */
 	SC__newselect, SC_epoll_create, SC_epoll_create1, SC_epoll_ctl,
-	SC_epoll_ctl_old, SC_epoll_pwait, SC_epoll_wait,
-	SC_epoll_wait_old, SC_eventfd, SC_eventfd2, SC_poll, SC_ppoll,
-	SC_ppoll_time64, SC_pselect6, SC_pselect6_time64, SC_select,
+	SC_epoll_ctl_old, SC_epoll_pwait, SC_epoll_pwait2,
+	SC_epoll_wait, SC_epoll_wait_old, SC_eventfd, SC_eventfd2,
+	SC_poll, SC_ppoll, SC_ppoll_time64, SC_pselect6,
+	SC_pselect6_time64, SC_select,
 	/* @ipc */
 	SC_ipc, SC_memfd_create, SC_mq_getsetattr, SC_mq_notify,
 	SC_mq_open, SC_mq_timedreceive, SC_mq_timedreceive_time64,
@@ -197,7 +199,7 @@ static const uint16_t member[] = {
 	SC_swapon, SC_swapoff,
 	/* @sync */
 	SC_fdatasync, SC_fsync, SC_msync, SC_sync, SC_sync_file_range,
-	SC_sync_file_range2, SC_syncfs,
+	SC_arm_sync_file_range, SC_sync_file_range2, SC_syncfs,
 	/* @system-service */
 	G(GROUP_AIO), G(GROUP_BASIC_IO), G(GROUP_CHOWN),
 	G(GROUP_DEFAULT), G(GROUP_FILE_SYSTEM), G(GROUP_IO_EVENT),
@@ -205,18 +207,18 @@ static const uint16_t member[] = {
 	G(GROUP_NETWORK_IO), G(GROUP_PROCESS), G(GROUP_RESOURCES),
 	G(GROUP_SETUID), G(GROUP_SIGNAL), G(GROUP_SYNC), G(GROUP_TIMER),
 	SC_brk, SC_capget, SC_capset, SC_copy_file_range, SC_fadvise64,
-	SC_fadvise64_64, SC_flock, SC_get_mempolicy, SC_getcpu,
-	SC_getpriority, SC_getrandom, SC_ioctl, SC_ioprio_get, SC_kcmp,
-	SC_madvise, SC_mprotect, SC_mremap, SC_name_to_handle_at,
-	SC_oldolduname, SC_olduname, SC_personality, SC_readahead,
-	SC_readdir, SC_remap_file_pages, SC_sched_get_priority_max,
-	SC_sched_get_priority_min, SC_sched_getaffinity,
-	SC_sched_getattr, SC_sched_getparam, SC_sched_getscheduler,
-	SC_sched_rr_get_interval, SC_sched_rr_get_interval_time64,
-	SC_sched_yield, SC_sendfile, SC_sendfile64, SC_setfsgid,
-	SC_setfsgid32, SC_setfsuid, SC_setfsuid32, SC_setpgid,
-	SC_setsid, SC_splice, SC_sysinfo, SC_tee, SC_umask, SC_uname,
-	SC_userfaultfd, SC_vmsplice,
+	SC_fadvise64_64, SC_arm_fadvise64_64, SC_flock,
+	SC_get_mempolicy, SC_getcpu, SC_getpriority, SC_getrandom,
+	SC_ioctl, SC_ioprio_get, SC_kcmp, SC_madvise, SC_mprotect,
+	SC_mremap, SC_name_to_handle_at, SC_oldolduname, SC_olduname,
+	SC_personality, SC_readahead, SC_readdir, SC_remap_file_pages,
+	SC_sched_get_priority_max, SC_sched_get_priority_min,
+	SC_sched_getaffinity, SC_sched_getattr, SC_sched_getparam,
+	SC_sched_getscheduler, SC_sched_rr_get_interval,
+	SC_sched_rr_get_interval_time64, SC_sched_yield, SC_sendfile,
+	SC_sendfile64, SC_setfsgid, SC_setfsgid32, SC_setfsuid,
+	SC_setfsuid32, SC_setpgid, SC_setsid, SC_splice, SC_sysinfo,
+	SC_tee, SC_umask, SC_uname, SC_userfaultfd, SC_vmsplice,
 	/* @timer */
 	SC_alarm, SC_getitimer, SC_setitimer, SC_timer_create,
 	SC_timer_delete, SC_timer_getoverrun, SC_timer_gettime,
@@ -235,26 +237,26 @@ static const struct group groups[GROUP_COUNT] = {
 	{ "@default", "firejail's default deny list", 53, 35 },
 	{ "@default-keep", "calls a keep list always allows", 88, 3 },
 	{ "@default-nodebuggers", "@default plus the calls debuggers need", 91, 4 },
-	{ "@file-system", "file and directory operations", 95, 80 },
-	{ "@io-event", "waiting for events on file descriptors", 175, 16 },
-	{ "@ipc", "inter-process communication", 191, 28 },
-	{ "@keyring", "the kernel keyring", 219, 3 },
-	{ "@memlock", "locking memory", 222, 5 },
-	{ "@module", "loading and unloading kernel modules", 227, 3 },
-	{ "@mount", "mounting file systems and changing root", 230, 11 },
-	{ "@network-io", "sockets", 241, 22 },
-	{ "@obsolete", "calls no current program needs", 263, 26 },
-	{ "@privileged", "calls that need privileges", 289, 31 },
-	{ "@process", "creating, inspecting and signalling processes", 320, 23 },
-	{ "@raw-io", "direct hardware access", 343, 7 },
-	{ "@reboot", "rebooting and loading a new kernel", 350, 3 },
-	{ "@resources", "scheduling and memory placement", 353, 10 },
-	{ "@setuid", "changing user and group ids", 363, 14 },
-	{ "@signal", "signal handling", 377, 14 },
-	{ "@swap", "enabling and disabling swap", 391, 2 },
-	{ "@sync", "flushing file data to storage", 393, 7 },
-	{ "@system-service", "what a typical service needs", 400, 64 },
-	{ "@timer", "timers and alarms", 464, 16 },
+	{ "@file-system", "file and directory operations", 95, 81 },
+	{ "@io-event", "waiting for events on file descriptors", 176, 17 },
+	{ "@ipc", "inter-process communication", 193, 28 },
+	{ "@keyring", "the kernel keyring", 221, 3 },
+	{ "@memlock", "locking memory", 224, 5 },
+	{ "@module", "loading and unloading kernel modules", 229, 3 },
+	{ "@mount", "mounting file systems and changing root", 232, 11 },
+	{ "@network-io", "sockets", 243, 22 },
+	{ "@obsolete", "calls no current program needs", 265, 26 },
+	{ "@privileged", "calls that need privileges", 291, 31 },
+	{ "@process", "creating, inspecting and signalling processes", 322, 23 },
+	{ "@raw-io", "direct hardware access", 345, 7 },
+	{ "@reboot", "rebooting and loading a new kernel", 352, 3 },
+	{ "@resources", "scheduling and memory placement", 355, 10 },
+	{ "@setuid", "changing user and group ids", 365, 14 },
+	{ "@signal", "signal handling", 379, 14 },
+	{ "@swap", "enabling and disabling swap", 393, 2 },
+	{ "@sync", "flushing file data to storage", 395, 8 },
+	{ "@system-service", "what a typical service needs", 403, 65 },
+	{ "@timer", "timers and alarms", 468, 16 },
 };
 
 int

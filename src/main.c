@@ -435,8 +435,8 @@ exec_failed(const char *path, int err)
 		out_str(&o, " (its #! interpreter or ELF interpreter is "
 			"missing)");
 	else if (err == ENOEXEC)
-		out_str(&o, " (not a format the kernel runs: a script "
-			"needs a #! line)");
+		out_str(&o, " (not a format this kernel runs: a program "
+			"for another arch, or a script without #! line)");
 	out_char(&o, '\n');
 	out_flush(&o);
 	syscall(SYS_exit_group, status);

@@ -323,17 +323,19 @@ check_text(const char *buf, size_t size, const struct origin *file)
 	char hex[5];
 
 	at.line = 1;
-	/* A byte-order mark is not part of the language; without this
-	 * check, the error would quote a first command that looks right. */
-	if (size >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		msg(MSG_ERROR, &at, "the file starts with a UTF-8 byte-order "
-		    "mark; save it without one", NULL);
-		return -1;
-	}
 	for (i = 0; i < size; i++) {
 		c = (unsigned char)buf[i];
 		if (c == '\n')
 			at.line++;
+		/* A byte-order mark is not part of the language; without this
+		 * check, the error would quote a command that looks right.
+		 * Files joined with cat(1) have one inside. */
+		if (c == 0xef && (i == 0 || buf[i - 1] == '\n') &&
+		    size - i >= 3 && memcmp(buf + i, "\xef\xbb\xbf", 3) == 0) {
+			msg(MSG_ERROR, &at, "a UTF-8 byte-order mark starts the "
+			    "line; save the file without one", NULL);
+			return -1;
+		}
 		if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r' ||
 		    c == '\v' || c == '\f')
 			continue;
@@ -364,9 +366,9 @@ read_lines(struct reader *r, char *buf, const char *path)
 			*end++ = '\0';
 		else
 			end = line + strlen(line);
-		/* The CR of a CRLF line end is not part of the line. */
+		/* The CRs of a CRLF line end are not part of the line. */
 		length = strlen(line);
-		if (length > 0 && line[length - 1] == '\r')
+		while (length > 0 && line[length - 1] == '\r')
 			length--;
 		if (length > LINE_MAX_BYTES) {
 			msg(MSG_ERROR, &at, "line longer than 4096 bytes", NULL);

@@ -76,10 +76,11 @@ seccomp.drop $long" 2 ""
 if [ "${#long}" -le 4096 ]; then
 	fail long-line/length "the test line is only ${#long} bytes"
 fi
-# A line of exactly 4096 bytes is accepted, also with a CRLF line end.
+# A line of exactly 4096 bytes is accepted, also with a CRLF line end
+# (here with two CRs, which the reader takes as blanks).
 {
 	printf 'seccomp\r\n#'
-	printf '%04095d\r\n' 0
+	printf '%04095d\r\r\n' 0
 } >"$TMP/crlf-4096.profile"
 "$SECCWRAP" -q -p "$TMP/crlf-4096.profile" --check 2>"$TMP/crlf.err"
 check crlf-4096-line/exit-status 0 "$?"
@@ -101,6 +102,10 @@ fi
 printf '\357\273\277seccomp\n' >"$TMP/bom.profile"
 bad byte-order-mark "-p $TMP/bom.profile" "seccwrap: $TMP/bom.profile:1: " \
 	"byte-order mark"
+# Two files joined with cat(1): the mark starts line 2.
+printf 'seccomp\n\357\273\277seccomp.drop mount\n' >"$TMP/bom2.profile"
+bad byte-order-mark-line2 "-p $TMP/bom2.profile" \
+	"seccwrap: $TMP/bom2.profile:2: " "byte-order mark"
 
 # seccwrap's own errors are named in the errno table of the arch it runs
 # on: ENAMETOOLONG is 36 here and 78 on mips, where 36 is EIDRM.

@@ -198,7 +198,7 @@ else
 	pass exec-enoexec/not-run
 fi
 stderr_has exec-enoexec/message 'cannot execute: ENOEXEC'
-stderr_has exec-enoexec/hint 'a script needs a #! line'
+stderr_has exec-enoexec/hint 'or a script without #! line'
 
 # A script whose interpreter is missing: execve fails with ENOENT after
 # the filter is in place, which is reported as a missing interpreter.

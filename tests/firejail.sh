@@ -422,7 +422,7 @@ done
 # The 64-bit time twins of @clock's members set the clock as well.
 for _n in clock_settime64 clock_adjtime64; do
 	RULES="$RULES
-$_n $ALLOW $ERRNO_EPERM @clock holds the time64 twins, as firejail's later groups do"
+$_n $ALLOW $ERRNO_EPERM @clock holds the time64 twins, as firejail master's groups do"
 done
 fseccomp_build "$TMP/fj-default32" default32 "$TMP/fj-default32"
 compare fseccomp-default-i386 'seccomp' "$TMP/fj-default32"

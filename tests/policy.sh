@@ -282,6 +282,22 @@ for a in x86_64 i386 aarch64 arm riscv64 ppc64le mipsel mips64el sh \
 		"$(od -An -tx1 -N8 "$TMP/arch.bpf" 2>&1 | sed 's/^ *//')"
 done
 
+# Groups hold the other numbers of their members' calls: the 64-bit time
+# twins, arm's names and the later versions with more flags.
+# group_call ARCH drop|keep GROUP SYSCALL[,ABI] ACTION: --explain gives
+# ACTION to SYSCALL under "--seccomp.drop=GROUP" or "--seccomp.keep=GROUP".
+group_call() {
+	out=$("$SECCWRAP" --arch="$1" --seccomp."$2"="$3" --explain="$4" |
+		sed 's/^[^:]*: \([^,]*\),.*/\1/')
+	check "group-call-$1-${4%,*}" "$5" "$out"
+}
+group_call x86_64 drop @io-event epoll_pwait2 'ERRNO(EPERM)'
+group_call x86_64 keep @file-system fchmodat2 ALLOW
+group_call i386 drop @timer timer_settime64,i386 'ERRNO(EPERM)'
+group_call i386 keep @ipc semtimedop_time64,i386 ALLOW
+group_call arm keep @system-service arm_fadvise64_64 ALLOW
+group_call arm drop @sync arm_sync_file_range 'ERRNO(EPERM)'
+
 # An unknown ABI in --explain is named with the ABIs to choose from.
 "$SECCWRAP" --arch=mips64el --explain=mount,arm 2>"$TMP/err"
 check explain-unknown-abi-status 125 "$?"
