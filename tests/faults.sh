@@ -210,11 +210,16 @@ check exec-no-interpreter/status 127 "$?"
 stderr_has exec-no-interpreter/message \
 	'cannot execute: ENOENT (its #! interpreter or ELF interpreter'
 # A keep list without write and exit_group: no message, but exit(2)
-# still ends seccwrap with the status.
-"$SECCWRAP" --seccomp.keep=read,exit -- "$TMP/badinterp" </dev/null \
-	>/dev/null 2>"$TMP/err"
-check exec-no-interpreter-exit/status 127 "$?"
-check exec-no-interpreter-exit/silent "" "$(cat "$TMP/err")"
+# still ends seccwrap with the status.  The sanitizer runtime cannot run
+# under that filter: when its exit_group fails, it loops for ever.
+if grep -q -a __asan_init "$SECCWRAP"; then
+	skip exec-no-interpreter-exit "$SECCWRAP is a sanitizer build"
+else
+	timeout 20 "$SECCWRAP" --seccomp.keep=read,exit -- "$TMP/badinterp" \
+		</dev/null >/dev/null 2>"$TMP/err"
+	check exec-no-interpreter-exit/status 127 "$?"
+	check exec-no-interpreter-exit/silent "" "$(cat "$TMP/err")"
+fi
 
 # A program open for writing (here by seccwrap's own fd 3) fails with
 # ETXTBSY, although it is found and executable.
