@@ -11,7 +11,8 @@
  * Each member has beside it the other numbers of the same call: its
  * 64-bit time twin on 32-bit ABIs (clock_settime64 for clock_settime),
  * arm's own name (arm_fadvise64_64) and its later version with more
- * flags (fchmodat2, epoll_pwait2), as firejail's master branch has them.
+ * flags (fchmodat2, epoll_pwait2), as firejail's master branch has them
+ * but for utimensat_time64, which it puts in @process.
  * Otherwise a time64 C library on i386 or arm would set the clock
  * through clock_settime64 while @default denies clock_settime.
  */
