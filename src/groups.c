@@ -8,13 +8,13 @@
  * missing comma; firejail's code has both syscalls, and so does this list.
  * "ni_syscall" names no syscall on any ABI and is left out.
  *
- * Each member has beside it the other numbers of the same call: its
- * 64-bit time twin on 32-bit ABIs (clock_settime64 for clock_settime),
- * arm's own name (arm_fadvise64_64) and its later version with more
- * flags (fchmodat2, epoll_pwait2), as firejail's master branch has them
- * but for utimensat_time64, which it puts in @process.
- * Otherwise a time64 C library on i386 or arm would set the clock
- * through clock_settime64 while @default denies clock_settime.
+ * Each member has the other numbers of the same call beside it.  These
+ * are its 64-bit time twin on 32-bit ABIs (clock_settime64), arm's own
+ * name (arm_fadvise64_64) and its later version with more flags
+ * (fchmodat2, epoll_pwait2).  firejail's master branch has them too,
+ * with utimensat_time64 in @process.  Without the twins, a time64 C
+ * library on i386 or arm would set the clock through clock_settime64
+ * while @default denies clock_settime.
  */
 #include <string.h>
 
@@ -24,7 +24,7 @@
 struct group {
 	const char *name;
 	const char *description;
-	uint16_t first;		/* index of the first member in member[] */
+	const uint16_t *members;
 	uint16_t count;
 };
 
@@ -65,30 +65,46 @@ enum {
 
 #define G(id) (GROUP_REF | (id))
 
-/* Every group's members, one group after another, as written. */
-static const uint16_t member[] = {
-	/* @aio */
+/* uint16_t needs 2-byte alignment.  Without this, GCC aligns each array
+ * of 32 bytes or more to 32 bytes on x86_64, which added 192 bytes of
+ * padding to the binary. */
+#define LIST_ALIGN __attribute__((__aligned__(2)))
+
+/* Each group's members, as written. */
+static const uint16_t members_aio[] LIST_ALIGN = {
 	SC_io_cancel, SC_io_destroy, SC_io_getevents, SC_io_pgetevents,
 	SC_io_pgetevents_time64, SC_io_setup, SC_io_submit,
 	SC_io_uring_enter, SC_io_uring_register, SC_io_uring_setup,
-	/* @basic-io */
+};
+
+static const uint16_t members_basic_io[] LIST_ALIGN = {
 	SC__llseek, SC_close, SC_close_range, SC_dup, SC_dup2, SC_dup3,
 	SC_lseek, SC_pread64, SC_preadv, SC_preadv2, SC_pwrite64,
 	SC_pwritev, SC_pwritev2, SC_read, SC_readv, SC_write, SC_writev,
-	/* @chown */
+};
+
+static const uint16_t members_chown[] LIST_ALIGN = {
 	SC_chown, SC_chown32, SC_fchown, SC_fchown32, SC_fchownat,
 	SC_lchown, SC_lchown32,
-	/* @clock */
+};
+
+static const uint16_t members_clock[] LIST_ALIGN = {
 	SC_adjtimex, SC_clock_adjtime, SC_clock_adjtime64,
 	SC_clock_settime, SC_clock_settime64, SC_settimeofday, SC_stime,
-	/* @cpu-emulation */
+};
+
+static const uint16_t members_cpu_emulation[] LIST_ALIGN = {
 	SC_modify_ldt, SC_subpage_prot, SC_switch_endian, SC_vm86,
 	SC_vm86old,
-	/* @debug */
+};
+
+static const uint16_t members_debug[] LIST_ALIGN = {
 	SC_lookup_dcookie, SC_perf_event_open, SC_pidfd_getfd,
 	SC_process_vm_writev, SC_rtas, SC_s390_runtime_instr,
 	SC_sys_debug_setcontext,
-	/* @default */
+};
+
+static const uint16_t members_default[] LIST_ALIGN = {
 	G(GROUP_CLOCK), G(GROUP_CPU_EMULATION), G(GROUP_DEBUG),
 	G(GROUP_MODULE), G(GROUP_MOUNT), G(GROUP_OBSOLETE),
 	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP),
@@ -99,12 +115,18 @@ static const uint16_t member[] = {
 	SC_io_cancel, SC_remap_file_pages, SC_set_mempolicy,
 	SC_vmsplice, SC_userfaultfd, SC_acct, SC_bpf, SC_nfsservctl,
 	SC_setdomainname, SC_sethostname, SC_vhangup,
-	/* @default-keep */
+};
+
+static const uint16_t members_default_keep[] LIST_ALIGN = {
 	SC_execveat, SC_execve, SC_prctl,
-	/* @default-nodebuggers */
+};
+
+static const uint16_t members_default_nodebuggers[] LIST_ALIGN = {
 	G(GROUP_DEFAULT), SC_ptrace, SC_personality,
 	SC_process_vm_readv,
-	/* @file-system */
+};
+
+static const uint16_t members_file_system[] LIST_ALIGN = {
 	SC_access, SC_chdir, SC_chmod, SC_close, SC_close_range,
 	SC_creat, SC_faccessat, SC_faccessat2, SC_fallocate, SC_fchdir,
 	SC_fchmod, SC_fchmodat, SC_fchmodat2, SC_fcntl, SC_fcntl64,
@@ -123,13 +145,17 @@ static const uint16_t member[] = {
 	SC_statx, SC_symlink, SC_symlinkat, SC_truncate, SC_truncate64,
 	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat,
 	SC_utimensat_time64, SC_utimes,
-	/* @io-event */
+};
+
+static const uint16_t members_io_event[] LIST_ALIGN = {
 	SC__newselect, SC_epoll_create, SC_epoll_create1, SC_epoll_ctl,
 	SC_epoll_ctl_old, SC_epoll_pwait, SC_epoll_pwait2,
 	SC_epoll_wait, SC_epoll_wait_old, SC_eventfd, SC_eventfd2,
 	SC_poll, SC_ppoll, SC_ppoll_time64, SC_pselect6,
 	SC_pselect6_time64, SC_select,
-	/* @ipc */
+};
+
+static const uint16_t members_ipc[] LIST_ALIGN = {
 	SC_ipc, SC_memfd_create, SC_mq_getsetattr, SC_mq_notify,
 	SC_mq_open, SC_mq_timedreceive, SC_mq_timedreceive_time64,
 	SC_mq_timedsend, SC_mq_timedsend_time64, SC_mq_unlink,
@@ -137,30 +163,44 @@ static const uint16_t member[] = {
 	SC_process_madvise, SC_process_vm_readv, SC_process_vm_writev,
 	SC_semctl, SC_semget, SC_semop, SC_semtimedop,
 	SC_semtimedop_time64, SC_shmat, SC_shmctl, SC_shmdt, SC_shmget,
-	/* @keyring */
+};
+
+static const uint16_t members_keyring[] LIST_ALIGN = {
 	SC_add_key, SC_keyctl, SC_request_key,
-	/* @memlock */
+};
+
+static const uint16_t members_memlock[] LIST_ALIGN = {
 	SC_mlock, SC_mlock2, SC_mlockall, SC_munlock, SC_munlockall,
-	/* @module */
+};
+
+static const uint16_t members_module[] LIST_ALIGN = {
 	SC_delete_module, SC_finit_module, SC_init_module,
-	/* @mount */
+};
+
+static const uint16_t members_mount[] LIST_ALIGN = {
 	SC_chroot, SC_fsconfig, SC_fsmount, SC_fsopen, SC_fspick,
 	SC_mount, SC_move_mount, SC_open_tree, SC_pivot_root, SC_umount,
 	SC_umount2,
-	/* @network-io */
+};
+
+static const uint16_t members_network_io[] LIST_ALIGN = {
 	SC_accept, SC_accept4, SC_bind, SC_connect, SC_getpeername,
 	SC_getsockname, SC_getsockopt, SC_listen, SC_recv, SC_recvfrom,
 	SC_recvmmsg, SC_recvmmsg_time64, SC_recvmsg, SC_send,
 	SC_sendmmsg, SC_sendmsg, SC_sendto, SC_setsockopt, SC_shutdown,
 	SC_socket, SC_socketcall, SC_socketpair,
-	/* @obsolete */
+};
+
+static const uint16_t members_obsolete[] LIST_ALIGN = {
 	SC__sysctl, SC_afs_syscall, SC_bdflush, SC_break,
 	SC_create_module, SC_ftime, SC_get_kernel_syms, SC_getpmsg,
 	SC_gtty, SC_idle, SC_lock, SC_mpx, SC_prof, SC_profil,
 	SC_putpmsg, SC_query_module, SC_security, SC_sgetmask,
 	SC_ssetmask, SC_stty, SC_sysfs, SC_tuxcall, SC_ulimit,
 	SC_uselib, SC_ustat, SC_vserver,
-	/* @privileged */
+};
+
+static const uint16_t members_privileged[] LIST_ALIGN = {
 	G(GROUP_CHOWN), G(GROUP_CLOCK), G(GROUP_MODULE),
 	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP), SC__sysctl,
 	SC_acct, SC_bpf, SC_capset, SC_chroot, SC_fanotify_init,
@@ -169,39 +209,57 @@ static const uint16_t member[] = {
 	SC_setgroups, SC_setgroups32, SC_sethostname, SC_setresuid,
 	SC_setresuid32, SC_setreuid, SC_setreuid32, SC_setuid,
 	SC_setuid32, SC_umount2, SC_vhangup,
-	/* @process */
+};
+
+static const uint16_t members_process[] LIST_ALIGN = {
 	SC_arch_prctl, SC_capget, SC_clone, SC_clone3, SC_execveat,
 	SC_fork, SC_getrusage, SC_kill, SC_pidfd_open,
 	SC_pidfd_send_signal, SC_prctl, SC_rt_sigqueueinfo,
 	SC_rt_tgsigqueueinfo, SC_setns, SC_swapcontext, SC_tgkill,
 	SC_times, SC_tkill, SC_unshare, SC_vfork, SC_wait4, SC_waitid,
 	SC_waitpid,
-	/* @raw-io */
+};
+
+static const uint16_t members_raw_io[] LIST_ALIGN = {
 	SC_ioperm, SC_iopl, SC_pciconfig_iobase, SC_pciconfig_read,
 	SC_pciconfig_write, SC_s390_pci_mmio_read,
 	SC_s390_pci_mmio_write,
-	/* @reboot */
+};
+
+static const uint16_t members_reboot[] LIST_ALIGN = {
 	SC_kexec_load, SC_kexec_file_load, SC_reboot,
-	/* @resources */
+};
+
+static const uint16_t members_resources[] LIST_ALIGN = {
 	SC_ioprio_set, SC_mbind, SC_migrate_pages, SC_move_pages,
 	SC_nice, SC_sched_setaffinity, SC_sched_setattr,
 	SC_sched_setparam, SC_sched_setscheduler, SC_set_mempolicy,
-	/* @setuid */
+};
+
+static const uint16_t members_setuid[] LIST_ALIGN = {
 	SC_setgid, SC_setgid32, SC_setgroups, SC_setgroups32,
 	SC_setregid, SC_setregid32, SC_setresgid, SC_setresgid32,
 	SC_setresuid, SC_setresuid32, SC_setreuid, SC_setreuid32,
 	SC_setuid, SC_setuid32,
-	/* @signal */
+};
+
+static const uint16_t members_signal[] LIST_ALIGN = {
 	SC_rt_sigaction, SC_rt_sigpending, SC_rt_sigprocmask,
 	SC_rt_sigsuspend, SC_rt_sigtimedwait, SC_rt_sigtimedwait_time64,
 	SC_sigaction, SC_sigaltstack, SC_signal, SC_signalfd,
 	SC_signalfd4, SC_sigpending, SC_sigprocmask, SC_sigsuspend,
-	/* @swap */
+};
+
+static const uint16_t members_swap[] LIST_ALIGN = {
 	SC_swapon, SC_swapoff,
-	/* @sync */
+};
+
+static const uint16_t members_sync[] LIST_ALIGN = {
 	SC_fdatasync, SC_fsync, SC_msync, SC_sync, SC_sync_file_range,
 	SC_arm_sync_file_range, SC_sync_file_range2, SC_syncfs,
-	/* @system-service */
+};
+
+static const uint16_t members_system_service[] LIST_ALIGN = {
 	G(GROUP_AIO), G(GROUP_BASIC_IO), G(GROUP_CHOWN),
 	G(GROUP_DEFAULT), G(GROUP_FILE_SYSTEM), G(GROUP_IO_EVENT),
 	G(GROUP_IPC), G(GROUP_KEYRING), G(GROUP_MEMLOCK),
@@ -220,7 +278,9 @@ static const uint16_t member[] = {
 	SC_sendfile64, SC_setfsgid, SC_setfsgid32, SC_setfsuid,
 	SC_setfsuid32, SC_setpgid, SC_setsid, SC_splice, SC_sysinfo,
 	SC_tee, SC_umask, SC_uname, SC_userfaultfd, SC_vmsplice,
-	/* @timer */
+};
+
+static const uint16_t members_timer[] LIST_ALIGN = {
 	SC_alarm, SC_getitimer, SC_setitimer, SC_timer_create,
 	SC_timer_delete, SC_timer_getoverrun, SC_timer_gettime,
 	SC_timer_gettime64, SC_timer_settime, SC_timer_settime64,
@@ -228,36 +288,51 @@ static const uint16_t member[] = {
 	SC_timerfd_settime, SC_timerfd_settime64, SC_times,
 };
 
+#define GROUP(name, description, members) \
+	{ name, description, members, sizeof(members) / sizeof(members[0]) }
+
 static const struct group groups[GROUP_COUNT] = {
-	{ "@aio", "asynchronous I/O", 0, 10 },
-	{ "@basic-io", "reading, writing, seeking and closing files", 10, 17 },
-	{ "@chown", "changing file ownership", 27, 7 },
-	{ "@clock", "setting the system clock", 34, 7 },
-	{ "@cpu-emulation", "emulating other CPU modes", 41, 5 },
-	{ "@debug", "debugging and tracing other processes", 46, 7 },
-	{ "@default", "firejail's default deny list", 53, 35 },
-	{ "@default-keep", "calls a keep list always allows", 88, 3 },
-	{ "@default-nodebuggers", "@default plus the calls debuggers need", 91, 4 },
-	{ "@file-system", "file and directory operations", 95, 81 },
-	{ "@io-event", "waiting for events on file descriptors", 176, 17 },
-	{ "@ipc", "inter-process communication", 193, 28 },
-	{ "@keyring", "the kernel keyring", 221, 3 },
-	{ "@memlock", "locking memory", 224, 5 },
-	{ "@module", "loading and unloading kernel modules", 229, 3 },
-	{ "@mount", "mounting file systems and changing root", 232, 11 },
-	{ "@network-io", "sockets", 243, 22 },
-	{ "@obsolete", "calls no current program needs", 265, 26 },
-	{ "@privileged", "calls that need privileges", 291, 31 },
-	{ "@process", "creating, inspecting and signalling processes", 322, 23 },
-	{ "@raw-io", "direct hardware access", 345, 7 },
-	{ "@reboot", "rebooting and loading a new kernel", 352, 3 },
-	{ "@resources", "scheduling and memory placement", 355, 10 },
-	{ "@setuid", "changing user and group ids", 365, 14 },
-	{ "@signal", "signal handling", 379, 14 },
-	{ "@swap", "enabling and disabling swap", 393, 2 },
-	{ "@sync", "flushing file data to storage", 395, 8 },
-	{ "@system-service", "what a typical service needs", 403, 65 },
-	{ "@timer", "timers and alarms", 468, 16 },
+	GROUP("@aio", "asynchronous I/O", members_aio),
+	GROUP("@basic-io", "reading, writing, seeking and closing files",
+	      members_basic_io),
+	GROUP("@chown", "changing file ownership", members_chown),
+	GROUP("@clock", "setting the system clock", members_clock),
+	GROUP("@cpu-emulation", "emulating other CPU modes",
+	      members_cpu_emulation),
+	GROUP("@debug", "debugging and tracing other processes",
+	      members_debug),
+	GROUP("@default", "firejail's default deny list", members_default),
+	GROUP("@default-keep", "calls a keep list always allows",
+	      members_default_keep),
+	GROUP("@default-nodebuggers", "@default plus the calls debuggers need",
+	      members_default_nodebuggers),
+	GROUP("@file-system", "file and directory operations",
+	      members_file_system),
+	GROUP("@io-event", "waiting for events on file descriptors",
+	      members_io_event),
+	GROUP("@ipc", "inter-process communication", members_ipc),
+	GROUP("@keyring", "the kernel keyring", members_keyring),
+	GROUP("@memlock", "locking memory", members_memlock),
+	GROUP("@module", "loading and unloading kernel modules",
+	      members_module),
+	GROUP("@mount", "mounting file systems and changing root",
+	      members_mount),
+	GROUP("@network-io", "sockets", members_network_io),
+	GROUP("@obsolete", "calls no current program needs", members_obsolete),
+	GROUP("@privileged", "calls that need privileges", members_privileged),
+	GROUP("@process", "creating, inspecting and signalling processes",
+	      members_process),
+	GROUP("@raw-io", "direct hardware access", members_raw_io),
+	GROUP("@reboot", "rebooting and loading a new kernel", members_reboot),
+	GROUP("@resources", "scheduling and memory placement",
+	      members_resources),
+	GROUP("@setuid", "changing user and group ids", members_setuid),
+	GROUP("@signal", "signal handling", members_signal),
+	GROUP("@swap", "enabling and disabling swap", members_swap),
+	GROUP("@sync", "flushing file data to storage", members_sync),
+	GROUP("@system-service", "what a typical service needs",
+	      members_system_service),
+	GROUP("@timer", "timers and alarms", members_timer),
 };
 
 int
@@ -275,7 +350,7 @@ const uint16_t *
 group_members(unsigned int index, unsigned int *count)
 {
 	*count = groups[index].count;
-	return member + groups[index].first;
+	return groups[index].members;
 }
 
 unsigned int
@@ -302,7 +377,7 @@ static unsigned int
 find_path(unsigned int g, const char *via, const char **path,
 	  unsigned int depth, unsigned int max)
 {
-	const uint16_t *m = member + groups[g].first;
+	const uint16_t *m = groups[g].members;
 	unsigned int i, n;
 
 	path[depth] = groups[g].name;

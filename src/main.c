@@ -413,10 +413,10 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "command after it, or the option");
 }
 
-/* Report a failed exec after the filter is in place and exit.  The file
+/* Report a failed exec after the filter is in place, and exit.  The file
  * passed exec_find(), so ENOENT means that its #! interpreter or ELF
- * program interpreter is missing.  A filter that denies write hides the
- * message, and one that denies exit_group and exit leaves only a trap.
+ * interpreter is missing.  A filter that denies write hides the message.
+ * One that denies both exit calls leaves only the trap.
  * Kept out of main(), like output_program(), so that the 4 KiB output
  * buffer does not widen main's stack frame: each stack page a run
  * touches costs a page fault. */
@@ -440,7 +440,7 @@ exec_failed(const char *path, int err)
 	out_char(&o, '\n');
 	out_flush(&o);
 	syscall(SYS_exit_group, status);
-	/* A single-threaded process ends with exit too. */
+	/* seccwrap has one thread, so exit ends the process too. */
 	syscall(SYS_exit, status);
 	__builtin_trap();
 }

@@ -149,9 +149,9 @@ void errno_at(unsigned int index, const char **name, int *value);
 int errno_lookup(const char *name);
 /* Return the canonical name of errno VALUE, or NULL. */
 const char *errno_name(int value);
-/* Return the name of an error that a call of seccwrap's own returned,
- * read in the errno table of the arch seccwrap runs on, not the one
- * --arch selected; "error" for a value it lacks. */
+/* Return the name of an error from one of seccwrap's own calls, or
+ * "error".  The name comes from the errno table of the arch seccwrap
+ * runs on, not the one --arch selected. */
 const char *errno_text(int value);
 
 /* ---- architectures (syscalls.c, arch.h) ---- */

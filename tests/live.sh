@@ -52,8 +52,9 @@ probe seccomp-int80 "-p $TMP/default.profile" "$P64" \
 	$I386_KEXEC=EPERM $I386_INIT_MODULE=EPERM $I386_CHROOT=EPERM \
 	$I386_GETPID=ok $I386_WRITE=ok
 # i386's 64-bit time twins, clock_settime64 (404) and clock_adjtime64
-# (405), are denied as clock_settime (264) is.  Clock id -1 makes each
-# call fail with EINVAL unfiltered, so no test sets the clock.
+# (405), are denied as clock_settime (264) is.  Unfiltered, clock id -1
+# and a null pointer make each call fail (EFAULT here), so no test sets
+# the clock.
 probe seccomp-time64-32 "-p $TMP/default.profile" "$P32" \
 	nr:404:-1,0=EPERM nr:405:-1,0=EPERM nr:264:-1,0=EPERM
 probe seccomp-time64-int80 "-p $TMP/default.profile" "$P64" \
