@@ -45,7 +45,13 @@
  *
  * NOTE: i386, m68k, s390 and s390x "mmap" (90) is old_mmap, which reads
  * its six arguments from a struct in memory.  mmap2 takes them in
- * registers, but s390x has no mmap2.
+ * registers, but s390x has no mmap2, and the mmap2 of s390 (31-bit,
+ * compat_sys_s390_mmap2) reads a struct too.
+ *
+ * NOTE: a mips64 kernel enters every syscall through the o32 handler,
+ * which passes a number outside its range on to n32 and then to n64
+ * (scall64-o32.S), so any task reaches all three tables by number.
+ * seccomp_data.arch still names the task's own ABI.
  *
  * NOTE: x32 pointers are 32 bits wide, but the kernel fills
  * seccomp_data.args from the full 64-bit registers, and the x86_64
@@ -86,16 +92,19 @@
 			  ABI_64BIT | ABI_BIG_ENDIAN | ABI_STRUCT_MMAP | \
 			  ABI_SOCKETCALL | ABI_CLONE_FLAGS_ARG1)
 #define S390_ABI(M)	M("s390", AUDIT_ARCH_S390, S390, \
-			  ABI_BIG_ENDIAN | ABI_STRUCT_MMAP | ABI_SOCKETCALL | \
-			  ABI_CLONE_FLAGS_ARG1)
+			  ABI_BIG_ENDIAN | ABI_STRUCT_MMAP | ABI_STRUCT_MMAP2 | \
+			  ABI_SOCKETCALL | ABI_CLONE_FLAGS_ARG1)
 #define O32_ABI(M)	M("o32", AUDIT_ARCH_MIPS, O32, \
-			  ABI_BIG_ENDIAN | ABI_SOCKETCALL)
-#define O32EL_ABI(M)	M("o32", AUDIT_ARCH_MIPSEL, O32, ABI_SOCKETCALL)
+			  ABI_BIG_ENDIAN | ABI_SOCKETCALL | ABI_NR_RANGE)
+#define O32EL_ABI(M)	M("o32", AUDIT_ARCH_MIPSEL, O32, \
+			  ABI_SOCKETCALL | ABI_NR_RANGE)
 #define N64_ABI(M)	M("n64", AUDIT_ARCH_MIPS64, N64, \
-			  ABI_64BIT | ABI_BIG_ENDIAN)
-#define N64EL_ABI(M)	M("n64", AUDIT_ARCH_MIPSEL64, N64, ABI_64BIT)
-#define N32_ABI(M)	M("n32", AUDIT_ARCH_MIPS64N32, N32, ABI_BIG_ENDIAN)
-#define N32EL_ABI(M)	M("n32", AUDIT_ARCH_MIPSEL64N32, N32, 0)
+			  ABI_64BIT | ABI_BIG_ENDIAN | ABI_NR_RANGE)
+#define N64EL_ABI(M)	M("n64", AUDIT_ARCH_MIPSEL64, N64, \
+			  ABI_64BIT | ABI_NR_RANGE)
+#define N32_ABI(M)	M("n32", AUDIT_ARCH_MIPS64N32, N32, \
+			  ABI_BIG_ENDIAN | ABI_NR_RANGE)
+#define N32EL_ABI(M)	M("n32", AUDIT_ARCH_MIPSEL64N32, N32, ABI_NR_RANGE)
 #define PARISC64_ABI(M)	M("parisc64", AUDIT_ARCH_PARISC64, PARISC64, \
 			  ABI_64BIT | ABI_BIG_ENDIAN)
 #define PARISC_ABI(M)	M("parisc", AUDIT_ARCH_PARISC, PARISC, \

@@ -13,7 +13,8 @@
 /* Return the host ABI whose span contains NR: that with the highest
  * number base not above NR, the native one first among equals (x86_64
  * and i386 both start at 0), or NULL when NR is below every base.  With
- * SAME, look only at the ABIs of SAME's audit arch. */
+ * SAME, look only at the ABIs whose calls a task of SAME makes by number
+ * (arch_reaches()). */
 static const struct abi *
 abi_of_number(uint32_t nr, const struct abi *same)
 {
@@ -24,7 +25,7 @@ abi_of_number(uint32_t nr, const struct abi *same)
 		return same ? same : host_abis[0];
 	for (i = 0; i < host_abi_count; i++) {
 		a = host_abis[i];
-		if (same != NULL && a->audit_arch != same->audit_arch)
+		if (same != NULL && !arch_reaches(same->audit_arch, a))
 			continue;
 		if (a->nr_base <= nr &&
 		    (best == NULL || a->nr_base > best->nr_base))
@@ -260,7 +261,7 @@ explain(const struct policy *policy, const struct program *prog,
 	const struct abi *abi = host_abis[0];
 	const struct range *r;
 	char what[64], *comma;
-	const struct abi *owner;
+	const struct abi *owner = NULL;
 	const char *name;
 	struct out o;
 	uint32_t nr, action;
@@ -282,19 +283,23 @@ explain(const struct policy *policy, const struct program *prog,
 	if (resolve(abi, what, &nr) < 0)
 		return 1;
 	/* A number is the one in seccomp_data.nr, base included, as in the
-	 * lists: n64's execve is 5057, x32's getpid 0x40000027.  A task can
-	 * pass any number under its audit arch, so only ABIs that share one
-	 * (x86_64 and x32) tell a number's ABI apart. */
+	 * lists: n64's execve is 5057, x32's getpid 0x40000027.  Only the
+	 * number distinguishes ABIs that share an audit arch (x86_64 and
+	 * x32).  A mips task makes the other mips ABIs' calls by their
+	 * numbers (o32's mount as 4021), under its own audit arch. */
 	if (comma == NULL) {
 		abi = abi_of_number(nr, NULL);
 		if (abi == NULL)
 			abi = host_abis[0];
 	} else if ((owner = abi_of_number(nr, abi)) != NULL &&
-		   owner->nr_base != abi->nr_base) {
+		   owner->nr_base != abi->nr_base &&
+		   owner->audit_arch == abi->audit_arch) {
 		msg(MSG_ERROR, &at, "'", what, "' is not a number of ",
 		    abi->name, " but of ", owner->name, NULL);
 		return 1;
 	}
+	if (owner == NULL || owner->nr_base == abi->nr_base)
+		owner = abi;
 	r = find_range(policy, abi->audit_arch, nr);
 	if (r == NULL) {
 		msg(MSG_ERROR, &at, "the filter has no part for ABI ",
@@ -302,13 +307,18 @@ explain(const struct policy *policy, const struct program *prog,
 		return 1;
 	}
 	action = emulate(prog, nr, abi->audit_arch, zero, NULL);
-	name = abi_syscall_name(abi, nr);
+	name = abi_syscall_name(owner, nr);
 	out_init(&o, 1);
 	out_str(&o, name ? name : "unknown");
 	out_str(&o, " (");
-	out_str(&o, abi->name);
+	out_str(&o, owner->name);
 	out_char(&o, ' ');
 	out_dec(&o, nr);
+	if (owner != abi) {
+		out_str(&o, " called by an ");
+		out_str(&o, abi->name);
+		out_str(&o, " task");
+	}
 	out_str(&o, "): ");
 	if (r->decision.args) {
 		out_str(&o, "depends on the arguments\n");
@@ -317,7 +327,7 @@ explain(const struct policy *policy, const struct program *prog,
 	}
 	print_action(&o, action);
 	out_str(&o, ", ");
-	put_reason(&o, r, abi, nr);
+	put_reason(&o, r, owner, nr);
 	out_char(&o, '\n');
 	/* The kernel runs these two without the filter (Linux 6.14 for
 	 * uretprobe, later for uprobe): uprobe trampolines make them, and

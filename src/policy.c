@@ -28,7 +28,8 @@ struct abi_build {
 	const struct abi *abi;
 	int native;
 	int blocked;		/* every number gets the error action */
-	uint32_t end;		/* last number of the ABI's span */
+	uint32_t end;		/* last number of the ABI's span in the
+				 * ranges being emitted */
 	/* Decisions are indices in the build's palette. */
 	uint32_t count;		/* decisions for nr_base + 0 .. count - 1 */
 	uint32_t *dec;
@@ -629,19 +630,30 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	struct arg_rule ipc = rule1(act, 0, TEST_EQ, 0xffffu, IPC_SHMAT, at);
 	struct arg_rule rexec = rule1(act, 0, TEST_ANY, 0xffffffffu,
 				      READ_IMPLIES_EXEC, at);
+	unsigned int flags = ab->abi->flags;
+	int checked;
 
-	/* The old mmap of i386, m68k and s390 passes its arguments in
-	 * memory, and programs use mmap2 instead.  s390x has no mmap2, so
-	 * its mmap cannot be checked without breaking every program. */
-	if (!(ab->abi->flags & ABI_STRUCT_MMAP))
-		add_rule(b, ab, SC_mmap, &wx);
-	else if (find(ab, SC_mmap2) != NULL)
-		deny(b, ab, SC_mmap, act, at);
-	else if (find(ab, SC_mmap) != NULL && ab->native)
+	/* The old mmap of i386, m68k and s390 reads its arguments from
+	 * memory, and programs use mmap2 instead.  Where no mapping call
+	 * takes them in registers (s390x; s390's mmap2 reads memory too),
+	 * denying them breaks every program.  So the native ABI keeps them,
+	 * with a warning, and a secondary ABI loses them. */
+	checked = !(flags & ABI_STRUCT_MMAP) ||
+		  (!(flags & ABI_STRUCT_MMAP2) && find(ab, SC_mmap2) != NULL);
+	if (!checked && ab->native && (find(ab, SC_mmap) != NULL ||
+				       find(ab, SC_mmap2) != NULL))
 		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
-		    "mmap on ", ab->abi->name, ", which reads its arguments "
-		    "from memory", NULL);
-	add_rule(b, ab, SC_mmap2, &wx);
+		    "the arguments of ", find(ab, SC_mmap2) ? "mmap and mmap2"
+		    : "mmap", " on ", ab->abi->name, ", which are in memory",
+		    NULL);
+	if (!(flags & ABI_STRUCT_MMAP))
+		add_rule(b, ab, SC_mmap, &wx);
+	else if (!ab->native || checked)
+		deny(b, ab, SC_mmap, act, at);
+	if (!(flags & ABI_STRUCT_MMAP2))
+		add_rule(b, ab, SC_mmap2, &wx);
+	else if (!ab->native)
+		deny(b, ab, SC_mmap2, act, at);
 	add_rule(b, ab, SC_mprotect, &x);
 	add_rule(b, ab, SC_pkey_mprotect, &x);
 	add_rule(b, ab, SC_shmat, &shm);
@@ -671,20 +683,23 @@ add_namespaces(struct build *b, struct abi_build *ab)
 	uint8_t flags_arg = ab->abi->flags & ABI_CLONE_FLAGS_ARG1 ? 1 : 0;
 	struct arg_rule r;
 
-	/* "-user" alone restricts nothing: policy_build() warns. */
-	if (mask == 0)
-		return;
 	if (cmask) {
 		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
 		add_rule(b, ab, SC_clone, &r);
 	}
-	r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
-	add_rule(b, ab, SC_unshare, &r);
-	/* setns with nstype 0 joins whatever namespace the fd refers to. */
+	if (mask) {
+		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
+		add_rule(b, ab, SC_unshare, &r);
+	}
+	/* setns with nstype 0 joins whatever namespace the fd refers to.
+	 * Like firejail, deny it even when "-user" left no type, which
+	 * policy_build() warns about. */
 	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
 	add_rule(b, ab, SC_setns, &r);
-	r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
-	add_rule(b, ab, SC_setns, &r);
+	if (mask) {
+		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
+		add_rule(b, ab, SC_setns, &r);
+	}
 	/* clone3's flags sit in memory the filter cannot read. */
 	force_enosys(b, ab, SC_clone3, at);
 }
@@ -829,7 +844,7 @@ setup_abis(struct build *b)
 {
 	const struct abi *native = host_abis[0], *a;
 	struct abi_build *ab;
-	unsigned int i, j;
+	unsigned int i;
 
 	b->nabi = host_abi_count;
 	for (i = 0; i < host_abi_count && i < ABI_MAX; i++) {
@@ -856,14 +871,6 @@ setup_abis(struct build *b)
 		ab->clone3 = ab->blocked ? -1 : abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
-		/* The span ends where the next ABI of the same arch starts. */
-		ab->end = NR_TOP;
-		for (j = 0; j < host_abi_count; j++) {
-			if (host_abis[j]->audit_arch == a->audit_arch &&
-			    host_abis[j]->nr_base > a->nr_base &&
-			    host_abis[j]->nr_base - 1 < ab->end)
-				ab->end = host_abis[j]->nr_base - 1;
-		}
 	}
 	return 0;
 }
@@ -907,8 +914,9 @@ same_origin(const struct decision *x, const struct decision *y)
 	       x->args == y->args;
 }
 
-/* Give every ABI of AUDIT_ARCH a decision table, the spare one when it
- * is large enough, and fill them from the settings. */
+/* Give every ABI that a task of AUDIT_ARCH reaches (arch_reaches()) a
+ * decision table, the spare one when it is large enough, and fill them
+ * from the settings. */
 static int
 fill_arch(struct build *b, uint32_t audit_arch)
 {
@@ -918,7 +926,7 @@ fill_arch(struct build *b, uint32_t audit_arch)
 	b->npalette = 0;
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
-		if (ab->abi->audit_arch != audit_arch)
+		if (!arch_reaches(audit_arch, ab->abi))
 			continue;
 		if (ab->count > 0 && b->spare_count >= ab->count) {
 			ab->dec = b->spare;
@@ -934,8 +942,8 @@ fill_arch(struct build *b, uint32_t audit_arch)
 	return 0;
 }
 
-/* Keep the largest decision table of AUDIT_ARCH's ABIs for the next arch:
- * the ranges have copied every decision they need. */
+/* Keep the largest decision table that fill_arch(AUDIT_ARCH) filled for
+ * the next arch: the ranges have copied every decision they need. */
 static void
 spare_tables(struct build *b, uint32_t audit_arch)
 {
@@ -944,7 +952,7 @@ spare_tables(struct build *b, uint32_t audit_arch)
 
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
-		if (ab->abi->audit_arch != audit_arch)
+		if (!arch_reaches(audit_arch, ab->abi))
 			continue;
 		if (ab->dec != NULL && ab->count > b->spare_count) {
 			b->spare = ab->dec;
@@ -994,20 +1002,45 @@ emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
 	return r;
 }
 
-/* Turn the ABIs of one audit arch into sorted ranges over 0..0xffffffff. */
+/* Return 1 when the ranges of AUDIT_ARCH take AB's decisions: AB reports
+ * that arch, or the kernel lets its tasks make AB's calls by number
+ * (mips) and seccomp.block-secondary does not deny the arch's ABI as a
+ * whole. */
+static int
+emits(const struct build *b, uint32_t audit_arch, const struct abi_build *ab)
+{
+	unsigned int i;
+
+	if (ab->abi->audit_arch == audit_arch)
+		return 1;
+	if (!arch_reaches(audit_arch, ab->abi))
+		return 0;
+	for (i = 0; i < b->nabi; i++)
+		if (b->abi[i].abi->audit_arch == audit_arch &&
+		    !b->abi[i].native && b->s->block_secondary)
+			return 0;
+	return 1;
+}
+
+/* Turn the ABIs that a task of one audit arch reaches into sorted ranges
+ * over 0..0xffffffff.  Each ABI's span runs from its number base to the
+ * next one's. */
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
 {
 	struct decision allow = { RET_ALLOW, NULL, NULL };
 	const struct decision *palette = b->palette;
 	struct abi_build *ab;
-	unsigned int i, n = 2, order[ABI_MAX], k = 0, j;
+	unsigned int i, n = 2, order[ABI_MAX], k = 0, j, task = ABI_MAX;
 	struct range *r;
 	uint32_t nr, end, c3, d;
 
 	for (i = 0; i < b->nabi; i++) {
-		if (b->abi[i].abi->audit_arch != ap->audit_arch)
+		if (!emits(b, ap->audit_arch, &b->abi[i]))
 			continue;
+		if (task == ABI_MAX && b->abi[i].abi->audit_arch ==
+		    ap->audit_arch)
+			task = i;
 		n += b->abi[i].count + b->abi[i].pcount + 4;
 		/* Keep the ABIs in order of their number base. */
 		for (j = k; j > 0 && b->abi[order[j - 1]].abi->nr_base >
@@ -1028,11 +1061,13 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	ap->ranges = ++r;
 	for (j = 0; j < k; j++) {
 		ab = &b->abi[order[j]];
+		ab->end = j + 1 < k ? b->abi[order[j + 1]].abi->nr_base - 1 :
+			  NR_TOP;
 		/* mips numbers start at 4000, 5000 or 6000; those below are
-		 * as unknown as those past the table. */
+		 * as unknown to the task's ABI as those past its table. */
 		if (j == 0 && ab->abi->nr_base > 0)
 			r = push(r, 0, ab->abi->nr_base - 1,
-				 &palette[ab->above]);
+				 &palette[b->abi[task].above]);
 		if (ab->split) {
 			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
 			if (c3 > ab->abi->nr_base)
@@ -1069,12 +1104,26 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	return 0;
 }
 
+/* Return 1 when P has the ranges of AUDIT_ARCH already. */
+static int
+arch_done(const struct policy *p, uint32_t audit_arch)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->narch; i++)
+		if (p->arch[i].audit_arch == audit_arch)
+			return 1;
+	return 0;
+}
+
 unsigned int
 policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 {
 	struct build b;
 	struct arch_policy *ap;
+	const struct abi *a;
 	unsigned int i, j, own = arch_own_abi();
+	uint32_t arch;
 
 	memset(&b, 0, sizeof(b));
 	memset(p, 0, sizeof(*p));
@@ -1093,28 +1142,35 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	warn_block_secondary(s);
 	if (s->namespaces_set && s->namespaces == 0)
 		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
-		    "leaves no namespace type to restrict, so it adds no rule",
-		    NULL);
+		    "leaves no namespace type to restrict, so it only denies "
+		    "setns with nstype 0 and gives clone3 ENOSYS", NULL);
 	p->bad_arch_action = kill_action;
 	/* One arch at a time: fill its ABIs, turn them into ranges, and
 	 * hand their decision tables to the next arch.  Each table is about
 	 * 2 KB. */
 	for (i = 0; i < b.nabi; i++) {
-		for (j = 0; j < p->narch; j++)
-			if (p->arch[j].audit_arch == b.abi[i].abi->audit_arch)
-				break;
-		if (j < p->narch)
+		arch = b.abi[i].abi->audit_arch;
+		if (arch_done(p, arch))
 			continue;
-		if (fill_arch(&b, b.abi[i].abi->audit_arch) < 0)
+		if (fill_arch(&b, arch) < 0)
 			goto nomem;
-		if (b.abi[own].abi->audit_arch == b.abi[i].abi->audit_arch)
+		if (arch_reaches(arch, b.abi[own].abi))
 			keep_exec(&b, &b.abi[own]);
-		ap = &p->arch[p->narch++];
-		ap->audit_arch = b.abi[i].abi->audit_arch;
-		ap->flags = b.abi[i].abi->flags;
-		if (!b.errors && emit_arch(&b, ap) < 0)
-			goto nomem;
-		spare_tables(&b, ap->audit_arch);
+		/* On mips the fill covered the other ABIs' arches too. */
+		for (j = i; j < b.nabi; j++) {
+			a = b.abi[j].abi;
+			if (!arch_reaches(arch, a) || arch_done(p, a->audit_arch))
+				continue;
+			/* The task's flags place the argument words.  The
+			 * rules other mips ABIs add test low words only, and
+			 * all three share one byte order. */
+			ap = &p->arch[p->narch++];
+			ap->audit_arch = a->audit_arch;
+			ap->flags = a->flags;
+			if (!b.errors && emit_arch(&b, ap) < 0)
+				goto nomem;
+		}
+		spare_tables(&b, arch);
 	}
 	check_exec(&b, own ? b.abi[own].abi->name : NULL);
 	if (b.errors) {

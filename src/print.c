@@ -117,8 +117,8 @@ arch_name(uint32_t audit_arch)
 	return NULL;
 }
 
-/* Return the name of NR on any host ABI reporting AUDIT_ARCH (x86_64
- * and x32 share one), or NULL. */
+/* Return the name of NR on any host ABI whose calls a task of
+ * AUDIT_ARCH makes by number (x86_64 and x32; the mips ABIs), or NULL. */
 static const char *
 nr_name(uint32_t audit_arch, uint32_t nr)
 {
@@ -126,7 +126,7 @@ nr_name(uint32_t audit_arch, uint32_t nr)
 	unsigned int i;
 
 	for (i = 0; i < host_abi_count; i++) {
-		if (host_abis[i]->audit_arch != audit_arch)
+		if (!arch_reaches(audit_arch, host_abis[i]))
 			continue;
 		name = abi_syscall_name(host_abis[i], nr);
 		if (name != NULL)

@@ -93,6 +93,10 @@ const char *fmt_uint(char *buf, unsigned long v);
 #define ABI_STRUCT_MMAP	   0x04	 /* "mmap" takes a pointer to its arguments */
 #define ABI_SOCKETCALL	   0x08	 /* has the socketcall/ipc multiplexers */
 #define ABI_CLONE_FLAGS_ARG1 0x10 /* clone(stack, flags, ...), as on s390 */
+#define ABI_STRUCT_MMAP2   0x20	 /* "mmap2" too takes a pointer (s390) */
+/* The kernel picks the table by the number's range, whatever ABI the
+ * task runs: a mips64 task can make o32, n64 and n32 calls. */
+#define ABI_NR_RANGE	   0x40
 
 /*
  * One syscall ABI: a number space with its own table.  Several ABIs can
@@ -131,6 +135,10 @@ uint32_t host_abi_end(const struct abi *abi);
 /* Return the first 32-bit ABI beside the native one (i386 on x86_64, o32
  * on mips64), which the seccomp.32 lists are for, or NULL. */
 const struct abi *host_abi32(void);
+/* Return 1 when a task that reports AUDIT_ARCH can make the syscalls of
+ * host ABI B by their numbers: B reports the same audit arch (x86_64 and
+ * x32), or both are mips ABIs (ABI_NR_RANGE). */
+int arch_reaches(uint32_t audit_arch, const struct abi *b);
 
 unsigned int syscall_name_count(void);
 const char *syscall_name(unsigned int index);

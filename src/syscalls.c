@@ -472,6 +472,23 @@ host_abi_end(const struct abi *abi)
 	return end;
 }
 
+int
+arch_reaches(uint32_t audit_arch, const struct abi *b)
+{
+	unsigned int i;
+
+	if (b->audit_arch == audit_arch)
+		return 1;
+	if (!(b->flags & ABI_NR_RANGE))
+		return 0;
+	ensure_selected();
+	for (i = 0; i < slot_count; i++)
+		if (abi_slot[i].audit_arch == audit_arch &&
+		    (abi_slot[i].flags & ABI_NR_RANGE))
+			return 1;
+	return 0;
+}
+
 const struct abi *
 host_abi32(void)
 {

@@ -107,6 +107,15 @@ probe ns-list-32 "-p $TMP/nsuser.profile" "$P32" \
 probe ns-list-option "--restrict-namespaces=net" "$P64" \
 	unshare-user=ok unshare-net=EPERM
 
+# A list that "-user" empties restricts no type, but as in firejail
+# setns with nstype 0 stays denied and clone3 gets ENOSYS.
+profile nsempty 'restrict-namespaces -user'
+probe ns-empty-64 "-p $TMP/nsempty.profile" "$P64" \
+	setns0=EPERM clone3=ENOSYS unshare-user=ok pthread=ok \
+	nr:308:-1,0x40000000=ok
+probe ns-empty-32 "-p $TMP/nsempty.profile" "$P32" \
+	setns0=EPERM clone3=ENOSYS unshare-net=ok
+
 # Lines merge: -x removes a namespace that an earlier line added.
 profile nsmerge 'restrict-namespaces user,net
 restrict-namespaces -net'

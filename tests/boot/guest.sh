@@ -40,7 +40,7 @@ esac
 # seccwrap warns and leaves mmap open there.
 MDWX_WARNING=
 if [ "$(uname -m)" = s390x ]; then
-	MDWX_WARNING="seccwrap: warning: /test/mdwx.profile:3: memory-deny-write-execute cannot check mmap on s390x, which reads its arguments from memory|"
+	MDWX_WARNING="seccwrap: warning: /test/mdwx.profile:3: memory-deny-write-execute cannot check the arguments of mmap on s390x, which are in memory|"
 fi
 
 pass() {
@@ -191,6 +191,33 @@ upper_word_cases() {
 		"$SECCWRAP" -p /test/mdwx.profile -- "$_probe" mprotect-high
 }
 
+# mips_cases ABI PROBE OP...: a mips64 kernel runs a call of any mips ABI
+# by its number, whatever the task's ABI.  The filter must decide such a
+# call as on its own ABI, so that no ABI is a way around the lists.
+mips_cases() {
+	_abi=$1
+	_probe=$2
+	shift 2
+	_efault=
+	for _op in "$@"; do
+		run "$_probe" "$_op"
+		case $OUT in
+		"$_op ENOSYS")
+			skip "$_abi/unfiltered/$_op" "this kernel lacks the ABI" ;;
+		"$_op EFAULT")
+			pass "$_abi/unfiltered/$_op"
+			_efault="$_efault $_op" ;;
+		*)
+			fail "$_abi/unfiltered/$_op" "output '$OUT'," \
+				"expected '$_op EFAULT'" ;;
+		esac
+	done
+	for _op in $_efault; do
+		expect "$_abi/seccomp/$_op" 0 "$_op EPERM" \
+			"$SECCWRAP" -p /test/seccomp.profile -- "$_probe" "$_op"
+	done
+}
+
 # busybox_cases ABI BUSYBOX: the same policy seen through the applets of
 # the busybox program BUSYBOX.
 busybox_cases() {
@@ -227,6 +254,9 @@ else
 	upper_word_cases /test/probe
 fi
 busybox_cases native /bin/busybox
+case $(uname -m) in
+mips64*) mips_cases native /test/probe mount-o32 mount-n32 ;;
+esac
 # seccwrap finds a command by name in PATH, here a busybox applet link.
 expect native/path-lookup 0 "hello" \
 	"$SECCWRAP" -p "$INIT_PROFILE" -- echo hello
@@ -381,6 +411,9 @@ else
 			"/test/probe32 printed '$OUT', exit status $STATUS"
 	else
 		probe_cases compat /test/probe32
+		case $(uname -m) in
+		mips64*) mips_cases compat /test/probe32 mount-n64 mount-n32 ;;
+		esac
 		if [ -x /test/busybox32 ]; then
 			busybox_cases compat /test/busybox32
 		else

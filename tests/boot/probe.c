@@ -23,6 +23,13 @@
  *   clone-high      CLONE_NEWUSER << 32, which clone ignores: a fork
  *   mprotect-high   PROT_EXEC << 32, which the kernel rejects (EINVAL)
  *
+ * and, on mips only, mount through another mips ABI's number, which a
+ * mips64 kernel runs for any task:
+ *
+ *   mount-o32       o32's mount (4021), with null pointers: EFAULT
+ *   mount-n64       n64's mount (5160), the same
+ *   mount-n32       n32's mount (6160), the same
+ *
  * Every op is harmless when it is allowed, even as root.  mount and
  * umount2 name a missing path (ENOENT), and kexec_load passes an invalid
  * flag (EINVAL).  chroot goes to "/", the clone ops start a child that
@@ -46,6 +53,10 @@
 #define KEXEC_BAD_FLAG 0x8000L	/* outside KEXEC_FLAGS: EINVAL, nothing loads */
 #define WAIT_ALL 0x40000000L	/* __WALL: also children with no exit signal */
 #define MAX_PAGE_SIZE 65536	/* 64 KiB, as on ppc64le and some aarch64 */
+/* mount's numbers in arch/mips/kernel/syscalls/syscall_{o32,n64,n32}.tbl */
+#define MIPS_O32_MOUNT 4021L
+#define MIPS_N64_MOUNT 5160L
+#define MIPS_N32_MOUNT 6160L
 
 /* The page that the mprotect ops change, aligned so that nothing else
  * lives in it. */
@@ -199,6 +210,16 @@ run(const char *op)
 		r = syscall(__NR_getpid);
 	else if (strcmp(op, "write") == 0)
 		r = syscall(__NR_write, 1L, "", 0L);
+#if defined(__mips__)
+	/* Null pointers: the call fails with EFAULT in the kernel, where an
+	 * n64 task's pointers, cut to 32 bits by the o32 entry, might not. */
+	else if (strcmp(op, "mount-o32") == 0)
+		r = syscall(MIPS_O32_MOUNT, 0L, 0L, 0L, 0L, 0L);
+	else if (strcmp(op, "mount-n64") == 0)
+		r = syscall(MIPS_N64_MOUNT, 0L, 0L, 0L, 0L, 0L);
+	else if (strcmp(op, "mount-n32") == 0)
+		r = syscall(MIPS_N32_MOUNT, 0L, 0L, 0L, 0L, 0L);
+#endif
 	else
 		return -1;
 	return r < 0 ? errno : 0;

@@ -400,8 +400,8 @@ has(const struct abi *abi, const char *name)
 }
 
 /* The flags follow from the audit arch and the table, but mips n32 takes
- * 32-bit arguments, and ppc on a ppc64le kernel is little-endian though
- * AUDIT_ARCH_PPC lacks the LE bit. */
+ * 32-bit arguments, ppc on a ppc64le kernel is little-endian though
+ * AUDIT_ARCH_PPC lacks the LE bit, and s390's mmap2 takes a pointer. */
 static const char *
 check_flags(const char *arch, const struct abi *abi, char *reason,
 	    size_t size)
@@ -421,6 +421,10 @@ check_flags(const char *arch, const struct abi *abi, char *reason,
 		want |= ABI_STRUCT_MMAP;
 	if (strncmp(abi->name, "s390", 4) == 0)
 		want |= ABI_CLONE_FLAGS_ARG1;
+	if (strcmp(abi->name, "s390") == 0)
+		want |= ABI_STRUCT_MMAP2;
+	if ((abi->audit_arch & 0xffff) == 8)	/* EM_MIPS: o32, n64, n32 */
+		want |= ABI_NR_RANGE;
 	if (abi->flags == want)
 		return "";
 	snprintf(reason, size, "%s %s: flags 0x%x, expected 0x%x", arch,
