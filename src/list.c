@@ -51,14 +51,57 @@ parse_number(const char *s)
 	return digits ? (long)v : NUMBER_INVALID;
 }
 
-const char *
-errno_problem(const char *s)
+/*
+ * Report TOKEN and return 1 when DIGITS has a leading 0 and more digits.
+ * firejail reads "$N" with strtol(..., 0), so "$0241" is octal 161 there,
+ * and a decimal reading (241) would filter another syscall.  READER names
+ * who reads it as octal.  Return 0 without a report when that reading
+ * (octal, else decimal) is outside MIN..MAX: the decimal reading is at
+ * least as large, so the caller's range check rejects DIGITS.
+ */
+static int
+reject_leading_zero(const struct origin *at, const char *what,
+		    const char *token, const char *digits, const char *reader,
+		    long min, long max)
 {
+	char decimal[24], hex[24];
+	const char *p = digits;
+	long octal = 0, value;
+
+	if (digits[0] != '0' || digits[1] < '0' || digits[1] > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '7' && octal <= max; p++)
+		octal = octal * 8 + (*p - '0');
+	value = *p == '\0' ? octal : parse_number(digits);
+	if (value < min || value > max)
+		return 0;
+	fmt_uint(decimal, (unsigned long)value);
+	fmt_hex(hex, (unsigned long)value);
+	if (*p == '\0')
+		msg(MSG_ERROR, at, "ambiguous ", what, " '", token, "': ",
+		    reader, " reads a leading 0 as octal (", decimal,
+		    "); write ", decimal, " or 0x", hex, NULL);
+	else
+		msg(MSG_ERROR, at, "ambiguous ", what, " '", token, "': ",
+		    reader, " reads a leading 0 as octal, which ", digits,
+		    " is not; write ", decimal, " or 0x", hex, NULL);
+	return 1;
+}
+
+void
+errno_error(const struct origin *at, const char *s)
+{
+	const char *problem = "errno out of range 1-4095";
+
+	/* firejail accepts no errno numbers, but C reads 010 as octal 8, so
+	 * the author may have meant 8 or 10. */
+	if (reject_leading_zero(at, "errno", s, s, "C", 1, 4095))
+		return;
 	if (*s < '0' || *s > '9')
-		return "unknown errno";
-	if (parse_number(s) == NUMBER_INVALID)
-		return "invalid errno";
-	return "errno out of range 1-4095";
+		problem = "unknown errno";
+	else if (parse_number(s) == NUMBER_INVALID)
+		problem = "invalid errno";
+	msg(MSG_ERROR, at, problem, " '", s, "'", NULL);
 }
 
 int
@@ -66,6 +109,8 @@ parse_errno(const char *s)
 {
 	long n;
 
+	if (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+		return -1;
 	if (*s >= '0' && *s <= '9') {
 		n = parse_number(s);
 		return n >= 1 && n <= 4095 ? (int)n : -1;
@@ -120,7 +165,8 @@ walk_action(struct walk *w, struct list_entry *e, const char *action)
 	}
 	e->errno_value = parse_errno(action);
 	if (e->errno_value < 0) {
-		walk_error(w, errno_problem(action), action);
+		errno_error(w->at, action);
+		w->errors++;
 		return -1;
 	}
 	return 0;
@@ -130,7 +176,7 @@ static void
 walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 {
 	struct list_entry e;
-	char *name = item, *colon, written[ITEM_MAX];
+	char *name = item, *colon, *digits, written[ITEM_MAX];
 	long n;
 	int index, group;
 
@@ -170,7 +216,13 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 	}
 	e.direct = 1;
 	if (*name == '$' || (*name >= '0' && *name <= '9')) {
-		n = parse_number(*name == '$' ? name + 1 : name);
+		digits = *name == '$' ? name + 1 : name;
+		if (reject_leading_zero(w->at, "syscall number", name, digits,
+					"firejail", 0, NUMBER_MAX)) {
+			w->errors++;
+			return;
+		}
+		n = parse_number(digits);
 		if (n < 0 || n > (long)NUMBER_MAX) {
 			walk_error(w, "invalid syscall number", name);
 			return;

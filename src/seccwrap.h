@@ -84,6 +84,8 @@ extern unsigned int msg_errors;
 void msg(int level, const struct origin *at, ...);
 /* Format V in decimal into BUF (at least 12 bytes) and return BUF. */
 const char *fmt_uint(char *buf, unsigned long v);
+/* The same in lower-case hex, without "0x". */
+const char *fmt_hex(char *buf, unsigned long v);
 
 /* ---- syscall and errno tables (syscalls.c, errnos.c) ---- */
 
@@ -310,10 +312,11 @@ typedef void (*list_fn)(void *ctx, const struct list_entry *entry);
  */
 unsigned int list_walk(const char *text, const struct origin *at,
 		       list_fn fn, void *ctx);
-/* Parse an errno as a name (any case) or a number 1..4095; -1 if neither. */
+/* Parse an errno as a name (any case) or a number 1..4095 with no leading
+ * 0; -1 if neither. */
 int parse_errno(const char *s);
-/* Say what is wrong with S, an errno that parse_errno() rejected. */
-const char *errno_problem(const char *s);
+/* Report S, an errno that parse_errno() rejected, as an error at AT. */
+void errno_error(const struct origin *at, const char *s);
 
 /* ---- policy: an action per syscall per ABI (policy.c) ---- */
 

@@ -193,8 +193,7 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 	} else {
 		e = parse_errno(arg);
 		if (e < 0) {
-			msg(MSG_ERROR, at, errno_problem(arg), " '", arg, "'",
-			    NULL);
+			errno_error(at, arg);
 			return 1;
 		}
 		s->error_kind = ERROR_ERRNO;

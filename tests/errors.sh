@@ -170,6 +170,38 @@ else
 		"$(head -c 300 "$TMP/bad.err")"
 fi
 
+# A number with a leading 0: firejail reads "$N" with strtol(..., 0), as
+# octal, so seccwrap must not quietly read it as decimal.
+bad_profile octal-syscall 'seccomp.drop $0241' 1 "ambiguous syscall number \
+'\$0241': firejail reads a leading 0 as octal (161); write 161 or 0xa1"
+bad_profile octal-syscall-plain 'seccomp
+seccomp.drop mount,0241' 2 "ambiguous syscall number '0241': firejail"
+bad_profile octal-syscall-zero 'seccomp.drop $00' 1 "ambiguous syscall \
+number '\$00': firejail reads a leading 0 as octal (0); write 0 or 0x0"
+bad_profile octal-syscall-not-octal 'seccomp.drop $089' 1 "ambiguous \
+syscall number '\$089': firejail reads a leading 0 as octal, which 089 is \
+not; write 89 or 0x59"
+bad_profile octal-syscall-exception 'seccomp !$0241' 1 "'\$0241'"
+bad_profile octal-syscall-keep 'seccomp.keep read,write,$0241' 1 "'\$0241'"
+bad_profile octal-syscall-32 'seccomp.32.drop $0241' 1 "'\$0241'"
+bad_profile octal-syscall-action 'seccomp.drop $0241:kill' 1 "'\$0241'"
+bad_profile octal-errno 'seccomp.drop mount:010' 1 "ambiguous errno '010': \
+C reads a leading 0 as octal (8); write 8 or 0x8"
+bad_profile octal-errno-not-octal 'seccomp.drop mount:09' 1 "ambiguous \
+errno '09': C reads a leading 0 as octal, which 09 is not; write 9 or 0x9"
+bad_profile octal-error-action 'seccomp
+seccomp-error-action 010' 2 "ambiguous errno '010': C reads"
+# Neither reading is a valid errno, so the error names the range.
+bad_profile octal-errno-zero 'seccomp.drop mount:00' 1 \
+	"errno out of range 1-4095 '00'"
+bad_profile octal-errno-too-large 'seccomp-error-action 010000' 1 \
+	"errno out of range 1-4095 '010000'"
+# A lone 0 and 0x hex have one reading and stay valid.
+"$SECCWRAP" -q --seccomp.drop='$0,0,0x0,0xa1,$0xA1,mount:0x8' \
+	--seccomp-error-action=0x1 --check 2>"$TMP/zero.err"
+check zero-and-hex/exit-status 0 "$?"
+check zero-and-hex/message "" "$(cat "$TMP/zero.err")"
+
 # --- option errors --------------------------------------------------------
 
 bad option-misspelled "--seccomp.drop=mount,mout" \
@@ -191,6 +223,18 @@ bad option-errno-invalid "--seccomp-error-action=1x" \
 	"seccwrap: --seccomp-error-action: invalid errno " "'1x'"
 bad option-errno-range "--seccomp.drop=mount:9999" \
 	"seccwrap: --seccomp.drop: errno out of range 1-4095 " "'9999'"
+bad option-octal-syscall "--seccomp.drop=\$0241" \
+	"seccwrap: --seccomp.drop: ambiguous syscall number " \
+	"'\$0241': firejail reads a leading 0 as octal (161); write 161 or 0xa1"
+bad option-octal-syscall-default "--seccomp=0241" \
+	"seccwrap: --seccomp: ambiguous syscall number " "'0241'"
+bad option-octal-syscall-32 "--seccomp.32.keep=read,0241" \
+	"seccwrap: --seccomp.32.keep: ambiguous syscall number " "'0241'"
+bad option-octal-errno "--seccomp.drop=mount:010" \
+	"seccwrap: --seccomp.drop: ambiguous errno " "'010': C reads"
+bad option-octal-error-action "--seccomp-error-action=010" \
+	"seccwrap: --seccomp-error-action: ambiguous errno " \
+	"'010': C reads a leading 0 as octal (8); write 8 or 0x8"
 # One inspection option at a time, with no command: each of them runs
 # nothing, so a command or a second one would be ignored.
 bad option-two-actions "--print --dump=$TMP/two.bpf" \

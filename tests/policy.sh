@@ -113,6 +113,12 @@ expect clone3-explicit $EPERM x86_64 clone3 --seccomp.drop=clone3:EPERM
 expect number-native $EPERM x86_64 mount --seccomp.drop='$165'
 expect number-not-i386 $ALLOW i386 getresuid --seccomp.drop='$165'
 expect number-plain $EPERM x86_64 mount --seccomp.drop=165
+# A lone 0 and 0x hex have one reading; a leading 0 before more digits
+# is an error (tests/errors.sh).
+expect number-zero $EPERM x86_64 read --seccomp.drop='$0'
+expect number-zero-plain $EPERM x86_64 read --seccomp.drop=0
+expect number-hex $EPERM x86_64 chroot --seccomp.drop=0xa1
+expect number-hex-zero $EPERM x86_64 read --seccomp.drop='$0x0'
 
 # The 32-bit lists change the i386 ABI only.
 expect seccomp32-i386 $EPERM i386 getpid --seccomp.32.drop=getpid
