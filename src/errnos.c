@@ -3,6 +3,8 @@
  * tables/errnos.h, which gen/tables.sh generates out of the kernel's
  * asm/errno.h of each arch.
  */
+#include <string.h>
+
 #include "seccwrap.h"
 #include "errnos.h"
 
@@ -38,12 +40,17 @@ equal_nocase(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-/* A walk over the entries of one arch's errno table. */
+/*
+ * A walk over the entries of one arch's errno table, each followed by
+ * its aliases, so that lookups and --debug-errnos see the same names.
+ */
 struct entries {
 	unsigned int at;	/* offset in errno_code[] */
 	unsigned int end;
 	int value;
 	const char *name;
+	const char *table_name;	/* the name in the table, for its aliases */
+	unsigned int alias;	/* next errno_aliases[] index to try */
 };
 
 /* Start a walk over table T, an ERRNO_TABLE_* of tables/errnos.h. */
@@ -54,14 +61,23 @@ entries_start(struct entries *e, unsigned int t)
 	e->end = errno_table_start[t + 1];
 	e->value = 0;
 	e->name = NULL;
+	e->table_name = "";
+	e->alias = ALIASES;
 }
 
-/* Step to the next entry; return 0 past the last. */
+/* Step to the next name: an alias of the last table entry, else the next
+ * entry.  Return 0 past the last. */
 static int
 entries_next(struct entries *e)
 {
 	unsigned int delta;
 
+	while (e->alias < ALIASES) {
+		if (strcmp(errno_aliases[e->alias++].name, e->table_name) == 0) {
+			e->name = errno_aliases[e->alias - 1].alias;
+			return 1;
+		}
+	}
 	if (e->at >= e->end)
 		return 0;
 	delta = errno_code[e->at++];
@@ -72,6 +88,8 @@ entries_next(struct entries *e)
 		e->value += (int)delta;
 	}
 	e->name = errno_pool + errno_pool_offset[errno_code[e->at++]];
+	e->table_name = e->name;
+	e->alias = 0;
 	return 1;
 }
 
@@ -109,14 +127,7 @@ int
 errno_lookup(const char *name)
 {
 	struct entries e;
-	unsigned int i;
 
-	for (i = 0; i < ALIASES; i++) {
-		if (equal_nocase(name, errno_aliases[i].alias)) {
-			name = errno_aliases[i].name;
-			break;
-		}
-	}
 	entries_start(&e, arch_errno_table());
 	while (entries_next(&e)) {
 		if (equal_nocase(name, e.name))

@@ -152,8 +152,10 @@ long abi_syscall_nr(const struct abi *abi, unsigned int index);
 const char *abi_syscall_name(const struct abi *abi, uint32_t nr);
 const struct abi *abi_by_name(const char *name);
 
+/* Return how many errno names errno_lookup() accepts, aliases included. */
 unsigned int errno_count(void);
-/* Fill NAME and VALUE with the INDEX-th errno in numeric order. */
+/* Fill NAME and VALUE with the INDEX-th errno name in numeric order, an
+ * alias right after the name it stands for. */
 void errno_at(unsigned int index, const char **name, int *value);
 /* Return the value of errno NAME (case-insensitive), or -1. */
 int errno_lookup(const char *name);
