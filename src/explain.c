@@ -27,6 +27,8 @@ abi_of_number(uint32_t nr, const struct abi *same)
 		a = host_abis[i];
 		if (same != NULL && !arch_reaches(same->audit_arch, a))
 			continue;
+		if ((a->flags & ABI_NR_RANGE) && nr - a->nr_base >= MIPS_SPAN)
+			continue;
 		if (a->nr_base <= nr &&
 		    (best == NULL || a->nr_base > best->nr_base))
 			best = a;
@@ -135,6 +137,10 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 		out_str(o, "the x32 ABI is denied as a whole");
 		return;
 	}
+	if (at->command && strcmp(at->command, "another mips ABI") == 0) {
+		out_str(o, "a call with another mips ABI's number is denied");
+		return;
+	}
 	put_origin(o, at);
 	if (at->item == NULL && at->command &&
 	    (strcmp(at->command, "seccomp.keep") == 0 ||
@@ -145,7 +151,7 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 	if (nr - abi->nr_base >= abi->nr_count &&
 	    !(abi->private_hi != 0 && nr >= abi->private_lo &&
 	      nr <= abi->private_hi && abi_syscall_name(abi, nr) != NULL))
-		out_str(o, " (past the end of seccwrap's syscall table)");
+		out_str(o, " (outside seccwrap's syscall table)");
 }
 
 static void

@@ -45,42 +45,45 @@ static const char *const profile_options[] = {
 	"seccomp.block-secondary", "seccomp.drop", "seccomp.keep",
 };
 
+/* The help text.  A tab pads to HELP_COLUMN, where the descriptions
+ * start, which saves the bytes of the spaces. */
+#define HELP_COLUMN 32
 static const char usage_text[] =
 "usage: seccwrap [OPTIONS] [--] COMMAND [ARG...]\n"
 "\n"
 "Run COMMAND under a seccomp filter built from firejail profile commands.\n"
 "\n"
-"  -p, --profile=FILE            read a profile (repeatable)\n"
-"  --seccomp[=LIST]              deny firejail's default group plus LIST\n"
-"  --seccomp.drop=LIST           deny LIST only\n"
-"  --seccomp.keep=LIST           allow LIST only\n"
+"  -p, --profile=FILE\tread a profile (repeatable)\n"
+"  --seccomp[=LIST]\tdeny firejail's default group plus LIST\n"
+"  --seccomp.drop=LIST\tdeny LIST only\n"
+"  --seccomp.keep=LIST\tallow LIST only\n"
 "  --seccomp.32[.drop|.keep]=LIST  the same, for the 32-bit ABI only\n"
-"  --seccomp.block-secondary     deny every ABI but the native one\n"
+"  --seccomp.block-secondary\tdeny every ABI but the native one\n"
 "  --seccomp-error-action=ACTION kill, log or an errno (default EPERM)\n"
-"  --allow-debuggers             leave ptrace, personality and\n"
-"                                process_vm_readv out of the default\n"
-"  --memory-deny-write-execute   deny writable and executable memory\n"
-"  --restrict-namespaces[=LIST]  deny creating or joining namespaces\n"
-"  --protocol=LIST               allow only these socket families\n"
-"  --ignore=COMMAND              skip profile lines of COMMAND\n"
-"  --print                       print the filter as assembly and exit\n"
-"  --dump=FILE                   write the raw filter to FILE ('-' for\n"
-"                                standard output) and exit\n"
-"  --explain=SYSCALL[,ABI]       say what SYSCALL gets and which line\n"
-"                                decided it; ABI such as i386 or x32\n"
-"  --check                       check the profile and exit\n"
-"  --arch=ARCH                   build the filter for ARCH (aarch64, arm,\n"
-"                                mips64el, ...) with --print, --dump,\n"
-"                                --explain or --check\n"
-"  --debug-syscalls              list the native syscalls\n"
-"  --debug-syscalls32            list the syscalls of the 32-bit ABI\n"
-"  --debug-errnos                list the errno names\n"
-"  --debug-protocols             list the protocol names\n"
+"  --allow-debuggers\tleave ptrace, personality and\n"
+"\tprocess_vm_readv out of the default\n"
+"  --memory-deny-write-execute\tdeny writable and executable memory\n"
+"  --restrict-namespaces[=LIST]\tdeny creating or joining namespaces\n"
+"  --protocol=LIST\tallow only these socket families\n"
+"  --ignore=COMMAND\tskip profile lines of COMMAND\n"
+"  --print\tprint the filter as assembly and exit\n"
+"  --dump=FILE\twrite the raw filter to FILE ('-' for\n"
+"\tstandard output) and exit\n"
+"  --explain=SYSCALL[,ABI]\tsay what SYSCALL gets and which line\n"
+"\tdecided it; ABI such as i386 or x32\n"
+"  --check\tcheck the profile and exit\n"
+"  --arch=ARCH\tbuild the filter for ARCH (aarch64, arm,\n"
+"\tmips64el, ...) with --print, --dump,\n"
+"\t--explain or --check\n"
+"  --debug-syscalls\tlist the native syscalls\n"
+"  --debug-syscalls32\tlist the syscalls of the 32-bit ABI\n"
+"  --debug-errnos\tlist the errno names\n"
+"  --debug-protocols\tlist the protocol names\n"
 "  --debug-syscall-groups[=@G,...]  list the groups, or their members\n"
-"  -v, --verbose                 say what each stage did\n"
-"  -q, --quiet                   print errors only\n"
-"  -h, --help                    print this help\n"
-"  -V, --version                 print the version\n"
+"  -v, --verbose\tsay what each stage did\n"
+"  -q, --quiet\tprint errors only\n"
+"  -h, --help\tprint this help\n"
+"  -V, --version\tprint the version\n"
 "\n"
 "Exit status: 125 seccwrap failed, 126 COMMAND cannot run, 127 COMMAND\n"
 "not found, otherwise the status of COMMAND.\n";
@@ -92,6 +95,23 @@ put(int fd, const char *s)
 
 	out_init(&o, fd);
 	out_str(&o, s);
+	out_flush(&o);
+}
+
+/* Print TEXT on standard output, each tab padding to the column where
+ * the option descriptions start. */
+static void
+put_help(const char *text)
+{
+	struct out o;
+
+	out_init(&o, 1);
+	for (; *text; text++) {
+		if (*text == '\t')
+			out_pad(&o, HELP_COLUMN);
+		else
+			out_char(&o, *text);
+	}
 	out_flush(&o);
 }
 
@@ -234,7 +254,10 @@ inspect(const char *arg)
 		return;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
-	put(1, help ? usage_text : "seccwrap " SECCWRAP_VERSION "\n");
+	if (help)
+		put_help(usage_text);
+	else
+		put(1, "seccwrap " SECCWRAP_VERSION "\n");
 	exit(0);
 }
 

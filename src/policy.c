@@ -914,9 +914,8 @@ same_origin(const struct decision *x, const struct decision *y)
 	       x->args == y->args;
 }
 
-/* Give every ABI that a task of AUDIT_ARCH reaches (arch_reaches()) a
- * decision table, the spare one when it is large enough, and fill them
- * from the settings. */
+/* Give every ABI of AUDIT_ARCH a decision table, the spare one when it
+ * is large enough, and fill them from the settings. */
 static int
 fill_arch(struct build *b, uint32_t audit_arch)
 {
@@ -926,7 +925,7 @@ fill_arch(struct build *b, uint32_t audit_arch)
 	b->npalette = 0;
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
-		if (!arch_reaches(audit_arch, ab->abi))
+		if (ab->abi->audit_arch != audit_arch)
 			continue;
 		if (ab->count > 0 && b->spare_count >= ab->count) {
 			ab->dec = b->spare;
@@ -942,8 +941,8 @@ fill_arch(struct build *b, uint32_t audit_arch)
 	return 0;
 }
 
-/* Keep the largest decision table that fill_arch(AUDIT_ARCH) filled for
- * the next arch: the ranges have copied every decision they need. */
+/* Keep the largest decision table of AUDIT_ARCH's ABIs for the next arch:
+ * the ranges have copied every decision they need. */
 static void
 spare_tables(struct build *b, uint32_t audit_arch)
 {
@@ -952,7 +951,7 @@ spare_tables(struct build *b, uint32_t audit_arch)
 
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
-		if (!arch_reaches(audit_arch, ab->abi))
+		if (ab->abi->audit_arch != audit_arch)
 			continue;
 		if (ab->dec != NULL && ab->count > b->spare_count) {
 			b->spare = ab->dec;
@@ -1002,33 +1001,23 @@ emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
 	return r;
 }
 
-/* Return 1 when the ranges of AUDIT_ARCH take AB's decisions: AB reports
- * that arch, or the kernel lets its tasks make AB's calls by number
- * (mips) and seccomp.block-secondary does not deny the arch's ABI as a
- * whole. */
-static int
-emits(const struct build *b, uint32_t audit_arch, const struct abi_build *ab)
-{
-	unsigned int i;
-
-	if (ab->abi->audit_arch == audit_arch)
-		return 1;
-	if (!arch_reaches(audit_arch, ab->abi))
-		return 0;
-	for (i = 0; i < b->nabi; i++)
-		if (b->abi[i].abi->audit_arch == audit_arch &&
-		    !b->abi[i].native && b->s->block_secondary)
-			return 0;
-	return 1;
-}
-
-/* Turn the ABIs that a task of one audit arch reaches into sorted ranges
+/*
+ * Turn the ABIs that a task of one audit arch reaches into sorted ranges
  * over 0..0xffffffff.  Each ABI's span runs from its number base to the
- * next one's. */
+ * next one's.  The calls of another mips ABI (arch_reaches()) get the
+ * error action, as x32's do on x86_64.  No C library makes them, and
+ * the task's lists do not fit them: seccomp.32 lists are for o32 tasks,
+ * and through o32's syscall(4000) an n64 or n32 task passes arguments
+ * that reach the filter one place off (the kernel shifts them for o32
+ * tasks only).
+ */
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
 {
-	struct decision allow = { RET_ALLOW, NULL, NULL };
+	static const struct origin other_mips = {
+		.file = "built-in", .command = "another mips ABI"
+	};
+	struct decision allow = { RET_ALLOW, NULL, NULL }, foreign;
 	const struct decision *palette = b->palette;
 	struct abi_build *ab;
 	unsigned int i, n = 2, order[ABI_MAX], k = 0, j, task = ABI_MAX;
@@ -1036,7 +1025,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	uint32_t nr, end, c3, d;
 
 	for (i = 0; i < b->nabi; i++) {
-		if (!emits(b, ap->audit_arch, &b->abi[i]))
+		if (!arch_reaches(ap->audit_arch, b->abi[i].abi))
 			continue;
 		if (task == ABI_MAX && b->abi[i].abi->audit_arch ==
 		    ap->audit_arch)
@@ -1059,6 +1048,9 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	r->decision.args = NULL;
 	r->decision.origin = NULL;
 	ap->ranges = ++r;
+	foreign.action = error_action(b, &b->abi[task], 0);
+	foreign.args = NULL;
+	foreign.origin = &other_mips;
 	for (j = 0; j < k; j++) {
 		ab = &b->abi[order[j]];
 		ab->end = j + 1 < k ? b->abi[order[j + 1]].abi->nr_base - 1 :
@@ -1068,6 +1060,15 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		if (j == 0 && ab->abi->nr_base > 0)
 			r = push(r, 0, ab->abi->nr_base - 1,
 				 &palette[b->abi[task].above]);
+		if (ab->abi->audit_arch != ap->audit_arch) {
+			end = ab->end - ab->abi->nr_base < MIPS_SPAN ? ab->end :
+			      ab->abi->nr_base + MIPS_SPAN - 1;
+			r = push(r, ab->abi->nr_base, end, &foreign);
+			if (end < ab->end)
+				r = push(r, end + 1, ab->end,
+					 &palette[b->abi[task].above]);
+			continue;
+		}
 		if (ab->split) {
 			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
 			if (c3 > ab->abi->nr_base)
@@ -1104,26 +1105,12 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	return 0;
 }
 
-/* Return 1 when P has the ranges of AUDIT_ARCH already. */
-static int
-arch_done(const struct policy *p, uint32_t audit_arch)
-{
-	unsigned int i;
-
-	for (i = 0; i < p->narch; i++)
-		if (p->arch[i].audit_arch == audit_arch)
-			return 1;
-	return 0;
-}
-
 unsigned int
 policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 {
 	struct build b;
 	struct arch_policy *ap;
-	const struct abi *a;
 	unsigned int i, j, own = arch_own_abi();
-	uint32_t arch;
 
 	memset(&b, 0, sizeof(b));
 	memset(p, 0, sizeof(*p));
@@ -1149,28 +1136,21 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	 * hand their decision tables to the next arch.  Each table is about
 	 * 2 KB. */
 	for (i = 0; i < b.nabi; i++) {
-		arch = b.abi[i].abi->audit_arch;
-		if (arch_done(p, arch))
+		for (j = 0; j < p->narch; j++)
+			if (p->arch[j].audit_arch == b.abi[i].abi->audit_arch)
+				break;
+		if (j < p->narch)
 			continue;
-		if (fill_arch(&b, arch) < 0)
+		if (fill_arch(&b, b.abi[i].abi->audit_arch) < 0)
 			goto nomem;
-		if (arch_reaches(arch, b.abi[own].abi))
+		if (b.abi[own].abi->audit_arch == b.abi[i].abi->audit_arch)
 			keep_exec(&b, &b.abi[own]);
-		/* On mips the fill covered the other ABIs' arches too. */
-		for (j = i; j < b.nabi; j++) {
-			a = b.abi[j].abi;
-			if (!arch_reaches(arch, a) || arch_done(p, a->audit_arch))
-				continue;
-			/* The task's flags place the argument words.  The
-			 * rules other mips ABIs add test low words only, and
-			 * all three share one byte order. */
-			ap = &p->arch[p->narch++];
-			ap->audit_arch = a->audit_arch;
-			ap->flags = a->flags;
-			if (!b.errors && emit_arch(&b, ap) < 0)
-				goto nomem;
-		}
-		spare_tables(&b, arch);
+		ap = &p->arch[p->narch++];
+		ap->audit_arch = b.abi[i].abi->audit_arch;
+		ap->flags = b.abi[i].abi->flags;
+		if (!b.errors && emit_arch(&b, ap) < 0)
+			goto nomem;
+		spare_tables(&b, ap->audit_arch);
 	}
 	check_exec(&b, own ? b.abi[own].abi->name : NULL);
 	if (b.errors) {

@@ -99,6 +99,9 @@ const char *fmt_hex(char *buf, unsigned long v);
 /* The kernel picks the table by the number's range, whatever ABI the
  * task runs: a mips64 task can make o32, n64 and n32 calls. */
 #define ABI_NR_RANGE	   0x40
+/* Such an ABI numbers its calls from its base (4000, 5000, 6000) to at
+ * most 999 above it (the __NR_*_Linux bases of the mips asm/unistd.h). */
+#define MIPS_SPAN	   1000u
 
 /*
  * One syscall ABI: a number space with its own table.  Several ABIs can

@@ -192,8 +192,8 @@ upper_word_cases() {
 }
 
 # mips_cases ABI PROBE OP...: a mips64 kernel runs a call of any mips ABI
-# by its number, whatever the task's ABI.  The filter must decide such a
-# call as on its own ABI, so that no ABI is a way around the lists.
+# by its number, whatever the task's ABI.  The filter must deny such a
+# call, so that no ABI is a way around the lists.
 mips_cases() {
 	_abi=$1
 	_probe=$2
@@ -255,7 +255,8 @@ else
 fi
 busybox_cases native /bin/busybox
 case $(uname -m) in
-mips64*) mips_cases native /test/probe mount-o32 mount-n32 ;;
+mips64*)
+	mips_cases native /test/probe mount-o32 mount-o32-indirect mount-n32 ;;
 esac
 # seccwrap finds a command by name in PATH, here a busybox applet link.
 expect native/path-lookup 0 "hello" \

@@ -27,6 +27,8 @@
  * mips64 kernel runs for any task:
  *
  *   mount-o32       o32's mount (4021), with null pointers: EFAULT
+ *   mount-o32-indirect  the same through o32's syscall (4000), which
+ *                   seccomp sees as 4021
  *   mount-n64       n64's mount (5160), the same
  *   mount-n32       n32's mount (6160), the same
  *
@@ -54,6 +56,7 @@
 #define WAIT_ALL 0x40000000L	/* __WALL: also children with no exit signal */
 #define MAX_PAGE_SIZE 65536	/* 64 KiB, as on ppc64le and some aarch64 */
 /* mount's numbers in arch/mips/kernel/syscalls/syscall_{o32,n64,n32}.tbl */
+#define MIPS_O32_SYSCALL 4000L
 #define MIPS_O32_MOUNT 4021L
 #define MIPS_N64_MOUNT 5160L
 #define MIPS_N32_MOUNT 6160L
@@ -215,6 +218,8 @@ run(const char *op)
 	 * n64 task's pointers, cut to 32 bits by the o32 entry, might not. */
 	else if (strcmp(op, "mount-o32") == 0)
 		r = syscall(MIPS_O32_MOUNT, 0L, 0L, 0L, 0L, 0L);
+	else if (strcmp(op, "mount-o32-indirect") == 0)
+		r = syscall(MIPS_O32_SYSCALL, MIPS_O32_MOUNT, 0L, 0L, 0L, 0L);
 	else if (strcmp(op, "mount-n64") == 0)
 		r = syscall(MIPS_N64_MOUNT, 0L, 0L, 0L, 0L, 0L);
 	else if (strcmp(op, "mount-n32") == 0)
