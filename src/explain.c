@@ -207,10 +207,14 @@ static int
 resolve(const struct abi *abi, const char *what, uint32_t *nr)
 {
 	struct origin at = { .file = "--explain" };
-	long long n = parse_nr(what[0] == '-' ? what + 1 : what);
+	const char *digits = what[0] == '-' ? what + 1 : what;
+	long long n = parse_nr(digits);
 	int index;
 	long r;
 
+	if (reject_leading_zero(&at, "syscall number", what, digits,
+				"firejail", 0, 0x7fffffffL))
+		return -1;
 	/* -1 means 0xffffffff, the nr that syscall(-1) passes to the filter. */
 	if (what[0] == '-' && n >= 0)
 		n = (long long)(uint32_t)-(uint32_t)n;

@@ -51,15 +51,7 @@ parse_number(const char *s)
 	return digits ? (long)v : NUMBER_INVALID;
 }
 
-/*
- * Report TOKEN and return 1 when DIGITS has a leading 0 and more digits.
- * firejail reads "$N" with strtol(..., 0), so "$0241" is octal 161 there,
- * and a decimal reading (241) would filter another syscall.  READER names
- * who reads it as octal.  Return 0 without a report when that reading
- * (octal, else decimal) is outside MIN..MAX: the decimal reading is at
- * least as large, so the caller's range check rejects DIGITS.
- */
-static int
+int
 reject_leading_zero(const struct origin *at, const char *what,
 		    const char *token, const char *digits, const char *reader,
 		    long min, long max)

@@ -47,7 +47,7 @@ static const char *const profile_options[] = {
 
 /* The help text.  A tab pads to HELP_COLUMN, where the descriptions
  * start, which saves the bytes of the spaces. */
-#define HELP_COLUMN 32
+#define HELP_COLUMN 35
 static const char usage_text[] =
 "usage: seccwrap [OPTIONS] [--] COMMAND [ARG...]\n"
 "\n"
@@ -57,9 +57,9 @@ static const char usage_text[] =
 "  --seccomp[=LIST]\tdeny firejail's default group plus LIST\n"
 "  --seccomp.drop=LIST\tdeny LIST only\n"
 "  --seccomp.keep=LIST\tallow LIST only\n"
-"  --seccomp.32[.drop|.keep]=LIST  the same, for the 32-bit ABI only\n"
+"  --seccomp.32[.drop|.keep]=LIST\tthe same, for the 32-bit ABI only\n"
 "  --seccomp.block-secondary\tdeny every ABI but the native one\n"
-"  --seccomp-error-action=ACTION kill, log or an errno (default EPERM)\n"
+"  --seccomp-error-action=ACTION\tkill, log or an errno (default EPERM)\n"
 "  --allow-debuggers\tleave ptrace, personality and\n"
 "\tprocess_vm_readv out of the default\n"
 "  --memory-deny-write-execute\tdeny writable and executable memory\n"
@@ -79,7 +79,7 @@ static const char usage_text[] =
 "  --debug-syscalls32\tlist the syscalls of the 32-bit ABI\n"
 "  --debug-errnos\tlist the errno names\n"
 "  --debug-protocols\tlist the protocol names\n"
-"  --debug-syscall-groups[=@G,...]  list the groups, or their members\n"
+"  --debug-syscall-groups[=@G,...]\tlist the groups, or their members\n"
 "  -v, --verbose\tsay what each stage did\n"
 "  -q, --quiet\tprint errors only\n"
 "  -h, --help\tprint this help\n"
@@ -87,6 +87,18 @@ static const char usage_text[] =
 "\n"
 "Exit status: 125 seccwrap failed, 126 COMMAND cannot run, 127 COMMAND\n"
 "not found, otherwise the status of COMMAND.\n";
+
+/* Return STATUS, or 125 after a message when a write to standard output
+ * failed (a full disk, a closed pipe). */
+static int
+output_status(int status)
+{
+	if (out_stdout_error == 0)
+		return status;
+	msg(MSG_ERROR, NULL, "cannot write standard output: ",
+	    errno_text(out_stdout_error), NULL);
+	return EXIT_SECCWRAP;
+}
 
 static void
 put(int fd, const char *s)
@@ -258,7 +270,7 @@ inspect(const char *arg)
 		put_help(usage_text);
 	else
 		put(1, "seccwrap " SECCWRAP_VERSION "\n");
-	exit(0);
+	exit(output_status(0));
 }
 
 /* Apply "--NAME[=VALUE]" for a profile command; return 0 if ARG is not
@@ -373,15 +385,20 @@ parse_args(struct options *opt, int argc, char **argv)
 	const char *v, *host;
 	int i, has;
 
-	/* -v and -q apply to every profile, wherever they stand. */
+	/* -v and -q apply to every profile, wherever they stand; the last
+	 * of them wins. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
 	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
 		if (strcmp(argv[i], "-v") == 0 ||
-		    strcmp(argv[i], "--verbose") == 0)
+		    strcmp(argv[i], "--verbose") == 0) {
 			msg_verbose = 1;
+			msg_quiet = 0;
+		}
 		if (strcmp(argv[i], "-q") == 0 ||
-		    strcmp(argv[i], "--quiet") == 0)
+		    strcmp(argv[i], "--quiet") == 0) {
 			msg_quiet = 1;
+			msg_verbose = 0;
+		}
 		if (takes_file(argv[i]))
 			i++;
 	}
@@ -546,7 +563,8 @@ output_program(const struct options *opt, const struct program *prog)
 	if (opt->action == PRINT) {
 		out_init(&o, 1);
 		print_program(&o, prog);
-		return out_flush(&o) < 0 ? EXIT_SECCWRAP : 0;
+		out_flush(&o);
+		return output_status(0);
 	}
 	/* "-" is standard output, as for most tools that take a file. */
 	to_stdout = strcmp(opt->dump_file, "-") == 0;
@@ -579,7 +597,7 @@ main(int argc, char **argv, char **envp)
 	opt.s.error_errno = EPERM;
 	parse_args(&opt, argc, argv);
 	if (opt.action == DEBUG)
-		return run_debug(opt.action_option);
+		return output_status(run_debug(opt.action_option));
 	/* With no profile and no filter option, filter as "seccomp" does. */
 	if (!opt.s.profile_given && !opt.s.filter_requested)
 		settings_apply(&opt.s, "seccomp", NULL, &builtin);
@@ -600,8 +618,8 @@ main(int argc, char **argv, char **envp)
 			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &policy,
 			      &prog);
 		if (opt.action == EXPLAIN)
-			return explain(&policy, &prog, opt.explain) ?
-			       EXIT_SECCWRAP : 0;
+			return output_status(explain(&policy, &prog,
+					     opt.explain) ? EXIT_SECCWRAP : 0);
 		if (opt.action == PRINT || opt.action == DUMP)
 			return output_program(&opt, &prog);
 	}

@@ -7,6 +7,8 @@
 
 #include "seccwrap.h"
 
+int out_stdout_error;
+
 void
 out_init(struct out *o, int fd)
 {
@@ -27,6 +29,8 @@ out_flush(struct out *o)
 			continue;
 		if (n <= 0) {
 			o->error = 1;
+			if (o->fd == 1 && out_stdout_error == 0)
+				out_stdout_error = n < 0 ? errno : EIO;
 			break;
 		}
 		done += (unsigned int)n;

@@ -1006,10 +1006,10 @@ emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
  * over 0..0xffffffff.  Each ABI's span runs from its number base to the
  * next one's.  The calls of another mips ABI (arch_reaches()) get the
  * error action, as x32's do on x86_64.  No C library makes them, and
- * the task's lists do not fit them: seccomp.32 lists are for o32 tasks,
- * and through o32's syscall(4000) an n64 or n32 task passes arguments
- * that reach the filter one place off (the kernel shifts them for o32
- * tasks only).
+ * the task's lists do not fit them.  seccomp.32 lists are for o32 tasks.
+ * Through o32's syscall(4000), an n64 or n32 task passes arguments that
+ * reach the filter one place off, because the kernel shifts them for o32
+ * tasks only.
  */
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
@@ -1131,6 +1131,10 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
 		    "leaves no namespace type to restrict, so it only denies "
 		    "setns with nstype 0 and gives clone3 ENOSYS", NULL);
+	if (s->protocol_set && s->protocols == 0)
+		msg(MSG_WARN, &s->protocol_origin, "'protocol' leaves no "
+		    "socket family, so socket and socketpair fail for every family",
+		    NULL);
 	p->bad_arch_action = kill_action;
 	/* One arch at a time: fill its ABIs, turn them into ranges, and
 	 * hand their decision tables to the next arch.  Each table is about

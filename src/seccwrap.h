@@ -50,6 +50,9 @@ struct out {
 	char buf[4096];
 };
 
+/* The errno of the first failed write to standard output, or 0. */
+extern int out_stdout_error;
+
 void out_init(struct out *o, int fd);
 void out_char(struct out *o, char c);
 void out_str(struct out *o, const char *s);
@@ -134,8 +137,8 @@ unsigned int host_abi_number(void);
 #define host_abi_count (host_abi_number())
 #define HOST_ABI_MAX 4
 /* Return the last number of ABI's span: below the next higher number
- * base of the arch (mips n64 ends at 5999, where n32 starts), or
- * 0xffffffff. */
+ * base of the arch (mips n64 ends at 5999, where n32 starts), at most
+ * MIPS_SPAN - 1 above a mips ABI's base, or 0xffffffff. */
 uint32_t host_abi_end(const struct abi *abi);
 /* Return the first 32-bit ABI beside the native one (i386 on x86_64, o32
  * on mips64), which the seccomp.32 lists are for, or NULL. */
@@ -320,6 +323,18 @@ unsigned int list_walk(const char *text, const struct origin *at,
 /* Parse an errno as a name (any case) or a number 1..4095 with no leading
  * 0; -1 if neither. */
 int parse_errno(const char *s);
+/*
+ * Report TOKEN as an error at AT and return 1 when DIGITS has a leading 0
+ * and more digits.  firejail reads "$N" with strtol(..., 0), so "$0241"
+ * is octal 161 there, and a decimal reading (241) would filter another
+ * syscall.  WHAT names the kind of number, READER who reads it as octal.
+ * Return 0 without a report when that reading (octal, else decimal) is
+ * outside MIN..MAX: the decimal reading is at least as large, so the
+ * caller's range check rejects DIGITS.
+ */
+int reject_leading_zero(const struct origin *at, const char *what,
+			const char *token, const char *digits,
+			const char *reader, long min, long max);
 /* Report S, an errno that parse_errno() rejected, as an error at AT. */
 void errno_error(const struct origin *at, const char *s);
 

@@ -469,6 +469,8 @@ host_abi_end(const struct abi *abi)
 		if (abi_slot[i].nr_base > abi->nr_base &&
 		    abi_slot[i].nr_base - 1 < end)
 			end = abi_slot[i].nr_base - 1;
+	if ((abi->flags & ABI_NR_RANGE) && abi->nr_base + MIPS_SPAN - 1 < end)
+		end = abi->nr_base + MIPS_SPAN - 1;
 	return end;
 }
 

@@ -411,3 +411,36 @@ PATH=/usr/bin "$SECCWRAP" -- "$long" 2>"$TMP/long.err"
 check long-command/exit-status 126 "$?"
 check long-command/message "seccwrap: $long: cannot execute: ENAMETOOLONG" \
 	"$(cat "$TMP/long.err")"
+
+# A failed write to standard output (here a full device) is an error
+# with a message, for every option that prints.
+for opt in --debug-errnos --debug-syscalls --debug-syscall-groups --help \
+	--version --print --explain=mount; do
+	"$SECCWRAP" "$opt" >/dev/full 2>"$TMP/full.err"
+	check "stdout-full/$opt/exit-status" 125 "$?"
+	check "stdout-full/$opt/message" \
+		"seccwrap: cannot write standard output: ENOSPC" \
+		"$(cat "$TMP/full.err")"
+done
+
+# --explain rejects a leading 0 as the lists do.
+"$SECCWRAP" --explain=0241 >/dev/null 2>"$TMP/explain-zero.err"
+check explain-leading-zero/exit-status 125 "$?"
+check explain-leading-zero/message "seccwrap: --explain: ambiguous syscall \
+number '0241': firejail reads a leading 0 as octal (161); write 161 or 0xa1" \
+	"$(cat "$TMP/explain-zero.err")"
+check explain-zero-alone "read (x86_64 0)" \
+	"$("$SECCWRAP" --explain=0 | cut -d: -f1)"
+
+# Of -v and -q, the last one wins.
+out=$("$SECCWRAP" -v -q --check 2>&1)
+check verbose-then-quiet "" "$out"
+out=$("$SECCWRAP" -q -v --check 2>&1)
+check quiet-then-verbose "seccwrap: filter:" "$(printf '%s' "$out" |
+	grep -o '^seccwrap: filter:')"
+
+# Every option's description in --help starts in one column, also after
+# the longest option names.
+out=$("$SECCWRAP" --help | awk '/^  -/ && (substr($0, 34, 2) != "  " ||
+	substr($0, 36, 1) == " ") { print }')
+check help-columns "" "$out"

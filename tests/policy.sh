@@ -393,6 +393,13 @@ out=$("$SECCWRAP" --arch=mips64el --seccomp.keep=read,execve \
 check arch-mips-past-spans "unknown (n64 7000): ERRNO(ENOSYS)" "$out"
 out=$("$SECCWRAP" --arch=mips64el --seccomp --explain=7000,o32 | cut -d, -f1)
 check arch-mips-past-spans-o32 "unknown (o32 7000): ALLOW" "$out"
+# o32's numbers are 4000-4999 on a 32-bit mips kernel too.
+for a in mips mipsel; do
+	"$SECCWRAP" --arch=$a --seccomp.drop=5160 --check 2>"$TMP/err"
+	check "arch-$a-list-above-span" "125 seccwrap: --seccomp.drop: syscall \
+number '5160' is not one of o32, whose numbers are 4000-4999" \
+		"$? $(cat "$TMP/err")"
+done
 # A 32-bit mips kernel has o32 alone: other numbers are unknown there.
 out=$("$SECCWRAP" --arch=mipsel --seccomp --explain=5160 | cut -d, -f1)
 check arch-mipsel-no-n64 "unknown (o32 5160): ALLOW" "$out"
@@ -451,6 +458,14 @@ check namespaces-empty-clone3 "clone3 (x86_64 435): ERRNO(ENOSYS), from \
 out=$("$SECCWRAP" --restrict-namespaces=-user --explain=unshare 2>/dev/null)
 check namespaces-empty-unshare "unshare (x86_64 272): ALLOW, no list names \
 it" "$out"
+
+# A protocol list that "-unix" empties leaves socket no family.
+out=$("$SECCWRAP" --protocol=-unix --explain=socket 2>"$TMP/err" | sed -n 1p)
+check protocol-empty-socket "socket (x86_64 41): ERRNO(EOPNOTSUPP), from \
+--protocol 'protocol'" "$out"
+check protocol-empty-warns "seccwrap: warning: --protocol: 'protocol' \
+leaves no socket family, so socket and socketpair fail for every family" \
+	"$(cat "$TMP/err")"
 
 # arm's named private calls lie past the table but are known ones.
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=read --explain=cacheflush)
