@@ -275,12 +275,14 @@ explain(const struct policy *policy, const struct program *prog,
 	const char *name;
 	struct out o;
 	uint32_t nr, action;
+	size_t len = strlen(spec);
 
-	if (strlen(spec) >= sizeof(what)) {
+	if (len >= sizeof(what)) {
 		msg(MSG_ERROR, &at, "invalid syscall '", spec, "'", NULL);
 		return 1;
 	}
-	strcpy(what, spec);
+	/* memcpy rather than strcpy, whose C library code is larger. */
+	memcpy(what, spec, len + 1);
 	comma = strchr(what, ',');
 	if (comma) {
 		*comma++ = '\0';

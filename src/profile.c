@@ -128,9 +128,13 @@ try_path(char *path, char **found)
 static int
 find_include(const char *name, const char *from, char **found)
 {
-	const char *slash = strrchr(from, '/');
+	const char *slash = NULL, *p;
 	int r;
 
+	/* The last '/', found without strrchr, whose musl code is larger. */
+	for (p = from; *p; p++)
+		if (*p == '/')
+			slash = p;
 	if (name[0] == '/')
 		return try_path(strdup(name), found);
 	r = try_path(slash ? join_path(from, (size_t)(slash - from), name)
