@@ -22,8 +22,8 @@
 #include "sysindex.h"
 
 struct group {
-	const char *name;
-	const char *description;
+	const char *name;	/* "@name", then after its NUL the
+				 * description: one pointer, not two */
 	const uint16_t *members;
 	uint16_t count;
 };
@@ -289,7 +289,8 @@ static const uint16_t members_timer[] LIST_ALIGN = {
 };
 
 #define GROUP(name, description, members) \
-	{ name, description, members, sizeof(members) / sizeof(members[0]) }
+	{ name "\0" description, members, \
+	  sizeof(members) / sizeof(members[0]) }
 
 static const struct group groups[GROUP_COUNT] = {
 	GROUP("@aio", "asynchronous I/O", members_aio),
@@ -368,7 +369,7 @@ group_name(unsigned int index)
 const char *
 group_description(unsigned int index)
 {
-	return groups[index].description;
+	return groups[index].name + strlen(groups[index].name) + 1;
 }
 
 /* Depth-first search from group G, which is at depth DEPTH of PATH, for

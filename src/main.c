@@ -61,7 +61,7 @@ static const char usage_text[] =
 "  --seccomp.block-secondary\tdeny every ABI but the native one\n"
 "  --seccomp-error-action=ACTION\tkill, log or an errno (default EPERM)\n"
 "  --allow-debuggers\tleave ptrace, personality and\n"
-"\tprocess_vm_readv out of the default\n"
+"\tprocess_vm_readv out of the default group\n"
 "  --memory-deny-write-execute\tdeny writable and executable memory\n"
 "  --restrict-namespaces[=LIST]\tdeny creating or joining namespaces\n"
 "  --protocol=LIST\tallow only these socket families\n"

@@ -801,23 +801,31 @@ check_exec(struct build *b, const char *own)
 	}
 }
 
-/* Warn about each 32-bit list that seccomp.block-secondary overrides. */
+/* Warn about each 32-bit list that has no effect: the arch runs no
+ * 32-bit ABI beside its native one (riscv64, or i386 on a 32-bit
+ * kernel), or seccomp.block-secondary overrides it. */
 static void
-warn_block_secondary(const struct settings *s)
+warn_32_lists(const struct settings *s)
 {
 	const struct origin *bs = &s->block_secondary_origin;
 	unsigned int i;
 	char line[12];
 
-	if (!s->block_secondary)
-		return;
 	for (i = LIST_32_DEFAULT; i <= LIST_32_KEEP; i++) {
 		if (!s->list[i].set)
 			continue;
-		msg(MSG_WARN, &s->list[i].origin, "'", s->list[i].origin.command,
-		    "' has no effect: 'seccomp.block-secondary' (", bs->file,
-		    bs->line ? ":" : "", bs->line ? fmt_uint(line, bs->line) :
-		    "", ") denies every 32-bit call", NULL);
+		if (host_abi32() == NULL)
+			msg(MSG_WARN, &s->list[i].origin, "'",
+			    s->list[i].origin.command, "' has no effect: ",
+			    arch_current(), " runs no 32-bit ABI beside its "
+			    "native one", NULL);
+		else if (s->block_secondary)
+			msg(MSG_WARN, &s->list[i].origin, "'",
+			    s->list[i].origin.command, "' has no effect: "
+			    "'seccomp.block-secondary' (", bs->file,
+			    bs->line ? ":" : "", bs->line ?
+			    fmt_uint(line, bs->line) : "", ") denies every "
+			    "32-bit call", NULL);
 	}
 }
 
@@ -1126,7 +1134,7 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	if (b.palette == NULL)
 		goto nomem;
 	b.palette_cap = PALETTE_FIRST;
-	warn_block_secondary(s);
+	warn_32_lists(s);
 	if (s->namespaces_set && s->namespaces == 0)
 		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
 		    "leaves no namespace type to restrict, so it only denies "

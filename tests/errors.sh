@@ -444,3 +444,41 @@ check quiet-then-verbose "seccwrap: filter:" "$(printf '%s' "$out" |
 out=$("$SECCWRAP" --help | awk '/^  -/ && (substr($0, 34, 2) != "  " ||
 	substr($0, 36, 1) == " ") { print }')
 check help-columns "" "$out"
+
+# Includes that repeat: nine files that each include the next ten times
+# would make 10^8 reads.  seccwrap stops at 1024 files, once, with exit
+# 125 and one message.  timeout: without the limit this runs for days.
+i=1
+while [ $i -le 8 ]; do
+	: >"$TMP/rep$i.inc"
+	for k in 1 2 3 4 5 6 7 8 9 10; do
+		echo "include $TMP/rep$((i + 1)).inc" >>"$TMP/rep$i.inc"
+	done
+	i=$((i + 1))
+done
+echo seccomp >"$TMP/rep9.inc"
+timeout 20 "$SECCWRAP" -p "$TMP/rep1.inc" --check 2>"$TMP/rep.err"
+check include-repeats/exit-status 125 "$?"
+check include-repeats/message "seccwrap: $TMP/rep8.inc:7: more than 1024 \
+profile files to read: an include repeats too often" "$(cat "$TMP/rep.err")"
+# The same for 16 MiB in all: a file of 1,048,000 bytes of comments, in
+# lines of 1000, read 17 times.
+line=$(printf '%0999d' 0 | tr 0 '#')
+yes "$line" | head -n 1048 >"$TMP/big.inc"
+: >"$TMP/bigs.profile"
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+	echo "include $TMP/big.inc" >>"$TMP/bigs.profile"
+done
+"$SECCWRAP" -p "$TMP/bigs.profile" --check 2>"$TMP/bigs.err"
+check include-bytes/exit-status 125 "$?"
+check include-bytes/message "seccwrap: $TMP/bigs.profile:17: profile files \
+larger than 16 MiB in all: an include repeats too often" \
+	"$(cat "$TMP/bigs.err")"
+
+# seccomp.32 lists where the arch runs no 32-bit ABI beside its own.
+for a in riscv64 i386; do
+	"$SECCWRAP" --arch=$a --seccomp.32.drop=mount --check 2>"$TMP/no32.err"
+	check "no-32-bit-abi/$a" "0 seccwrap: warning: --seccomp.32.drop: \
+'seccomp.32.drop' has no effect: $a runs no 32-bit ABI beside its native one" \
+		"$? $(cat "$TMP/no32.err")"
+done
