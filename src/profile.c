@@ -338,6 +338,9 @@ check_text(const char *buf, size_t size, const struct origin *file)
 	at.line = 1;
 	for (i = 0; i < size; i++) {
 		c = (unsigned char)buf[i];
+		/* Most bytes: printable, and no start of a byte-order mark. */
+		if (c >= 0x20 && c != 0xef)
+			continue;
 		if (c == '\n')
 			at.line++;
 		/* A byte-order mark is not part of the language; without this
