@@ -42,7 +42,7 @@ equal_nocase(const char *a, const char *b)
 
 /*
  * A walk over the entries of one arch's errno table, each followed by
- * its aliases, so that lookups and --debug-errnos see the same names.
+ * its aliases, so that lookups and --debug-errnos use the same names.
  */
 struct entries {
 	unsigned int at;	/* offset in errno_code[] */

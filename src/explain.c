@@ -27,9 +27,7 @@ abi_of_number(uint32_t nr, const struct abi *same)
 		a = host_abis[i];
 		if (same != NULL && !arch_reaches(same->audit_arch, a))
 			continue;
-		if ((a->flags & ABI_NR_RANGE) && nr - a->nr_base >= MIPS_SPAN)
-			continue;
-		if (a->nr_base <= nr &&
+		if (a->nr_base <= nr && nr <= host_abi_end(a) &&
 		    (best == NULL || a->nr_base > best->nr_base))
 			best = a;
 	}

@@ -51,6 +51,13 @@ parse_number(const char *s)
 	return digits ? (long)v : NUMBER_INVALID;
 }
 
+/* Return 1 when DIGITS has a leading 0 and more digits. */
+static int
+leading_zero(const char *digits)
+{
+	return digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9';
+}
+
 int
 reject_leading_zero(const struct origin *at, const char *what,
 		    const char *token, const char *digits, const char *reader,
@@ -60,7 +67,7 @@ reject_leading_zero(const struct origin *at, const char *what,
 	const char *p = digits;
 	long octal = 0, value;
 
-	if (digits[0] != '0' || digits[1] < '0' || digits[1] > '9')
+	if (!leading_zero(digits))
 		return 0;
 	for (; *p >= '0' && *p <= '7' && octal <= max; p++)
 		octal = octal * 8 + (*p - '0');
@@ -101,7 +108,7 @@ parse_errno(const char *s)
 {
 	long n;
 
-	if (s[0] == '0' && s[1] >= '0' && s[1] <= '9')
+	if (leading_zero(s))
 		return -1;
 	if (*s >= '0' && *s <= '9') {
 		n = parse_number(s);

@@ -631,21 +631,19 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	struct arg_rule rexec = rule1(act, 0, TEST_ANY, 0xffffffffu,
 				      READ_IMPLIES_EXEC, at);
 	unsigned int flags = ab->abi->flags;
-	int checked;
+	int has_mmap2 = find(ab, SC_mmap2) != NULL, checked;
 
 	/* The old mmap of i386, m68k and s390 reads its arguments from
-	 * memory, and programs use mmap2 instead.  Where no mapping call
-	 * takes them in registers (s390x; s390's mmap2 reads memory too),
-	 * denying them breaks every program.  So the native ABI keeps them,
-	 * with a warning, and a secondary ABI loses them. */
+	 * memory, so programs use mmap2.  Where no mapping call takes them in
+	 * registers (s390x, and s390, whose mmap2 reads memory too), denying
+	 * the calls breaks every program.  So the native ABI keeps them, with
+	 * a warning, and a secondary ABI loses them. */
 	checked = !(flags & ABI_STRUCT_MMAP) ||
-		  (!(flags & ABI_STRUCT_MMAP2) && find(ab, SC_mmap2) != NULL);
-	if (!checked && ab->native && (find(ab, SC_mmap) != NULL ||
-				       find(ab, SC_mmap2) != NULL))
+		  (has_mmap2 && !(flags & ABI_STRUCT_MMAP2));
+	if (!checked && ab->native && (has_mmap2 || find(ab, SC_mmap)))
 		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
-		    "the arguments of ", find(ab, SC_mmap2) ? "mmap and mmap2"
-		    : "mmap", " on ", ab->abi->name, ", which are in memory",
-		    NULL);
+		    "the arguments of ", has_mmap2 ? "mmap and mmap2" : "mmap",
+		    " on ", ab->abi->name, ", which are in memory", NULL);
 	if (!(flags & ABI_STRUCT_MMAP))
 		add_rule(b, ab, SC_mmap, &wx);
 	else if (!ab->native || checked)
@@ -692,8 +690,8 @@ add_namespaces(struct build *b, struct abi_build *ab)
 		add_rule(b, ab, SC_unshare, &r);
 	}
 	/* setns with nstype 0 joins whatever namespace the fd refers to.
-	 * Like firejail, deny it even when "-user" left no type, which
-	 * policy_build() warns about. */
+	 * firejail denies it even when "-user" left no type, and so does
+	 * seccwrap, with a warning from policy_build(). */
 	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
 	add_rule(b, ab, SC_setns, &r);
 	if (mask) {
@@ -801,9 +799,8 @@ check_exec(struct build *b, const char *own)
 	}
 }
 
-/* Warn about each 32-bit list that has no effect: the arch runs no
- * 32-bit ABI beside its native one (riscv64, or i386 on a 32-bit
- * kernel), or seccomp.block-secondary overrides it. */
+/* Warn about each 32-bit list that has no effect, because the arch runs
+ * no 32-bit ABI beside its native one or block-secondary overrides it. */
 static void
 warn_32_lists(const struct settings *s)
 {
@@ -1010,14 +1007,12 @@ emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
 }
 
 /*
- * Turn the ABIs that a task of one audit arch reaches into sorted ranges
- * over 0..0xffffffff.  Each ABI's span runs from its number base to the
- * next one's.  The calls of another mips ABI (arch_reaches()) get the
- * error action, as x32's do on x86_64.  No C library makes them, and
- * the task's lists do not fit them.  seccomp.32 lists are for o32 tasks.
- * Through o32's syscall(4000), an n64 or n32 task passes arguments that
- * reach the filter one place off, because the kernel shifts them for o32
- * tasks only.
+ * Turn the ABIs that a task of one audit arch reaches (arch_reaches())
+ * into sorted ranges over 0..0xffffffff.  Another mips ABI's calls get
+ * the error action, as x32's do on x86_64.  No C library makes them, and
+ * the task's lists cannot judge them: seccomp.32 lists are for o32 tasks
+ * only, and the kernel shifts the arguments of o32's syscall(4000) for
+ * o32 tasks only, so an n64 task's reach the filter one place off.
  */
 static int
 emit_arch(struct build *b, struct arch_policy *ap)
@@ -1069,8 +1064,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 			r = push(r, 0, ab->abi->nr_base - 1,
 				 &palette[b->abi[task].above]);
 		if (ab->abi->audit_arch != ap->audit_arch) {
-			end = ab->end - ab->abi->nr_base < MIPS_SPAN ? ab->end :
-			      ab->abi->nr_base + MIPS_SPAN - 1;
+			end = host_abi_end(ab->abi);
 			r = push(r, ab->abi->nr_base, end, &foreign);
 			if (end < ab->end)
 				r = push(r, end + 1, ab->end,

@@ -140,12 +140,12 @@ find_include(const char *name, const char *from, char **found)
 	const char *slash = NULL, *p;
 	int r;
 
+	if (name[0] == '/')
+		return try_path(strdup(name), found);
 	/* The last '/', found without strrchr, whose musl code is larger. */
 	for (p = from; *p; p++)
 		if (*p == '/')
 			slash = p;
-	if (name[0] == '/')
-		return try_path(strdup(name), found);
 	r = try_path(slash ? join_path(from, (size_t)(slash - from), name)
 			   : strdup(name), found);
 	if (r != -ENOENT)
@@ -338,7 +338,8 @@ check_text(const char *buf, size_t size, const struct origin *file)
 	at.line = 1;
 	for (i = 0; i < size; i++) {
 		c = (unsigned char)buf[i];
-		/* Most bytes: printable, and no start of a byte-order mark. */
+		/* Nearly every byte is printable and starts no byte-order
+		 * mark. */
 		if (c >= 0x20 && c != 0xef)
 			continue;
 		if (c == '\n')

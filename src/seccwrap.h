@@ -87,7 +87,7 @@ extern unsigned int msg_errors;
 void msg(int level, const struct origin *at, ...);
 /* Format V in decimal into BUF (at least 12 bytes) and return BUF. */
 const char *fmt_uint(char *buf, unsigned long v);
-/* The same in lower-case hex, without "0x". */
+/* Format V in lower-case hex, without "0x", into BUF and return BUF. */
 const char *fmt_hex(char *buf, unsigned long v);
 
 /* ---- syscall and errno tables (syscalls.c, errnos.c) ---- */
@@ -98,13 +98,10 @@ const char *fmt_hex(char *buf, unsigned long v);
 #define ABI_STRUCT_MMAP	   0x04	 /* "mmap" takes a pointer to its arguments */
 #define ABI_SOCKETCALL	   0x08	 /* has the socketcall/ipc multiplexers */
 #define ABI_CLONE_FLAGS_ARG1 0x10 /* clone(stack, flags, ...), as on s390 */
-#define ABI_STRUCT_MMAP2   0x20	 /* "mmap2" too takes a pointer (s390) */
+#define ABI_STRUCT_MMAP2   0x20	 /* "mmap2" takes one too, as on s390 */
 /* The kernel picks the table by the number's range, whatever ABI the
  * task runs: a mips64 task can make o32, n64 and n32 calls. */
 #define ABI_NR_RANGE	   0x40
-/* Such an ABI numbers its calls from its base (4000, 5000, 6000) to at
- * most 999 above it (the __NR_*_Linux bases of the mips asm/unistd.h). */
-#define MIPS_SPAN	   1000u
 
 /*
  * One syscall ABI: a number space with its own table.  Several ABIs can
@@ -138,7 +135,7 @@ unsigned int host_abi_number(void);
 #define HOST_ABI_MAX 4
 /* Return the last number of ABI's span: below the next higher number
  * base of the arch (mips n64 ends at 5999, where n32 starts), at most
- * MIPS_SPAN - 1 above a mips ABI's base, or 0xffffffff. */
+ * 999 above a mips ABI's base, or 0xffffffff. */
 uint32_t host_abi_end(const struct abi *abi);
 /* Return the first 32-bit ABI beside the native one (i386 on x86_64, o32
  * on mips64), which the seccomp.32 lists are for, or NULL. */
@@ -325,12 +322,10 @@ unsigned int list_walk(const char *text, const struct origin *at,
 int parse_errno(const char *s);
 /*
  * Report TOKEN as an error at AT and return 1 when DIGITS has a leading 0
- * and more digits.  firejail reads "$N" with strtol(..., 0), so "$0241"
- * is octal 161 there, and a decimal reading (241) would filter another
- * syscall.  WHAT names the kind of number, READER who reads it as octal.
- * Return 0 without a report when that reading (octal, else decimal) is
- * outside MIN..MAX: the decimal reading is at least as large, so the
- * caller's range check rejects DIGITS.
+ * and more digits, which READER (firejail's strtol(..., 0)) takes for
+ * octal: "$0241" is 161 there, not 241.  WHAT names the kind of number.
+ * Return 0 without a report when that reading is outside MIN..MAX, so
+ * that the caller's range check reports DIGITS instead.
  */
 int reject_leading_zero(const struct origin *at, const char *what,
 			const char *token, const char *digits,

@@ -18,6 +18,9 @@
 /* A value in struct abi.nr with this bit set is an arch-private call:
  * the ABI's private_lo plus the other bits. */
 #define NR_PRIVATE 0x8000u
+/* A mips ABI numbers its calls from its base (4000, 5000, 6000) to at
+ * most 999 above it (the __NR_*_Linux bases of the mips asm/unistd.h). */
+#define MIPS_SPAN 1000u
 
 /*
  * The ABIs of the selected arch, and per slot, decoded on the first
@@ -470,7 +473,7 @@ host_abi_end(const struct abi *abi)
 		    abi_slot[i].nr_base - 1 < end)
 			end = abi_slot[i].nr_base - 1;
 	if ((abi->flags & ABI_NR_RANGE) && abi->nr_base + MIPS_SPAN - 1 < end)
-		end = abi->nr_base + MIPS_SPAN - 1;
+		end = abi->nr_base + MIPS_SPAN - 1;	/* 6999 for n32 */
 	return end;
 }
 

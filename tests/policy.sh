@@ -360,7 +360,8 @@ check arch-mips-32-list-number "0 " "$? $(cat "$TMP/err")"
 
 # A mips64 kernel picks the table by the number alone, so an n64 task
 # runs o32's mount as 4021.  Like x32 calls on x86_64, such calls get the
-# error action, whatever the lists say, in each arch's part of the filter.
+# error action, whatever the lists contain, in each arch's part of the
+# filter.
 for case in "mips64el 4021,n64 mount (o32 4021 called by an n64 task)" \
 	"mips64el 6160,n64 mount (n32 6160 called by an n64 task)" \
 	"mips64el 5160,o32 mount (n64 5160 called by an o32 task)" \

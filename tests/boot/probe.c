@@ -28,7 +28,7 @@
  *
  *   mount-o32       o32's mount (4021), with null pointers: EFAULT
  *   mount-o32-indirect  the same through o32's syscall (4000), which
- *                   seccomp sees as 4021
+ *                   seccomp receives as 4021
  *   mount-n64       n64's mount (5160), the same
  *   mount-n32       n32's mount (6160), the same
  *
