@@ -128,7 +128,7 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 		return;
 	}
 	if (at == NULL || at->file == NULL) {
-		out_str(o, "no list names it");
+		out_str(o, "no list in effect names it");
 		return;
 	}
 	if (at->command && strcmp(at->command, "x32 ABI") == 0) {

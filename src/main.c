@@ -37,13 +37,15 @@ struct options {
 	char **command;
 };
 
-/* Options named after profile commands: "--NAME[=ARG]" is "NAME [ARG]". */
+/* Options named after profile commands: "--NAME[=ARG]" is "NAME [ARG]".
+ * Those from FIRST_WITH_VALUE on need ARG. */
 static const char *const profile_options[] = {
-	"allow-debuggers", "memory-deny-write-execute", "protocol",
-	"restrict-namespaces", "seccomp", "seccomp-error-action",
-	"seccomp.32", "seccomp.32.drop", "seccomp.32.keep",
-	"seccomp.block-secondary", "seccomp.drop", "seccomp.keep",
+	"allow-debuggers", "memory-deny-write-execute",
+	"restrict-namespaces", "seccomp", "seccomp.block-secondary",
+	"protocol", "seccomp-error-action", "seccomp.32", "seccomp.32.drop",
+	"seccomp.32.keep", "seccomp.drop", "seccomp.keep",
 };
+#define FIRST_WITH_VALUE 5
 
 /* The help text.  A tab pads to HELP_COLUMN, where the descriptions
  * start, which saves the bytes of the spaces. */
@@ -56,7 +58,7 @@ static const char usage_text[] =
 "  -p, --profile=FILE\tread a profile (repeatable)\n"
 "  --seccomp[=LIST]\tdeny firejail's default group plus LIST\n"
 "  --seccomp.drop=LIST\tdeny LIST only\n"
-"  --seccomp.keep=LIST\tallow LIST only\n"
+"  --seccomp.keep=LIST\tallow LIST and @default-keep only\n"
 "  --seccomp.32[.drop|.keep]=LIST\tthe same, for the 32-bit ABI only\n"
 "  --seccomp.block-secondary\tdeny every ABI but the native one\n"
 "  --seccomp-error-action=ACTION\tkill, log or an errno (default EPERM)\n"
@@ -288,6 +290,9 @@ profile_option(struct options *opt, const char *arg)
 		v = match(arg, profile_options[i], &has);
 		if (v == NULL)
 			continue;
+		/* "--protocol unix" would run unix as the command. */
+		if (!has && i >= FIRST_WITH_VALUE)
+			usage_error(arg, "missing value: use --NAME=VALUE");
 		at.file = arg;
 		/* The origin names the option without its value. */
 		if (has) {

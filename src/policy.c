@@ -799,30 +799,53 @@ check_exec(struct build *b, const char *own)
 	}
 }
 
-/* Warn about each 32-bit list that has no effect, because the arch runs
- * no 32-bit ABI beside its native one or block-secondary overrides it. */
+/* Warn that the command at AT has no effect because of the one at BY. */
 static void
-warn_32_lists(const struct settings *s)
+warn_no_effect(const struct origin *at, const struct origin *by,
+	       const char *why)
 {
-	const struct origin *bs = &s->block_secondary_origin;
-	unsigned int i;
 	char line[12];
 
-	for (i = LIST_32_DEFAULT; i <= LIST_32_KEEP; i++) {
-		if (!s->list[i].set)
+	msg(MSG_WARN, at, "'", at->command, "' has no effect: '", by->command,
+	    "' (", by->file, by->line ? ":" : "", by->line ?
+	    fmt_uint(line, by->line) : "", ") ", why, NULL);
+}
+
+/*
+ * Warn about each list that has no effect.  A list of higher precedence
+ * for the same ABIs replaces it (keep over drop over seccomp), or it is
+ * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
+ * or block-secondary denies every 32-bit call.
+ */
+static void
+warn_lists(const struct settings *s)
+{
+	const struct list_setting *l = s->list;
+	unsigned int i, j;
+
+	for (i = 0; i < LIST_COUNT; i++) {
+		if (!l[i].set)
 			continue;
-		if (host_abi32() == NULL)
-			msg(MSG_WARN, &s->list[i].origin, "'",
-			    s->list[i].origin.command, "' has no effect: ",
-			    arch_current(), " runs no 32-bit ABI beside its "
-			    "native one", NULL);
-		else if (s->block_secondary)
-			msg(MSG_WARN, &s->list[i].origin, "'",
-			    s->list[i].origin.command, "' has no effect: "
-			    "'seccomp.block-secondary' (", bs->file,
-			    bs->line ? ":" : "", bs->line ?
-			    fmt_uint(line, bs->line) : "", ") denies every "
-			    "32-bit call", NULL);
+		if (i >= LIST_32_DEFAULT && host_abi32() == NULL) {
+			msg(MSG_WARN, &l[i].origin, "'", l[i].origin.command,
+			    "' has no effect: ", arch_current(), " runs no "
+			    "32-bit ABI beside its native one", NULL);
+			continue;
+		}
+		if (i >= LIST_32_DEFAULT && s->block_secondary) {
+			warn_no_effect(&l[i].origin,
+				       &s->block_secondary_origin,
+				       "denies every 32-bit call");
+			continue;
+		}
+		/* Name the list in effect, the keep list before the drop. */
+		for (j = i < LIST_32_DEFAULT ? LIST_KEEP : LIST_32_KEEP; j > i;
+		     j--)
+			if (l[j].set) {
+				warn_no_effect(&l[i].origin, &l[j].origin,
+					       "takes precedence");
+				break;
+			}
 	}
 }
 
@@ -1128,7 +1151,12 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	if (b.palette == NULL)
 		goto nomem;
 	b.palette_cap = PALETTE_FIRST;
-	warn_32_lists(s);
+	warn_lists(s);
+	if (!s->list[LIST_DEFAULT].set && !s->list[LIST_DROP].set &&
+	    !s->list[LIST_KEEP].set)
+		msg(MSG_NOTE, NULL, "no seccomp, seccomp.drop or seccomp.keep "
+		    "list: no ", host_abis[0]->name, " call is denied by name",
+		    NULL);
 	if (s->namespaces_set && s->namespaces == 0)
 		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
 		    "leaves no namespace type to restrict, so it only denies "

@@ -13,6 +13,8 @@
 
 #define LINE_MAX_BYTES	  4096		/* longest profile line */
 #define PROFILE_MAX_BYTES (1 << 20)	/* largest profile file */
+/* Levels of include below the profile named by -p: 16, as firejail
+ * allows (MAX_INCLUDE_LEVEL). */
 #define INCLUDE_DEPTH_MAX 16
 /* Files and bytes one profile may read with its includes.  The depth
  * limit alone lets a few small files that include each other ten times
@@ -31,7 +33,7 @@ struct file_id {
 struct reader {
 	struct settings *s;
 	unsigned int depth;
-	struct file_id open[INCLUDE_DEPTH_MAX];
+	struct file_id open[INCLUDE_DEPTH_MAX + 1];
 	unsigned int files;	/* read so far, the first profile included */
 	size_t bytes;
 	int over;		/* a limit was reported: read no more */
@@ -429,15 +431,15 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 			return 1;
 		}
 	}
-	if (r->depth == INCLUDE_DEPTH_MAX) {
+	if (r->depth > INCLUDE_DEPTH_MAX) {
 		msg(MSG_ERROR, where, "includes nested deeper than 16", NULL);
 		close(fd);
 		return 1;
 	}
 	if (r->over || ++r->files > PROFILE_FILES_MAX) {
 		if (!r->over)
-			msg(MSG_ERROR, where, "more than 1024 profile files "
-			    "to read: an include repeats too often", NULL);
+			msg(MSG_ERROR, where, "includes read more than 1024 "
+			    "profile files", NULL);
 		r->over = 1;
 		close(fd);
 		return 1;
@@ -459,8 +461,8 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	close(fd);
 	r->bytes += size;
 	if (r->bytes > PROFILE_TOTAL_BYTES) {
-		msg(MSG_ERROR, where, "profile files larger than 16 MiB in "
-		    "all: an include repeats too often", NULL);
+		msg(MSG_ERROR, where, "includes read more than 16 MiB of "
+		    "profiles", NULL);
 		r->over = 1;
 		free(buf);
 		return 1;

@@ -269,6 +269,13 @@ bad option-profile-empty "--profile=" "seccwrap: --profile=: " \
 	"missing profile file name"
 bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
 	"missing command name"
+# An option that needs a value takes it after '=' only: with a blank, the
+# value would be the command to run.
+for o in protocol seccomp-error-action seccomp.32 seccomp.32.drop \
+	seccomp.32.keep seccomp.drop seccomp.keep; do
+	bad "option-$o-blank" "--$o unix" "seccwrap: --$o: " \
+		"missing value: use --NAME=VALUE"
+done
 
 # No command: after "--", or at all.
 "$SECCWRAP" -p "$TMP/local.profile" -- </dev/null >/dev/null \
@@ -459,8 +466,8 @@ done
 echo seccomp >"$TMP/rep9.inc"
 timeout 20 "$SECCWRAP" -p "$TMP/rep1.inc" --check 2>"$TMP/rep.err"
 check include-repeats/exit-status 125 "$?"
-check include-repeats/message "seccwrap: $TMP/rep8.inc:7: more than 1024 \
-profile files to read: an include repeats too often" "$(cat "$TMP/rep.err")"
+check include-repeats/message "seccwrap: $TMP/rep8.inc:7: includes read \
+more than 1024 profile files" "$(cat "$TMP/rep.err")"
 # The same for 16 MiB in all: a file of 1,048,000 bytes of comments, in
 # lines of 1000, read 17 times.
 line=$(printf '%0999d' 0 | tr 0 '#')
@@ -471,9 +478,60 @@ for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
 done
 "$SECCWRAP" -p "$TMP/bigs.profile" --check 2>"$TMP/bigs.err"
 check include-bytes/exit-status 125 "$?"
-check include-bytes/message "seccwrap: $TMP/bigs.profile:17: profile files \
-larger than 16 MiB in all: an include repeats too often" \
-	"$(cat "$TMP/bigs.err")"
+check include-bytes/message "seccwrap: $TMP/bigs.profile:17: includes read \
+more than 16 MiB of profiles" "$(cat "$TMP/bigs.err")"
+
+# Includes nest 16 levels below the first profile, as in firejail: a
+# chain of 17 files works, one of 18 stops at the last include.
+i=0
+while [ $i -le 17 ]; do
+	echo "include $TMP/nest$((i + 1)).inc" >"$TMP/nest$i.inc"
+	i=$((i + 1))
+done
+echo seccomp >"$TMP/nest16.inc"
+"$SECCWRAP" -p "$TMP/nest0.inc" --check 2>"$TMP/nest.err"
+check include-depth-16 "0 " "$? $(cat "$TMP/nest.err")"
+echo "include $TMP/nest17.inc" >"$TMP/nest16.inc"
+echo seccomp >"$TMP/nest17.inc"
+"$SECCWRAP" -p "$TMP/nest0.inc" --check 2>"$TMP/nest.err"
+check include-depth-17 "125 seccwrap: $TMP/nest16.inc:1: includes nested \
+deeper than 16" "$? $(cat "$TMP/nest.err")"
+
+# A list that one of higher precedence replaces (keep over drop over
+# seccomp) does nothing: say so, naming both places.
+printf 'seccomp.drop chroot\n' >"$TMP/drop.profile"
+"$SECCWRAP" -p "$TMP/drop.profile" --seccomp=mount --explain=mount \
+	>"$TMP/over.out" 2>"$TMP/over.err"
+check overridden/seccomp "0 seccwrap: warning: --seccomp: 'seccomp' has no \
+effect: 'seccomp.drop' ($TMP/drop.profile:1) takes precedence" \
+	"$? $(cat "$TMP/over.err")"
+check overridden/explain "mount (x86_64 165): ALLOW, no list in effect \
+names it" "$(cat "$TMP/over.out")"
+"$SECCWRAP" --seccomp.32=mount --seccomp.32.keep=read --seccomp.32.drop=chroot \
+	--check 2>"$TMP/over.err"
+check overridden/32 "0 seccwrap: warning: --seccomp.32: 'seccomp.32' has no \
+effect: 'seccomp.32.keep' (--seccomp.32.keep) takes precedence
+seccwrap: warning: --seccomp.32.drop: 'seccomp.32.drop' has no effect: \
+'seccomp.32.keep' (--seccomp.32.keep) takes precedence" \
+	"$? $(cat "$TMP/over.err")"
+"$SECCWRAP" --seccomp.keep=read -p "$TMP/drop.profile" --check \
+	2>"$TMP/over.err"
+check overridden/keep-first "0 seccwrap: warning: $TMP/drop.profile:1: \
+'seccomp.drop' has no effect: 'seccomp.keep' (--seccomp.keep) takes \
+precedence" "$? $(cat "$TMP/over.err")"
+
+# Argument filters alone replace the default list: -v says that no
+# native call is denied by name; without -v, nothing is said.
+"$SECCWRAP" -v --memory-deny-write-execute --check 2>"$TMP/nolist.err"
+check no-native-list/note "0 seccwrap: no seccomp, seccomp.drop or \
+seccomp.keep list: no x86_64 call is denied by name" \
+	"$? $(head -n 1 "$TMP/nolist.err")"
+"$SECCWRAP" --memory-deny-write-execute --check 2>"$TMP/nolist.err"
+check no-native-list/quiet "0 " "$? $(cat "$TMP/nolist.err")"
+"$SECCWRAP" -v --memory-deny-write-execute --seccomp --check \
+	2>"$TMP/nolist.err"
+check no-native-list/with-seccomp "0 0" \
+	"$? $(grep -c 'denied by name' "$TMP/nolist.err")"
 
 # seccomp.32 lists where the arch runs no 32-bit ABI beside its own.
 for a in riscv64 i386; do

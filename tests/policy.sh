@@ -208,7 +208,7 @@ out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=chroot)
 check explain-group-chain "chroot (x86_64 161): ERRNO(EPERM), from \
 $TMP/p.profile:2 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
 out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=165,i386)
-check explain-i386-number "getresuid (i386 165): ALLOW, no list names it" \
+check explain-i386-number "getresuid (i386 165): ALLOW, no list in effect names it" \
 	"$out"
 out=$("$SECCWRAP" --seccomp.keep=read --explain=getpid)
 check explain-keep-unlisted "getpid (x86_64 39): ERRNO(EPERM), from \
@@ -418,7 +418,7 @@ check arch-s390-mmap2-denied "mmap2 (s390 192): ERRNO(EPERM), from \
 --memory-deny-write-execute 'memory-deny-write-execute'" "$out"
 out=$("$SECCWRAP" --arch=s390 --memory-deny-write-execute \
 	--explain=mmap2 2>"$TMP/err")
-check arch-s390-native-mmap2 "mmap2 (s390 192): ALLOW, no list names it" \
+check arch-s390-native-mmap2 "mmap2 (s390 192): ALLOW, no list in effect names it" \
 	"$out"
 check arch-s390-native-warns "seccwrap: warning: \
 --memory-deny-write-execute: memory-deny-write-execute cannot check the \
@@ -457,8 +457,8 @@ out=$("$SECCWRAP" --seccomp --restrict-namespaces=-user --explain=clone3 \
 check namespaces-empty-clone3 "clone3 (x86_64 435): ERRNO(ENOSYS), from \
 --restrict-namespaces 'restrict-namespaces'" "$out"
 out=$("$SECCWRAP" --restrict-namespaces=-user --explain=unshare 2>/dev/null)
-check namespaces-empty-unshare "unshare (x86_64 272): ALLOW, no list names \
-it" "$out"
+check namespaces-empty-unshare "unshare (x86_64 272): ALLOW, no list in \
+effect names it" "$out"
 
 # A protocol list that "-unix" empties leaves socket no family.
 out=$("$SECCWRAP" --protocol=-unix --explain=socket 2>"$TMP/err" | sed -n 1p)
