@@ -14,9 +14,10 @@
 #                        one after the other on one core
 #   ./build.sh initramfs [ARCH]
 #                        build out/initramfs-ARCH.cpio.gz (ARCH as for
-#                        nolibc, the host's by default): the nolibc
-#                        seccwrap, Debian's busybox-static and an /init
-#                        that runs a shell or a command under seccwrap
+#                        nolibc: the argument, else $ARCH, else the
+#                        host's): the nolibc seccwrap, Debian's
+#                        busybox-static and an /init that runs a shell
+#                        or a command under seccwrap
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
 #
@@ -168,7 +169,7 @@ build_asan() {
 # ARCH, busybox from Debian's busybox-static for ARCH, tests/boot/init as
 # /init and tests/boot/init.profile as /etc/seccwrap/init.profile.
 build_initramfs() {
-	ir_arch=${1:-$(target_arch gcc)}
+	ir_arch=${1:-${ARCH:-$(target_arch gcc)}}
 	need cpio cpio
 	need gzip gzip
 	need dpkg-deb dpkg

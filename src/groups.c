@@ -331,7 +331,7 @@ static const struct group groups[GROUP_COUNT] = {
 	GROUP("@signal", "signal handling", members_signal),
 	GROUP("@swap", "enabling and disabling swap", members_swap),
 	GROUP("@sync", "flushing file data to storage", members_sync),
-	GROUP("@system-service", "what a typical service needs",
+	GROUP("@system-service", "firejail's, with @default; no exit",
 	      members_system_service),
 	GROUP("@timer", "timers and alarms", members_timer),
 };

@@ -164,6 +164,10 @@ select_kernel_arch(void)
 		 * kernel, so seccwrap keeps its own arch. */
 		if (r == 1 || (r == 0 && !arch_select_kernel(machine)))
 			return;
+		/* The personality is unknown (an outer filter denied it),
+		 * but no 64-bit kernel gives this name ("armv7l"). */
+		if (r < 0 && !arch_compat_machine(machine))
+			return;
 	}
 	if (r == 0) {
 		msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the kernel "
@@ -177,8 +181,8 @@ select_kernel_arch(void)
 	 * NOTE: numbers in the native list then mean 64-bit numbers, which
 	 * a 32-bit kernel never passes: they deny nothing there. */
 	arch_select_kernel(NULL);
-	msg(MSG_NOTE, NULL, "cannot read the kernel's machine name: ", call,
-	    ": ", errno_text(-r), "; the filter covers all ABIs of ",
+	msg(MSG_NOTE, NULL, "cannot tell a 32-bit kernel from a 64-bit one: ",
+	    call, ": ", errno_text(-r), "; the filter covers all ABIs of ",
 	    arch_current(), " in case", NULL);
 }
 
@@ -407,7 +411,9 @@ parse_args(struct options *opt, int argc, char **argv)
 		if (takes_file(argv[i]))
 			i++;
 	}
-	if (arch_has_kernel64())
+	/* Only a 32-bit build runs under a 64-bit kernel; a 64-bit build
+	 * leaves out the code and tables that look for one. */
+	if (sizeof(long) == 4 && arch_has_kernel64())
 		select_kernel_arch();
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */

@@ -188,6 +188,10 @@ int arch_has_kernel64(void);
  * it runs this build's ABI; return 1, or 0 when MACHINE names none.  A
  * NULL MACHINE selects that arch whatever the kernel. */
 int arch_select_kernel(const char *machine);
+/* Return 1 when a 64-bit kernel may give MACHINE in uname(2) to a task
+ * of this build's ABI with the PER_LINUX32 personality; 0 means that a
+ * 32-bit kernel gave it. */
+int arch_compat_machine(const char *machine);
 /* Return the index in host_abis of the ABI that seccwrap itself runs on:
  * 1 for the i386 build with x86_64 selected, by the kernel or --arch. */
 unsigned int arch_own_abi(void);

@@ -444,21 +444,24 @@ arch_select(const char *name)
 
 /*
  * A 32-bit arch whose programs also run on the kernel of a 64-bit one,
- * and the machine name that uname(2) gives there to a task without the
- * PER_LINUX32 personality (UTS_MACHINE of each kernel's Makefile).
+ * the machine name that uname(2) gives there to a task without the
+ * PER_LINUX32 personality (UTS_MACHINE of each kernel's Makefile), and
+ * the start of the name it gives with it (COMPAT_UTS_MACHINE of each
+ * kernel's asm/compat.h: "armv8l" or "armv8b", "ppc" or "ppcle").
  */
 static const struct {
 	uint8_t arch32;
 	uint8_t arch64;
 	char machine[10];
+	char compat[7];
 } kernel64[] = {
-	{ ARCH_I386, ARCH_X86_64, "x86_64" },
-	{ ARCH_ARM, ARCH_AARCH64, "aarch64" },
-	{ ARCH_PPC, ARCH_PPC64, "ppc64" },
-	{ ARCH_S390, ARCH_S390X, "s390x" },
-	{ ARCH_MIPS, ARCH_MIPS64, "mips64" },
-	{ ARCH_MIPSEL, ARCH_MIPS64EL, "mips64" },
-	{ ARCH_PARISC, ARCH_PARISC64, "parisc64" },
+	{ ARCH_I386, ARCH_X86_64, "x86_64", "i686" },
+	{ ARCH_ARM, ARCH_AARCH64, "aarch64", "armv8" },
+	{ ARCH_PPC, ARCH_PPC64, "ppc64", "ppc" },
+	{ ARCH_S390, ARCH_S390X, "s390x", "s390" },
+	{ ARCH_MIPS, ARCH_MIPS64, "mips64", "mips" },
+	{ ARCH_MIPSEL, ARCH_MIPS64EL, "mips64", "mips" },
+	{ ARCH_PARISC, ARCH_PARISC64, "parisc64", "parisc" },
 };
 
 uint32_t
@@ -514,6 +517,19 @@ arch_has_kernel64(void)
 
 	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++)
 		if (kernel64[i].arch32 == HOST)
+			return 1;
+	return 0;
+}
+
+int
+arch_compat_machine(const char *machine)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++)
+		if (kernel64[i].arch32 == HOST &&
+		    strncmp(machine, kernel64[i].compat,
+			    strlen(kernel64[i].compat)) == 0)
 			return 1;
 	return 0;
 }

@@ -199,8 +199,10 @@ boot_check() {
 	fi
 
 	# After BOOT-DONE the image's /init runs as PID 1 and powers off.
+	# It drops the word "splash" that the kernel passed on.
 	sed -n '/^BOOT-DONE$/,$p' "$_log" >"$TMP/init.log"
-	if grep -q '^mount EPERM$' "$TMP/init.log" &&
+	if grep -q '^init: ignoring kernel command line words: splash$' \
+		"$TMP/init.log" && grep -q '^mount EPERM$' "$TMP/init.log" &&
 		grep -q "^init: '/test/probe mount' exited with status 0$" \
 			"$TMP/init.log"; then
 		pass "$1/init-pid1"
@@ -250,7 +252,7 @@ boot_image() {
 # and check what the guest printed.
 boot_kernel() {
 	set -- "$1" -kernel "$2" -initrd "$TMP/initrd-$_arch" \
-		-append "console=$_console rdinit=/test/run panic=-1 loglevel=1"
+		-append "console=$_console rdinit=/test/run panic=-1 loglevel=1 splash"
 	boot_run "$@"
 	if [ "$_accel" = kvm ] && ! grep -q '^BOOT-INFO: ' \
 		"$BOOT_OUT/$1.log"; then
