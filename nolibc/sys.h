@@ -116,4 +116,11 @@ sys_exit_group(int status)
 	return raw_syscall1(__NR_exit_group, status);
 }
 
+/* Return only when a seccomp filter denies exit. */
+static inline long
+sys_exit(int status)
+{
+	return raw_syscall1(__NR_exit, status);
+}
+
 #endif

@@ -12,6 +12,9 @@
 
 /* musl's execvp uses the same search path when PATH is unset. */
 #define DEFAULT_PATH "/usr/local/bin:/bin:/usr/bin"
+/* The kernel's PATH_MAX (linux/limits.h), in bytes with the NUL: execvp
+ * in glibc and musl skips a PATH entry that does not fit. */
+#define PATH_BYTES_MAX 4096
 
 static const char *
 env_get(char *const envp[], const char *name)
@@ -64,6 +67,11 @@ exec_find(const char *command, char *const envp[], char **path)
 		if (end == NULL)
 			end = p + strlen(p);
 		dlen = (size_t)(end - p);
+		if (dlen >= PATH_BYTES_MAX) {
+			if (*end == '\0')
+				break;
+			continue;
+		}
 		candidate = malloc(dlen + 1 + clen + 1);
 		if (candidate == NULL)
 			return -ENOMEM;
@@ -79,8 +87,9 @@ exec_find(const char *command, char *const envp[], char **path)
 			return 0;
 		}
 		free(candidate);
-		/* As execvp(3) does: EACCES from any entry wins, then the
-		 * first other error (such as ENAMETOOLONG), then ENOENT. */
+		/* EACCES from any entry wins, then the first other error
+		 * (such as ELOOP), then ENOENT.  execvp(3) returns at once
+		 * on such another error; seccwrap searches on instead. */
 		if (r == -EACCES)
 			seen_eacces = 1;
 		else if (r != -ENOENT && other == 0)

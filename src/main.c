@@ -129,12 +129,15 @@ put_help(const char *text)
 	out_flush(&o);
 }
 
+/* Report TEXT about OPTION, unless TEXT is NULL because the caller did,
+ * and exit with a pointer to --help. */
 static void
 usage_error(const char *option, const char *text)
 {
 	struct origin at = { .file = option };
 
-	msg(MSG_ERROR, option ? &at : NULL, text, NULL);
+	if (text != NULL)
+		msg(MSG_ERROR, option ? &at : NULL, text, NULL);
 	put(2, "Try 'seccwrap --help' for more information.\n");
 	exit(EXIT_SECCWRAP);
 }
@@ -295,8 +298,12 @@ profile_option(struct options *opt, const char *arg)
 		if (v == NULL)
 			continue;
 		/* "--protocol unix" would run unix as the command. */
-		if (!has && i >= FIRST_WITH_VALUE)
-			usage_error(arg, "missing value: use --NAME=VALUE");
+		if (!has && i >= FIRST_WITH_VALUE) {
+			at.file = arg;
+			msg(MSG_ERROR, &at, "missing value: use ", arg,
+			    "=VALUE", NULL);
+			usage_error(NULL, NULL);
+		}
 		at.file = arg;
 		/* The origin names the option without its value. */
 		if (has) {
@@ -394,6 +401,11 @@ parse_args(struct options *opt, int argc, char **argv)
 	const char *v, *host;
 	int i, has;
 
+	/* Kernels before 5.18 (and its stable backports) start a program
+	 * with argc 0 when its caller passes an empty argv, and argv + 1 is
+	 * then the environment. */
+	if (argc < 1)
+		usage_error(NULL, "missing command to run");
 	/* -v and -q apply to every profile, wherever they stand; the last
 	 * of them wins. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&

@@ -838,6 +838,10 @@ warn_lists(const struct settings *s)
 				       "denies every 32-bit call");
 			continue;
 		}
+		/* block-secondary implies seccomp, but has its own effect. */
+		if (i == LIST_DEFAULT && strcmp(l[i].origin.command,
+		    "seccomp.block-secondary") == 0)
+			continue;
 		/* Name the list in effect, the keep list before the drop. */
 		for (j = i < LIST_32_DEFAULT ? LIST_KEEP : LIST_32_KEEP; j > i;
 		     j--)

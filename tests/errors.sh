@@ -274,7 +274,7 @@ bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
 for o in protocol seccomp-error-action seccomp.32 seccomp.32.drop \
 	seccomp.32.keep seccomp.drop seccomp.keep; do
 	bad "option-$o-blank" "--$o unix" "seccwrap: --$o: " \
-		"missing value: use --NAME=VALUE"
+		"missing value: use --$o=VALUE"
 done
 
 # No command: after "--", or at all.
@@ -419,6 +419,15 @@ check long-command/exit-status 126 "$?"
 check long-command/message "seccwrap: $long: cannot execute: ENAMETOOLONG" \
 	"$(cat "$TMP/long.err")"
 
+# A PATH entry of 4096 bytes or more is skipped, as execvp in glibc and
+# musl skips it: the search goes on, and ends with "not found".
+dir=/$(printf '%04999d' 0)
+PATH=$dir "$SECCWRAP" -- true 2>"$TMP/longdir.err"
+check long-path-entry/alone "127 seccwrap: true: command not found" \
+	"$? $(cat "$TMP/longdir.err")"
+PATH=$dir:/usr/bin:/bin "$SECCWRAP" -- true 2>"$TMP/longdir.err"
+check long-path-entry/then-found "0 " "$? $(cat "$TMP/longdir.err")"
+
 # A failed write to standard output (here a full device) is an error
 # with a message, for every option that prints.
 for opt in --debug-errnos --debug-syscalls --debug-syscall-groups --help \
@@ -498,7 +507,7 @@ check include-depth-17 "125 seccwrap: $TMP/nest16.inc:1: includes nested \
 deeper than 16" "$? $(cat "$TMP/nest.err")"
 
 # A list that one of higher precedence replaces (keep over drop over
-# seccomp) does nothing: say so, naming both places.
+# seccomp) does nothing: it gets a warning that names both places.
 printf 'seccomp.drop chroot\n' >"$TMP/drop.profile"
 "$SECCWRAP" -p "$TMP/drop.profile" --seccomp=mount --explain=mount \
 	>"$TMP/over.out" 2>"$TMP/over.err"
@@ -520,8 +529,14 @@ check overridden/keep-first "0 seccwrap: warning: $TMP/drop.profile:1: \
 'seccomp.drop' has no effect: 'seccomp.keep' (--seccomp.keep) takes \
 precedence" "$? $(cat "$TMP/over.err")"
 
-# Argument filters alone replace the default list: -v says that no
-# native call is denied by name; without -v, nothing is said.
+# block-secondary implies seccomp, which a drop or keep list replaces,
+# but it still denies every i386 call: no "has no effect" warning.
+"$SECCWRAP" --seccomp.block-secondary --seccomp.drop=mount --check \
+	2>"$TMP/bs.err"
+check overridden/block-secondary "0 " "$? $(cat "$TMP/bs.err")"
+
+# Argument filters alone replace the default list: a -v note tells that
+# no native call is denied by name, and without -v stderr stays empty.
 "$SECCWRAP" -v --memory-deny-write-execute --check 2>"$TMP/nolist.err"
 check no-native-list/note "0 seccwrap: no seccomp, seccomp.drop or \
 seccomp.keep list: no x86_64 call is denied by name" \

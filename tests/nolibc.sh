@@ -373,3 +373,20 @@ if [ -x "$NOLIBC" ]; then
 		fi
 	fi
 fi
+
+# --- exit under an outer filter -------------------------------------------
+
+# Under a filter that denies exit_group, nolibc's exit falls back to exit,
+# as musl's does, so the status stays that of env(1) and not SIGILL's.
+if [ -x "$NOLIBC" ]; then
+	"$SECCWRAP" -q --seccomp.drop=exit_group -- "$NOLIBC" --version \
+		>"$TMP/ver.out" 2>&1
+	check exit-fallback/version "0 seccwrap" \
+		"$? $(cut -d' ' -f1 "$TMP/ver.out")"
+	"$SECCWRAP" -q --seccomp.drop=exit_group -- "$NOLIBC" -- \
+		/nonexistent >/dev/null 2>&1
+	check exit-fallback/not-found 127 "$?"
+	"$SECCWRAP" -q --seccomp.drop=exit_group -- "$NOLIBC" \
+		--seccomp.drop=mout -- true >/dev/null 2>&1
+	check exit-fallback/bad-option 125 "$?"
+fi
