@@ -108,6 +108,7 @@ struct entry_check {
 	const struct abi *abi;
 	const struct origin *at;
 	unsigned int errors;
+	int names;		/* an item without '!' was seen */
 };
 
 /* Warn about a name that no ABI of the arch has, and reject a number
@@ -120,6 +121,7 @@ check_entry(void *ctx, const struct list_entry *entry)
 	char first[12], last[12];
 	unsigned int i;
 
+	c->names |= !entry->except;
 	if (!entry->is_number && entry->direct) {
 		/* Profiles are shared between arches, so a name of another
 		 * arch's table is a warning, not an error. */
@@ -146,7 +148,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 const struct origin *at)
 {
 	struct list_setting *l = &s->list[kind];
-	struct entry_check check = { NULL, at, 0 };
+	struct entry_check check = { NULL, at, 0, 0 };
 	unsigned int errors;
 
 	if (arg == NULL) {
@@ -168,6 +170,10 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	errors = list_walk(arg, at, check_entry, &check);
 	if (errors || check.errors)
 		return errors + check.errors;
+	/* In a drop list, an exception only undoes an item of the list. */
+	if (!check.names && (kind == LIST_DROP || kind == LIST_32_DROP))
+		msg(MSG_WARN, at, "'", list_commands[kind], "' has only "
+		    "exceptions, so it denies nothing", NULL);
 	if (l->set && l->text)
 		msg(MSG_NOTE, at, "'", list_commands[kind],
 		    "' replaces the list given earlier", NULL);

@@ -535,6 +535,18 @@ precedence" "$? $(cat "$TMP/over.err")"
 	2>"$TMP/bs.err"
 check overridden/block-secondary "0 " "$? $(cat "$TMP/bs.err")"
 
+# A drop list of exceptions alone denies nothing: it gets a warning.  In
+# a seccomp list, an exception takes a call out of the default group.
+for l in seccomp.drop seccomp.32.drop; do
+	"$SECCWRAP" "--$l=!mount,!@swap" --check 2>"$TMP/exc.err"
+	check "exceptions-only/$l" "0 seccwrap: warning: --$l: '$l' has \
+only exceptions, so it denies nothing" "$? $(cat "$TMP/exc.err")"
+done
+"$SECCWRAP" '--seccomp.drop=!mount,chroot' '--seccomp=!mount' --check \
+	2>"$TMP/exc.err"
+check exceptions-only/not-alone "0 " "$? $(grep -v 'takes precedence' \
+	"$TMP/exc.err")"
+
 # Argument filters alone replace the default list: a -v note tells that
 # no native call is denied by name, and without -v stderr stays empty.
 "$SECCWRAP" -v --memory-deny-write-execute --check 2>"$TMP/nolist.err"
