@@ -545,6 +545,9 @@ compile_policy(const struct policy *policy, struct program *prog)
 
 	prog->insn = NULL;
 	prog->len = 0;
+	/* Each ABI's flags follow the kernel's byte order (arch.h). */
+	prog->big_endian = policy->narch > 0 &&
+			   (policy->arch[0].flags & ABI_BIG_ENDIAN);
 	err = check_policy(policy);
 	if (err)
 		return err;

@@ -12,19 +12,18 @@
 /* sizeof(struct seccomp_data): what "ld len" loads. */
 #define DATA_SIZE 64
 
-/* Bit of an AUDIT_ARCH_* value set for little-endian ABIs (audit.h). */
-#define AUDIT_ARCH_LE 0x40000000u
-
 /*
  * Fill the 16 words of struct seccomp_data.  The kernel stores the
- * 64-bit fields in its own byte order, which the AUDIT_ARCH_LE bit
- * reports, so a big-endian arch has the high word of each argument
- * first.  instruction_pointer is left 0.
+ * 64-bit fields in its own byte order, whatever the task's ABI (a ppc
+ * task on ppc64le reports the big-endian AUDIT_ARCH_PPC), so a
+ * big-endian kernel has the high word of each argument first.
+ * instruction_pointer is left 0.
  */
 static void
-fill_data(uint32_t *w, uint32_t nr, uint32_t arch, const uint64_t args[6])
+fill_data(uint32_t *w, uint32_t nr, uint32_t arch, const uint64_t args[6],
+	  int big_endian)
 {
-	unsigned int i, lo = (arch & AUDIT_ARCH_LE) ? 0 : 1;
+	unsigned int i, lo = big_endian ? 1 : 0;
 
 	w[DATA_NR / 4] = nr;
 	w[DATA_ARCH / 4] = arch;
@@ -231,7 +230,7 @@ emulate(const struct program *prog, uint32_t nr, uint32_t arch,
 	uint32_t ret = EMULATE_INVALID;
 
 	memset(&m, 0, sizeof(m));
-	fill_data(m.data, nr, arch, args);
+	fill_data(m.data, nr, arch, args, prog->big_endian);
 	/* Jumps only go forward, so this ends within len steps.  A jump
 	 * past the end leaves ret at EMULATE_INVALID. */
 	while (pc < prog->len) {

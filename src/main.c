@@ -593,8 +593,7 @@ output_program(const struct options *opt, const struct program *prog)
 	to_stdout = strcmp(opt->dump_file, "-") == 0;
 	fd = to_stdout ? 1 : open(opt->dump_file, O_WRONLY | O_CREAT |
 				  O_TRUNC | O_CLOEXEC, 0644);
-	r = fd < 0 ? -errno : dump_program(fd, prog,
-	    host_abis[0]->flags & ABI_BIG_ENDIAN);
+	r = fd < 0 ? -errno : dump_program(fd, prog);
 	if (fd >= 0 && !to_stdout && close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r < 0) {

@@ -454,6 +454,7 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	struct walk_ctx w = { b, ab, mode, 0, 0, NULL };
 	const struct origin *at = mode == MODE_KEEP && l ? &l->origin : NULL;
 	uint32_t i, fill;
+	long nr;
 
 	fill = palette_add(b, mode == MODE_DENY ? RET_ALLOW :
 		       error_action(b, ab, 0), NULL, at);
@@ -464,12 +465,19 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	    (uint32_t)ab->clone3 < ab->count)
 		ab->dec[ab->clone3] = palette_add(b, error_action(b, ab,
 					      (uint32_t)ab->clone3), NULL, at);
-	for (i = 0; i < ab->pcount; i++)
-		ab->pdec[i] = fill;
 	/* A syscall newer than the tables must look absent to a keep list,
-	 * and so must an arch-private number without a name. */
+	 * and so must an arch-private number without a name (arm's
+	 * 0xf0000). */
 	ab->above = mode == MODE_KEEP ?
 		    palette_add(b, RET_ERRNO | b->enosys, NULL, at) : fill;
+	for (i = 0; i < ab->pcount; i++)
+		ab->pdec[i] = ab->above;
+	for (i = 0; i < syscall_name_count() && ab->pcount; i++) {
+		nr = abi_syscall_nr(ab->abi, i);
+		if (nr >= (long)ab->abi->private_lo &&
+		    nr < (long)(ab->abi->private_lo + ab->pcount))
+			ab->pdec[nr - (long)ab->abi->private_lo] = fill;
+	}
 	if (l == NULL)
 		return;
 	w.at = &l->origin;

@@ -13,9 +13,6 @@
 #define RET_USER_NOTIF 0x7fc00000u
 #define RET_TRACE      0x7ff00000u
 
-/* Bit of an AUDIT_ARCH_* value set for little-endian ABIs (audit.h). */
-#define AUDIT_ARCH_LE 0x40000000u
-
 /* Columns of the jump targets and of the comment. */
 #define TARGET_COLUMN  30
 #define COMMENT_COLUMN 46
@@ -29,6 +26,7 @@ struct state {
 	unsigned char seen;	/* some path reaches the instruction */
 	unsigned char content;	/* enum content */
 	unsigned char arch_known;
+	unsigned char big_endian;	/* the program's (struct program) */
 	uint32_t arch;		/* the audit arch every path has checked */
 };
 
@@ -71,6 +69,7 @@ trace_states(const struct program *prog, struct state *st)
 	st[0].seen = 1;
 	st[0].content = A_UNKNOWN;
 	st[0].arch_known = 0;
+	st[0].big_endian = prog->big_endian != 0;
 	for (pc = 0; pc < prog->len; pc++) {
 		p = &prog->insn[pc];
 		s = st[pc];
@@ -211,8 +210,9 @@ print_field(struct out *o, uint32_t k, const struct state *s)
 		if (s == NULL || !s->arch_known) {
 			out_str(o, word ? "+4" : "+0");
 		} else {
-			/* Little-endian ABIs store the low word first. */
-			if (!(s->arch & AUDIT_ARCH_LE))
+			/* The kernel stores the arguments in its own byte
+			 * order, whatever the task's ABI (ppc on ppc64le). */
+			if (s->big_endian)
 				word = !word;
 			out_str(o, word ? ".hi" : ".lo");
 		}
@@ -453,14 +453,15 @@ put_bytes(unsigned char *p, uint32_t v, unsigned int len, int big_endian)
 }
 
 int
-dump_program(int fd, const struct program *prog, int big_endian)
+dump_program(int fd, const struct program *prog)
 {
 	/* Instructions converted per write(): a program of BPF_MAXINSNS
 	 * (4096) takes 64 calls. */
 	unsigned char buf[64 * 8], *p;
 	const struct bpf_insn *insn = prog->insn;
 	size_t i, left = prog->len;
-	int r, host_big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+	int r, big_endian = prog->big_endian;
+	int host_big_endian = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
 
 	if (!big_endian == !host_big_endian)
 		return write_all(fd, (const char *)insn, left * sizeof(*insn));

@@ -415,6 +415,10 @@ unsigned int policy_build(const struct settings *s, uint32_t kill_action,
 struct program {
 	struct bpf_insn *insn;
 	unsigned int len;
+	/* The byte order of the kernel that runs it, which stores each
+	 * 64-bit argument in seccomp_data in its own order, whatever the
+	 * task's ABI: 1 when the high word comes first. */
+	int big_endian;
 };
 
 /* Return 0, -ENOMEM, or -E2BIG when the program exceeds 4096 insns
@@ -441,9 +445,9 @@ void print_program(struct out *o, const struct program *prog);
 /* Print a seccomp return value: ALLOW, ERRNO(EPERM), KILL_PROCESS, ... */
 void print_action(struct out *o, uint32_t ret);
 /* Write PROG as raw struct sock_filter, as bwrap --seccomp reads it, in
- * the byte order of the kernel that will load it: big-endian when
- * BIG_ENDIAN is nonzero.  Return 0 or -errno. */
-int dump_program(int fd, const struct program *prog, int big_endian);
+ * the byte order of the kernel that will load it.  Return 0 or
+ * -errno. */
+int dump_program(int fd, const struct program *prog);
 
 /* ---- install and exec (install.c, exec.c) ---- */
 

@@ -472,6 +472,21 @@ leaves no socket family, so socket and socketpair fail for every family" \
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=read --explain=cacheflush)
 check explain-arm-private-known "cacheflush (arm 983042): ERRNO(EPERM), \
 from --seccomp.keep 'seccomp.keep', not in the list" "$out"
+# An unnamed number among them (0xf0000) looks absent to a keep list, as
+# numbers past the table do, on arm and on aarch64's arm ABI alike.
+for a in arm aarch64; do
+	out=$("$SECCWRAP" --arch=$a --seccomp.keep=read --explain=0xf0000,arm)
+	check "explain-arm-private-unnamed/$a" "unknown (arm 983040): \
+ERRNO(ENOSYS), from --seccomp.keep 'seccomp.keep', not in the list (outside \
+seccwrap's syscall table)" "$out"
+done
+
+# The kernel stores seccomp_data in its own byte order, so a ppc task on
+# ppc64le has the low word of an argument first, as ppc64le tasks do.
+"$SECCWRAP" --arch=ppc64le --protocol=unix --print >"$TMP/ppcle.print"
+check print-ppc-on-ppc64le-words "4 0" \
+	"$(grep -c 'args\[0\]\.lo' "$TMP/ppcle.print") \
+$(grep -c 'args\[0\]\.hi' "$TMP/ppcle.print")"
 
 # --profile FILE takes the next argument, also for the options read
 # before the rest (--arch, -v, -q).

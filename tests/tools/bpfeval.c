@@ -99,6 +99,9 @@ load(const char *path, struct program *prog)
 	}
 	fclose(f);
 	prog->insn = (struct bpf_insn *)buf;
+	/* NOTE: the arguments are laid out little-endian, as the x86 and
+	 * arm kernels whose programs the tests evaluate store them. */
+	prog->big_endian = 0;
 }
 
 int

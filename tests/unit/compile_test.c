@@ -668,8 +668,9 @@ random_ranges(struct built *b, unsigned int i, unsigned int n,
 static void
 random_policy(struct built *b, const struct gen *g)
 {
-	unsigned int narch = 1 + rnd(g->narch_max), i, j, kind;
+	unsigned int narch = 1 + rnd(g->narch_max), i, j, kind, flags;
 	unsigned int span = g->nranges_max - g->nranges_min + 1;
+	unsigned int order = 0;
 
 	built_init(b, rnd(2) ? RET_KILL_PROCESS : random_action());
 	b->nfilters = 1 + rnd(6);
@@ -686,7 +687,13 @@ random_policy(struct built *b, const struct gen *g)
 				    arch_kinds[kind].arch)
 					break;
 		} while (j < i);
-		add_arch(b, arch_kinds[kind].arch, arch_kinds[kind].flags);
+		/* One kernel stores every arch's arguments in its own byte
+		 * order: the first arch picks it for all. */
+		flags = arch_kinds[kind].flags;
+		if (i == 0)
+			order = flags & ABI_BIG_ENDIAN;
+		flags = (flags & ~(unsigned int)ABI_BIG_ENDIAN) | order;
+		add_arch(b, arch_kinds[kind].arch, flags);
 		random_ranges(b, i, g->nranges_min + rnd(span),
 		    g->args_percent);
 	}
@@ -1415,6 +1422,23 @@ test_arg_words(void)
 		free(prog.insn);
 		built_free(&b);
 	}
+
+	/* A ppc task on a ppc64le kernel: AUDIT_ARCH_PPC has no LE bit, yet
+	 * the kernel stores the words little-endian, low word first. */
+	f.rule[0].ntests = 1;
+	f.rule[0].test[0] = f.rule[0].test[1];
+	built_init(&b, RET_KILL_PROCESS);
+	add_arch(&b, 0x00000014u, 0);
+	add_range(&b, 0, 0, 0xffffffffu, EPERM_ACTION, &f);
+	prog = compile_ok(&b);
+	CHECK(!prog.big_endian, "ppc on ppc64le: program big-endian");
+	CHECK(count_loads(&prog, 16 + 8) == 1, "ppc on ppc64le: low word "
+	    "not read at +0");
+	args[1] = 9;
+	CHECK(emulate(&prog, 7, 0x14, args, NULL) == RET_LOG,
+	    "ppc on ppc64le: emulator misplaces the low word");
+	free(prog.insn);
+	built_free(&b);
 }
 
 /* ---- emulator and checks ---- */
@@ -1424,7 +1448,7 @@ test_arg_words(void)
 static int
 check_insns(const struct bpf_insn *insn, unsigned int len)
 {
-	struct program prog = { (struct bpf_insn *)insn, len };
+	struct program prog = { (struct bpf_insn *)insn, len, 0 };
 
 	return program_check(&prog);
 }
@@ -1432,7 +1456,7 @@ check_insns(const struct bpf_insn *insn, unsigned int len)
 static uint32_t
 run_insns(const struct bpf_insn *insn, unsigned int len)
 {
-	struct program prog = { (struct bpf_insn *)insn, len };
+	struct program prog = { (struct bpf_insn *)insn, len, 0 };
 	uint64_t args[6] = { 0x100000005ull, 0, 0, 0, 0, 0 };
 
 	return emulate(&prog, 3, X86_64, args, NULL);
@@ -1516,7 +1540,7 @@ test_emulate_full_set(void)
 		I(BPF_RET | BPF_K, 0, 0, 2),
 		I(BPF_RET | BPF_A, 0, 0, 0),
 	};
-	struct program p = { (struct bpf_insn *)prog, NELEM(prog) };
+	struct program p = { (struct bpf_insn *)prog, NELEM(prog), 0 };
 	uint64_t args[6] = { 5, 0, 0, 0, 0, 0 };
 	unsigned int steps;
 
@@ -1609,7 +1633,7 @@ test_cache_allows(void)
 		I(BPF_LD | BPF_IMM, 0, 0, RET_ALLOW),
 		I(BPF_RET | BPF_A, 0, 0, 0),
 	};
-	struct program p = { (struct bpf_insn *)allow_data, 6 };
+	struct program p = { (struct bpf_insn *)allow_data, 6, 0 };
 
 	/* nr & 0xff has bit 0x80: ja to ALLOW|1, else ALLOW. */
 	CHECK(!cache_allows(&p, X86_64, 0x80), "ALLOW|1 cached");
@@ -1766,14 +1790,14 @@ test_print_other(void)
 	    "   4  .insn 0x0028 0 0 0x00000000\n"
 	    "   5  ja    6\n"
 	    "   6  ret   TRAP(3)\n";
-	struct program prog = { (struct bpf_insn *)insns, NELEM(insns) };
+	struct program prog = { (struct bpf_insn *)insns, NELEM(insns), 0 };
 	char got[4096];
 
 	print_to_string(&prog, got, sizeof(got));
 	check_text(got, want);
 }
 
-/* Nonzero on a big-endian machine, as dump_program() takes it. */
+/* Nonzero on a big-endian machine. */
 #define HOST_BIG (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
 
 /* Write PROG with dump_program() in the given order and read it back
@@ -1786,11 +1810,13 @@ dump_back(const struct program *prog, int big_endian, void *back,
 	ssize_t n;
 	int fd;
 
+	struct program p = *prog;
+
 	fd = mkstemp(path);
 	if (fd < 0)
 		abort();
-	CHECK(dump_program(fd, prog, big_endian) == 0,
-	    "dump_program failed");
+	p.big_endian = big_endian;
+	CHECK(dump_program(fd, &p) == 0, "dump_program failed");
 	CHECK(lseek(fd, 0, SEEK_SET) == 0, "lseek failed");
 	n = read(fd, back, size);
 	close(fd);
@@ -1831,7 +1857,7 @@ test_dump(void)
 		CHECK(p[4] == (HOST_BIG ? prog.insn[i].k & 0xff :
 		    prog.insn[i].k >> 24), "other order: k of %u", i);
 	}
-	CHECK(dump_program(-1, &prog, 0) == -EBADF, "bad fd not reported");
+	CHECK(dump_program(-1, &prog) == -EBADF, "bad fd not reported");
 	free(prog.insn);
 	built_free(&b);
 }
@@ -1900,7 +1926,7 @@ dump_mode(const char *path)
 		return 1;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || dump_program(fd, &prog, HOST_BIG) != 0 ||
+	if (fd < 0 || dump_program(fd, &prog) != 0 ||
 	    close(fd) != 0) {
 		perror(path);
 		return 1;
