@@ -15,7 +15,7 @@
 /*
  * Fill the 16 words of struct seccomp_data.  The kernel stores the
  * 64-bit fields in its own byte order, whatever the task's ABI (a ppc
- * task on ppc64le reports the big-endian AUDIT_ARCH_PPC), so a
+ * task on ppc64le reports AUDIT_ARCH_PPC, without the LE bit), so a
  * big-endian kernel has the high word of each argument first.
  * instruction_pointer is left 0.
  */
