@@ -138,8 +138,12 @@ walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 	const uint16_t *m;
 	unsigned int i, n;
 
-	if (depth > GROUP_DEPTH_MAX)
+	/* The groups nest at most three deep; deeper would mean a cycle,
+	 * and skipped members would be lost denials. */
+	if (depth > GROUP_DEPTH_MAX) {
+		w->errors++;
 		return;
+	}
 	m = group_members(group, &n);
 	for (i = 0; i < n; i++) {
 		if (m[i] & GROUP_REF) {

@@ -390,8 +390,13 @@ expand(struct build *b, const char *text, const struct origin *at)
 	for (i = 0; i < b->nexpanded; i++)
 		if (b->expanded[i].text == text && b->expanded[i].at == at)
 			return b->expanded[i].failed ? NULL : &b->expanded[i];
-	if (b->nexpanded == EXPANSIONS_MAX)
+	/* A list that cannot be expanded would lose its denials, so it is
+	 * an error, never skipped.  Each ABI applies at most two lists. */
+	if (b->nexpanded == EXPANSIONS_MAX) {
+		b->errors++;
+		msg(MSG_ERROR, at, "cannot expand the list", NULL);
 		return NULL;
+	}
 	x = &b->expanded[b->nexpanded++];
 	memset(x, 0, sizeof(*x));
 	x->text = text;
@@ -604,8 +609,13 @@ add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 		*d = palette_add(b, b->palette[*d].action, f,
 				 b->palette[*d].origin);
 	}
-	if (f->nrules == FILTER_RULES_MAX)
-		return;		/* no host syscall gets more rules */
+	/* No syscall gets more than three rules (personality); a dropped
+	 * rule could lose a denial, so it is an error. */
+	if (f->nrules == FILTER_RULES_MAX) {
+		b->errors++;
+		msg(MSG_ERROR, NULL, "too many argument rules", NULL);
+		return;
+	}
 	f->rule[f->nrules++] = *rule;
 }
 
