@@ -12,17 +12,22 @@ debug_syscalls(const struct abi *abi)
 {
 	struct out o;
 	const char *name;
-	uint32_t nr;
+	uint32_t nr, end = abi->nr_base + abi->nr_count;
 
 	out_init(&o, 1);
-	for (nr = 0; nr < abi->nr_count; nr++) {
-		name = abi_syscall_name(abi, abi->nr_base + nr);
-		if (name == NULL)
-			continue;
-		out_dec(&o, abi->nr_base + nr);
-		out_str(&o, "\t- ");
-		out_str(&o, name);
-		out_char(&o, '\n');
+	/* The table, then the arch-private calls (arm's 0xf0001 on). */
+	for (nr = abi->nr_base; nr < end; nr++) {
+		name = abi_syscall_name(abi, nr);
+		if (name != NULL) {
+			out_dec(&o, nr);
+			out_str(&o, "\t- ");
+			out_str(&o, name);
+			out_char(&o, '\n');
+		}
+		if (nr + 1 == end && abi->private_hi > end) {
+			nr = abi->private_lo - 1;
+			end = abi->private_hi + 1;
+		}
 	}
 	out_flush(&o);
 }

@@ -467,7 +467,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	if (opt->action == RUN && strcmp(arch_current(), host) != 0)
 		usage_error("--arch", "a filter for another architecture "
 			    "cannot run a command; use --print, --dump, "
-			    "--explain or --check");
+			    "--explain, --check or a --debug option");
 	if (opt->action == RUN && *opt->command == NULL)
 		usage_error(i > 1 && strcmp(argv[i - 1], "--") == 0 ? "--" :
 			    NULL, "missing command to run");

@@ -857,8 +857,7 @@ warn_lists(const struct settings *s)
 			continue;
 		}
 		/* block-secondary implies seccomp, but has its own effect. */
-		if (i == LIST_DEFAULT && strcmp(l[i].origin.command,
-		    "seccomp.block-secondary") == 0)
+		if (l[i].implied)
 			continue;
 		/* Name the list in effect, the keep list before the drop. */
 		for (j = i < LIST_32_DEFAULT ? LIST_KEEP : LIST_32_KEEP; j > i;
@@ -1177,8 +1176,8 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	if (!s->list[LIST_DEFAULT].set && !s->list[LIST_DROP].set &&
 	    !s->list[LIST_KEEP].set)
 		msg(MSG_NOTE, NULL, "no seccomp, seccomp.drop or seccomp.keep "
-		    "list: no ", host_abis[0]->name, " call is denied by name",
-		    NULL);
+		    "list: ", host_abis[0]->name, " calls pass unless an argument "
+		    "filter denies them", NULL);
 	if (s->namespaces_set && s->namespaces == 0)
 		msg(MSG_WARN, &s->namespaces_origin, "'restrict-namespaces' "
 		    "leaves no namespace type to restrict, so it only denies "

@@ -239,6 +239,7 @@ enum list_kind {
 
 struct list_setting {
 	int set;		/* 1 when the command was given */
+	int implied;		/* set by seccomp.block-secondary alone */
 	const char *text;	/* the list, or NULL for bare "seccomp" */
 	struct origin origin;
 };

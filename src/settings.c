@@ -158,9 +158,10 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 			    "' needs a syscall list", NULL);
 			return 1;
 		}
-		if (!l->set)
+		if (!l->set || l->implied)
 			l->origin = *at;
 		l->set = 1;
+		l->implied = 0;
 		return 0;
 	}
 	/* A number means one of the native ABI, or for the seccomp.32
@@ -178,6 +179,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 		msg(MSG_NOTE, at, "'", list_commands[kind],
 		    "' replaces the list given earlier", NULL);
 	l->set = 1;
+	l->implied = 0;
 	l->text = arg;
 	l->origin = *at;
 	return 0;
@@ -286,6 +288,7 @@ apply_flag_command(struct settings *s, const char *command, const char *arg,
 		/* As in firejail, it implies "seccomp". */
 		if (!s->list[LIST_DEFAULT].set) {
 			s->list[LIST_DEFAULT].set = 1;
+			s->list[LIST_DEFAULT].implied = 1;
 			s->list[LIST_DEFAULT].origin = *at;
 		}
 		return no_argument(arg, at);

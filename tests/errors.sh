@@ -534,6 +534,18 @@ precedence" "$? $(cat "$TMP/over.err")"
 "$SECCWRAP" --seccomp.block-secondary --seccomp.drop=mount --check \
 	2>"$TMP/bs.err"
 check overridden/block-secondary "0 " "$? $(cat "$TMP/bs.err")"
+# A bare seccomp line after it is a list of its own, which a drop list
+# replaces, and which --explain names.
+printf 'seccomp.block-secondary\nseccomp\nseccomp.drop mount\n' \
+	>"$TMP/bs.profile"
+"$SECCWRAP" -p "$TMP/bs.profile" --check 2>"$TMP/bs.err"
+check overridden/block-secondary-then-seccomp "0 seccwrap: warning: \
+$TMP/bs.profile:2: 'seccomp' has no effect: 'seccomp.drop' \
+($TMP/bs.profile:3) takes precedence" "$? $(cat "$TMP/bs.err")"
+printf 'seccomp.block-secondary\nseccomp\n' >"$TMP/bs.profile"
+check overridden/block-secondary-explain "chroot (x86_64 161): \
+ERRNO(EPERM), from $TMP/bs.profile:2 'seccomp @default-nodebuggers' via \
+@default -> @mount" "$("$SECCWRAP" -p "$TMP/bs.profile" --explain=chroot)"
 
 # A drop list of exceptions alone denies nothing: it gets a warning.  In
 # a seccomp list, an exception takes a call out of the default group.
@@ -548,17 +560,18 @@ check exceptions-only/not-alone "0 " "$? $(grep -v 'takes precedence' \
 	"$TMP/exc.err")"
 
 # Argument filters alone replace the default list: a -v note tells that
-# no native call is denied by name, and without -v stderr stays empty.
+# native calls pass unless one of them denies it, and without -v stderr
+# stays empty.
 "$SECCWRAP" -v --memory-deny-write-execute --check 2>"$TMP/nolist.err"
 check no-native-list/note "0 seccwrap: no seccomp, seccomp.drop or \
-seccomp.keep list: no x86_64 call is denied by name" \
+seccomp.keep list: x86_64 calls pass unless an argument filter denies them" \
 	"$? $(head -n 1 "$TMP/nolist.err")"
 "$SECCWRAP" --memory-deny-write-execute --check 2>"$TMP/nolist.err"
 check no-native-list/quiet "0 " "$? $(cat "$TMP/nolist.err")"
 "$SECCWRAP" -v --memory-deny-write-execute --seccomp --check \
 	2>"$TMP/nolist.err"
 check no-native-list/with-seccomp "0 0" \
-	"$? $(grep -c 'denied by name' "$TMP/nolist.err")"
+	"$? $(grep -c 'argument filter denies' "$TMP/nolist.err")"
 
 # seccomp.32 lists where the arch runs no 32-bit ABI beside its own.
 for a in riscv64 i386; do

@@ -481,6 +481,15 @@ ERRNO(ENOSYS), from --seccomp.keep 'seccomp.keep', not in the list (outside \
 seccwrap's syscall table)" "$out"
 done
 
+# They are listed after the table, and named rather than numbered.
+out=$("$SECCWRAP" --arch=arm --debug-syscalls | tail -n 6 | cut -f2 |
+	tr '\n' ' ')
+check debug-arm-private "- breakpoint - cacheflush - usr26 - usr32 - \
+set_tls - get_tls " "$out"
+"$SECCWRAP" --arch=arm --seccomp.keep=0xf0005 --check 2>"$TMP/err"
+check arm-private-number "125 seccwrap: --seccomp.keep: syscall number \
+'0xf0005' is above 65535: name the call instead" "$? $(cat "$TMP/err")"
+
 # The kernel stores seccomp_data in its own byte order, so a ppc task on
 # ppc64le has the low word of an argument first, as ppc64le tasks do.
 "$SECCWRAP" --arch=ppc64le --protocol=unix --print >"$TMP/ppcle.print"
