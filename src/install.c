@@ -80,11 +80,13 @@ install_kernel_machine(char *machine, size_t size, int linux32,
 int
 install_action_available(uint32_t action)
 {
-	long r = syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
-
-	/* ENOSYS: no seccomp(2), so a kernel before 3.17 and before the
-	 * actions of 4.14; EOPNOTSUPP: this kernel lacks the action. */
-	return r == 0;
+	/* ENOSYS: no seccomp(2), a kernel before 3.17; EINVAL: no
+	 * SECCOMP_GET_ACTION_AVAIL, before 4.14; EOPNOTSUPP: no ACTION.  Any
+	 * other error comes from something else, such as an outer filter. */
+	if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action) == 0)
+		return 0;
+	return errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP ?
+	       -EOPNOTSUPP : -errno;
 }
 
 int

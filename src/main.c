@@ -533,22 +533,37 @@ find_command(const char *command, char **envp, char **path)
 	return 0;
 }
 
+/* Report that seccomp(2) rejected ACTION with R, the error of
+ * install_action_available(), and what follows from it (THEN). */
+static void
+action_missing(int level, const struct origin *at, const char *action, int r,
+	       const char *then)
+{
+	int other = r != -EOPNOTSUPP;	/* such as an outer filter's EPERM */
+
+	msg(level, at, "this kernel lacks ", action, " (Linux 4.14)",
+	    other ? ", or seccomp(2) cannot tell: " : "",
+	    other ? errno_text(-r) : "", then, NULL);
+}
+
 /* Decide what "kill" means here, and check that "log" works. */
 static uint32_t
 probe_kernel(const struct settings *s)
 {
 	struct origin at = { .file = "seccomp-error-action" };
+	int r;
 
-	if (s->error_kind == ERROR_LOG && !install_action_available(RET_LOG)) {
-		msg(MSG_ERROR, s->error_origin.file ? &s->error_origin : &at,
-		    "this kernel lacks SECCOMP_RET_LOG (Linux 4.14), so "
-		    "'log' would allow calls silently", NULL);
+	if (s->error_kind == ERROR_LOG &&
+	    (r = install_action_available(RET_LOG)) < 0) {
+		action_missing(MSG_ERROR, s->error_origin.file ?
+			       &s->error_origin : &at, "SECCOMP_RET_LOG", r,
+			       "; 'log' would allow calls silently");
 		exit(EXIT_SECCWRAP);
 	}
-	if (install_action_available(RET_KILL_PROCESS))
+	if ((r = install_action_available(RET_KILL_PROCESS)) == 0)
 		return RET_KILL_PROCESS;
-	msg(MSG_NOTE, NULL, "this kernel lacks SECCOMP_RET_KILL_PROCESS "
-	    "(Linux 4.14); 'kill' kills the calling thread only", NULL);
+	action_missing(MSG_NOTE, NULL, "SECCOMP_RET_KILL_PROCESS", r,
+		       "; 'kill' kills the calling thread only");
 	return RET_KILL_THREAD;
 }
 

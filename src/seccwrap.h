@@ -461,7 +461,8 @@ int dump_program(int fd, const struct program *prog);
  */
 int install_kernel_machine(char *machine, size_t size, int linux32,
 			   const char **call);
-/* Return 1 when the kernel supports ACTION, 0 when it does not. */
+/* Return 0 when the kernel supports ACTION, -EOPNOTSUPP when it does
+ * not, or another -errno when seccomp(2) failed otherwise. */
 int install_action_available(uint32_t action);
 /*
  * Set no_new_privs and install PROG.  Return 0, or -errno with *CALL

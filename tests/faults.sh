@@ -175,6 +175,20 @@ for err in EOPNOTSUPP EINVAL; do
 	stderr_has "no-log-$err/message" 'lacks SECCOMP_RET_LOG' \
 		"expected a message about LOG"
 done
+# Any other error does not show that the kernel lacks the action (here
+# an outer filter's EPERM): the messages give it.  kill falls back all
+# the same, and log is still an error.
+"$OUTER" seccomp@0=2=EPERM -- "$SECCWRAP" -v --seccomp.drop=mount:kill -- \
+	"$P64" getpid </dev/null >"$TMP/out" 2>"$TMP/err"
+check no-action-eperm/status 0 "$?"
+stderr_has no-action-eperm/note "this kernel lacks SECCOMP_RET_KILL_PROCESS \
+(Linux 4.14), or seccomp(2) cannot tell: EPERM; 'kill' kills the calling \
+thread only" "no note naming EPERM with -v"
+rejected no-log-eperm "$OUTER" seccomp@0=2=EPERM -- "$SECCWRAP" \
+	--seccomp.drop=mount --seccomp-error-action=log -- \
+	sh -c "touch '$MARKER'"
+stderr_has no-log-eperm/message "SECCOMP_RET_LOG (Linux 4.14), or \
+seccomp(2) cannot tell: EPERM" "expected a message naming EPERM"
 # Errno actions need neither: the filter works as usual.
 "$OUTER" seccomp@0=2=EOPNOTSUPP -- "$SECCWRAP" --seccomp.drop=mount -- \
 	"$P64" mount </dev/null >"$TMP/out" 2>"$TMP/err"
