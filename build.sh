@@ -33,9 +33,11 @@ OUT=out
 # compiled for PIE keeps its pointer tables in .data.rel.ro (2.4 KB).
 # -Oz saves about 700 bytes over -Os on x86 and costs 0.3% more
 # instructions; GCC 12 treats it as -Os on the other arches.
+# -fno-jump-tables saves 184 bytes of the musl build, for 0.02% more
+# instructions on a --print run (callgrind).
 CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Oz -Isrc -Itables \
 -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
--fno-stack-protector -fno-pie"
+-fno-stack-protector -fno-pie -fno-jump-tables"
 # noseparate-code and norelro drop the page alignment between segments,
 # which is most of the padding in a small static binary.  With a common
 # page size of 64 bytes, the data segment starts in the file right after

@@ -223,11 +223,44 @@ secondary32(void)
 	exit(EXIT_SECCWRAP);
 }
 
+/*
+ * Return how many of -v, -q, -h and -V start ARG, as getopt() groups
+ * short options ("-vq", "-qp FILE", "-qpFILE"), or 0 when ARG is not
+ * such a group.  What follows them is nothing or a -p.
+ */
+static size_t
+short_flags(const char *arg)
+{
+	size_t i;
+
+	if (arg[0] != '-' || arg[1] == '-')
+		return 0;
+	for (i = 1; arg[i] != '\0' && arg[i] != 'p'; i++)
+		if (strchr("vqhV", arg[i]) == NULL)
+			return 0;
+	return i - 1;
+}
+
 /* Return 1 when ARG is an option whose value is the next argument. */
 static int
 takes_file(const char *arg)
 {
-	return strcmp(arg, "-p") == 0 || strcmp(arg, "--profile") == 0;
+	size_t n = short_flags(arg);
+
+	return (arg[0] == '-' && arg[n + 1] == 'p' && arg[n + 2] == '\0') ||
+	       strcmp(arg, "--profile") == 0;
+}
+
+/* Return 1 when ARG is option C (a letter of a group) or LONG. */
+static int
+is_option(const char *arg, char c, const char *name)
+{
+	size_t i, n = short_flags(arg);
+
+	for (i = 1; i <= n; i++)
+		if (arg[i] == c)
+			return 1;
+	return strcmp(arg, name) == 0;
 }
 
 /* Return 1 when ARG is one of the --debug options. */
@@ -269,9 +302,9 @@ run_debug(const char *arg)
 static void
 inspect(const char *arg)
 {
-	int help = strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+	int help = is_option(arg, 'h', "--help");
 
-	if (!help && strcmp(arg, "-V") != 0 && strcmp(arg, "--version") != 0)
+	if (!help && !is_option(arg, 'V', "--version"))
 		return;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
@@ -338,19 +371,20 @@ set_action(struct options *opt, const char *arg, enum action action)
 static void
 own_option(struct options *opt, char **argv, int *i)
 {
-	char *arg = argv[*i];
+	char *arg = argv[*i], *p = arg + 1 + short_flags(arg);
 	const char *v;
 	int has;
 
-	if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0 ||
-	    strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0)
-		return;		/* taken before the rest */
-	if (strcmp(arg, "-p") == 0 || strcmp(arg, "--profile") == 0) {
+	/* -v and -q are taken before the rest, -h and -V by inspect(). */
+	if (strcmp(arg, "--verbose") == 0 || strcmp(arg, "--quiet") == 0 ||
+	    (p > arg + 1 && *p == '\0'))
+		return;
+	if (takes_file(arg)) {
 		if (argv[*i + 1] == NULL || argv[*i + 1][0] == '\0')
 			usage_error(arg, "missing profile file name");
 		profile_read(&opt->s, argv[++*i]);
-	} else if (strncmp(arg, "-p", 2) == 0 && arg[1] == 'p') {
-		profile_read(&opt->s, arg + 2);
+	} else if (arg[0] == '-' && *p == 'p') {
+		profile_read(&opt->s, p + 1);	/* -pFILE, -qpFILE */
 	} else if ((v = match(arg, "profile", &has)) != NULL) {
 		if (*v == '\0')
 			usage_error(arg, "missing profile file name: use "
@@ -410,15 +444,15 @@ parse_args(struct options *opt, int argc, char **argv)
 	 * of them wins. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
 	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "-v") == 0 ||
-		    strcmp(argv[i], "--verbose") == 0) {
-			msg_verbose = 1;
-			msg_quiet = 0;
-		}
-		if (strcmp(argv[i], "-q") == 0 ||
-		    strcmp(argv[i], "--quiet") == 0) {
-			msg_quiet = 1;
-			msg_verbose = 0;
+		for (v = argv[i]; *v != '\0'; v++) {
+			if (*v == 'v' && is_option(argv[i], 'v', "--verbose")) {
+				msg_verbose = 1;
+				msg_quiet = 0;
+			}
+			if (*v == 'q' && is_option(argv[i], 'q', "--quiet")) {
+				msg_quiet = 1;
+				msg_verbose = 0;
+			}
 		}
 		if (takes_file(argv[i]))
 			i++;

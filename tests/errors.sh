@@ -259,6 +259,7 @@ bad option-debug-with-command "--debug-errnos" "seccwrap: --debug-errnos: " \
 	"runs nothing"
 bad option-debug-then-unknown "--debug-errnos --nonsense" \
 	"seccwrap: --nonsense: " "unknown option"
+bad option-group-unknown "-vx" "seccwrap: -vx: " "unknown option"
 bad option-debug-groups-empty "--debug-syscall-groups=" \
 	"seccwrap: --debug-syscall-groups=: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
@@ -454,6 +455,29 @@ check verbose-then-quiet "" "$out"
 out=$("$SECCWRAP" -q -v --check 2>&1)
 check quiet-then-verbose "seccwrap: filter:" "$(printf '%s' "$out" |
 	grep -o '^seccwrap: filter:')"
+
+# Short options group as getopt() groups them: flags first, then at
+# most one -p with its file attached or next.
+out=$("$SECCWRAP" -vq --check 2>&1)
+check group-verbose-quiet "" "$out"
+out=$("$SECCWRAP" -qv --check 2>&1)
+check group-quiet-verbose "seccwrap: filter:" "$(printf '%s' "$out" |
+	grep -o '^seccwrap: filter:')"
+printf 'seccomp.drop chroot\n' >"$TMP/group.profile"
+check group-qp-next "chroot (x86_64 161): ERRNO(EPERM)" \
+	"$("$SECCWRAP" -qp "$TMP/group.profile" --explain=chroot | cut -d, -f1)"
+check group-qp-attached "chroot (x86_64 161): ERRNO(EPERM)" \
+	"$("$SECCWRAP" "-vqp$TMP/group.profile" --explain=chroot | cut -d, -f1)"
+out=$("$SECCWRAP" -qh | head -n 1)
+check group-help "usage: seccwrap [OPTIONS] [--] COMMAND [ARG...]" "$out"
+check group-version "seccwrap" "$("$SECCWRAP" -qV | cut -d' ' -f1)"
+# A file named like a group after -p stays a file name.
+"$SECCWRAP" -p -vq --check 2>"$TMP/group.err"
+check group-file-after-p "125 seccwrap: -vq: cannot open profile '-vq': \
+ENOENT" "$? $(cat "$TMP/group.err")"
+"$SECCWRAP" -vqp 2>"$TMP/group.err"
+check group-missing-file "125 seccwrap: -vqp: missing profile file name" \
+	"$? $(head -n 1 "$TMP/group.err")"
 
 # Every option's description in --help starts in one column, also after
 # the longest option names.
