@@ -152,8 +152,8 @@ build_nolibc() {
 	# riscv64: without this, GCC puts small constants in .sdata and ld
 	# maps code and data into one writable and executable segment.
 	[ "$arch" = riscv64 ] && arch_flags=-msmall-data-limit=0
-	# As for musl: 160 bytes less on x86_64; more on i386, none on
-	# aarch64.
+	# As for musl, 160 bytes less on x86_64.  It adds 96 bytes on i386
+	# and changes nothing on aarch64.
 	[ "$arch" = x86_64 ] && arch_flags=-fno-jump-tables
 	mkdir -p "$OUT/$arch-nolibc"
 	nolibc_cc "$OUT/$arch-nolibc/nolibc_test" nolibc/test/nolibc_test.c

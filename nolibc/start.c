@@ -52,7 +52,7 @@ _exit(int status)
 {
 	sys_exit_group(status);
 	/* A filter denied exit_group.  As seccwrap has one thread, exit ends
-	 * the process too; only a filter that denies both reaches the trap. */
+	 * the process too.  Only a filter that denies both reaches the trap. */
 	sys_exit(status);
 	__builtin_trap();
 }

@@ -7,28 +7,34 @@
 
 #include "seccwrap.h"
 
+/* Print the name of each syscall of ABI numbered from LO to below END. */
+static void
+put_names(struct out *o, const struct abi *abi, uint32_t lo, uint32_t end)
+{
+	const char *name;
+	uint32_t nr;
+
+	for (nr = lo; nr < end; nr++) {
+		name = abi_syscall_name(abi, nr);
+		if (name == NULL)
+			continue;
+		out_dec(o, nr);
+		out_str(o, "\t- ");
+		out_str(o, name);
+		out_char(o, '\n');
+	}
+}
+
 void
 debug_syscalls(const struct abi *abi)
 {
 	struct out o;
-	const char *name;
-	uint32_t nr, end = abi->nr_base + abi->nr_count;
 
 	out_init(&o, 1);
-	/* The table, then the arch-private calls (arm's 0xf0001 on). */
-	for (nr = abi->nr_base; nr < end; nr++) {
-		name = abi_syscall_name(abi, nr);
-		if (name != NULL) {
-			out_dec(&o, nr);
-			out_str(&o, "\t- ");
-			out_str(&o, name);
-			out_char(&o, '\n');
-		}
-		if (nr + 1 == end && abi->private_hi > end) {
-			nr = abi->private_lo - 1;
-			end = abi->private_hi + 1;
-		}
-	}
+	put_names(&o, abi, abi->nr_base, abi->nr_base + abi->nr_count);
+	/* Then the arch-private calls (arm's 0xf0001 on). */
+	if (abi->private_hi != 0)
+		put_names(&o, abi, abi->private_lo, abi->private_hi + 1);
 	out_flush(&o);
 }
 

@@ -89,7 +89,7 @@ exec_find(const char *command, char *const envp[], char **path)
 		free(candidate);
 		/* EACCES from any entry wins, then the first other error
 		 * (such as ELOOP), then ENOENT.  execvp(3) returns at once
-		 * on such another error; seccwrap searches on instead. */
+		 * on such another error, but seccwrap searches on. */
 		if (r == -EACCES)
 			seen_eacces = 1;
 		else if (r != -ENOENT && other == 0)

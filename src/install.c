@@ -80,9 +80,10 @@ install_kernel_machine(char *machine, size_t size, int linux32,
 int
 install_action_available(uint32_t action)
 {
-	/* ENOSYS: no seccomp(2), a kernel before 3.17; EINVAL: no
-	 * SECCOMP_GET_ACTION_AVAIL, before 4.14; EOPNOTSUPP: no ACTION.  Any
-	 * other error comes from something else, such as an outer filter. */
+	/* ENOSYS (no seccomp(2), before 3.17), EINVAL (no
+	 * SECCOMP_GET_ACTION_AVAIL, before 4.14) and EOPNOTSUPP mean that
+	 * the kernel lacks ACTION.  Another error, such as an outer filter's
+	 * EPERM, leaves it unknown. */
 	if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action) == 0)
 		return 0;
 	return errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP ?

@@ -138,8 +138,8 @@ walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 	const uint16_t *m;
 	unsigned int i, n;
 
-	/* The groups nest at most three deep; deeper would mean a cycle,
-	 * and skipped members would be lost denials. */
+	/* The built-in groups nest three deep, so a deeper one means a
+	 * cycle, and skipped members would be lost denials. */
 	if (depth > GROUP_DEPTH_MAX) {
 		w->errors++;
 		return;

@@ -129,8 +129,8 @@ put_help(const char *text)
 	out_flush(&o);
 }
 
-/* Report TEXT about OPTION, unless TEXT is NULL because the caller did,
- * and exit with a pointer to --help. */
+/* Report TEXT about OPTION (nothing when TEXT is NULL, after a message
+ * of the caller's own), then exit with a pointer to --help. */
 static void
 usage_error(const char *option, const char *text)
 {
@@ -251,7 +251,7 @@ takes_file(const char *arg)
 	       strcmp(arg, "--profile") == 0;
 }
 
-/* Return 1 when ARG is option C (a letter of a group) or LONG. */
+/* Return 1 when ARG is option C (a letter of a group) or NAME. */
 static int
 is_option(const char *arg, char c, const char *name)
 {
@@ -330,14 +330,13 @@ profile_option(struct options *opt, const char *arg)
 		v = match(arg, profile_options[i], &has);
 		if (v == NULL)
 			continue;
+		at.file = arg;
 		/* "--protocol unix" would run unix as the command. */
 		if (!has && i >= FIRST_WITH_VALUE) {
-			at.file = arg;
 			msg(MSG_ERROR, &at, "missing value: use ", arg,
 			    "=VALUE", NULL);
 			usage_error(NULL, NULL);
 		}
-		at.file = arg;
 		/* The origin names the option without its value. */
 		if (has) {
 			char *name = strdup(arg);
@@ -429,10 +428,24 @@ own_option(struct options *opt, char **argv, int *i)
 	}
 }
 
+/* Apply the short option LETTER if it is -v or -q: the last one wins. */
+static void
+set_verbosity(char letter)
+{
+	if (letter == 'v') {
+		msg_verbose = 1;
+		msg_quiet = 0;
+	} else if (letter == 'q') {
+		msg_quiet = 1;
+		msg_verbose = 0;
+	}
+}
+
 static void
 parse_args(struct options *opt, int argc, char **argv)
 {
 	const char *v, *host;
+	size_t n, j;
 	int i, has;
 
 	/* Kernels before 5.18 (and its stable backports) start a program
@@ -440,24 +453,20 @@ parse_args(struct options *opt, int argc, char **argv)
 	 * then the environment. */
 	if (argc < 1)
 		usage_error(NULL, "missing command to run");
-	/* -v and -q apply to every profile, wherever they stand; the last
-	 * of them wins. */
+	/* -v and -q apply to every profile, wherever they are. */
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
 	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		for (v = argv[i]; *v != '\0'; v++) {
-			if (*v == 'v' && is_option(argv[i], 'v', "--verbose")) {
-				msg_verbose = 1;
-				msg_quiet = 0;
-			}
-			if (*v == 'q' && is_option(argv[i], 'q', "--quiet")) {
-				msg_quiet = 1;
-				msg_verbose = 0;
-			}
-		}
+		n = short_flags(argv[i]);
+		for (j = 1; j <= n; j++)
+			set_verbosity(argv[i][j]);
+		if (strcmp(argv[i], "--verbose") == 0)
+			set_verbosity('v');
+		if (strcmp(argv[i], "--quiet") == 0)
+			set_verbosity('q');
 		if (takes_file(argv[i]))
 			i++;
 	}
-	/* Only a 32-bit build runs under a 64-bit kernel; a 64-bit build
+	/* Only a 32-bit build runs under a 64-bit kernel, so a 64-bit build
 	 * leaves out the code and tables that look for one. */
 	if (sizeof(long) == 4 && arch_has_kernel64())
 		select_kernel_arch();

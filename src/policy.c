@@ -391,7 +391,8 @@ expand(struct build *b, const char *text, const struct origin *at)
 		if (b->expanded[i].text == text && b->expanded[i].at == at)
 			return b->expanded[i].failed ? NULL : &b->expanded[i];
 	/* A list that cannot be expanded would lose its denials, so it is
-	 * an error, never skipped.  Each ABI applies at most two lists. */
+	 * an error, never skipped.  At most four are used: a list and its
+	 * default group, for the native and the 32-bit ABI. */
 	if (b->nexpanded == EXPANSIONS_MAX) {
 		b->errors++;
 		msg(MSG_ERROR, at, "cannot expand the list", NULL);
@@ -477,7 +478,9 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 		    palette_add(b, RET_ERRNO | b->enosys, NULL, at) : fill;
 	for (i = 0; i < ab->pcount; i++)
 		ab->pdec[i] = ab->above;
-	for (i = 0; i < syscall_name_count() && ab->pcount; i++) {
+	/* Named and unnamed private numbers differ under a keep list only. */
+	for (i = 0; ab->above != fill && ab->pcount &&
+	     i < syscall_name_count(); i++) {
 		nr = abi_syscall_nr(ab->abi, i);
 		if (nr >= (long)ab->abi->private_lo &&
 		    nr < (long)(ab->abi->private_lo + ab->pcount))
@@ -609,7 +612,7 @@ add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 		*d = palette_add(b, b->palette[*d].action, f,
 				 b->palette[*d].origin);
 	}
-	/* No syscall gets more than three rules (personality); a dropped
+	/* No syscall gets more than three rules (personality).  A dropped
 	 * rule could lose a denial, so it is an error. */
 	if (f->nrules == FILTER_RULES_MAX) {
 		b->errors++;

@@ -583,9 +583,9 @@ done
 check exceptions-only/not-alone "0 " "$? $(grep -v 'takes precedence' \
 	"$TMP/exc.err")"
 
-# Argument filters alone replace the default list: a -v note tells that
-# native calls pass unless one of them denies it, and without -v stderr
-# stays empty.
+# Argument filters alone replace the default list: a -v note reports
+# that native calls pass unless one of them denies them, and without -v
+# stderr stays empty.
 "$SECCWRAP" -v --memory-deny-write-execute --check 2>"$TMP/nolist.err"
 check no-native-list/note "0 seccwrap: no seccomp, seccomp.drop or \
 seccomp.keep list: x86_64 calls pass unless an argument filter denies them" \

@@ -175,9 +175,9 @@ for err in EOPNOTSUPP EINVAL; do
 	stderr_has "no-log-$err/message" 'lacks SECCOMP_RET_LOG' \
 		"expected a message about LOG"
 done
-# Any other error does not show that the kernel lacks the action (here
-# an outer filter's EPERM): the messages give it.  kill falls back all
-# the same, and log is still an error.
+# Another error (here an outer filter's EPERM) does not show that the
+# kernel lacks the action, so the messages name it.  kill still falls
+# back, and log is still an error.
 "$OUTER" seccomp@0=2=EPERM -- "$SECCWRAP" -v --seccomp.drop=mount:kill -- \
 	"$P64" getpid </dev/null >"$TMP/out" 2>"$TMP/err"
 check no-action-eperm/status 0 "$?"
