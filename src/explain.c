@@ -115,7 +115,8 @@ put_origin(struct out *o, const struct origin *at)
 	}
 }
 
-/* Explain a decision with no argument checks. */
+/* Say which line decided R: its whole action, or the action where no
+ * argument rule matches. */
 static void
 put_reason(struct out *o, const struct range *r, const struct abi *abi,
 	   uint32_t nr)
@@ -173,8 +174,10 @@ put_test(struct out *o, const struct arg_test *t)
 }
 
 static void
-put_rules(struct out *o, const struct decision *d)
+put_rules(struct out *o, const struct range *r, const struct abi *abi,
+	  uint32_t nr)
 {
+	const struct decision *d = &r->decision;
 	const struct arg_rule *rule;
 	unsigned int i, j;
 
@@ -196,6 +199,12 @@ put_rules(struct out *o, const struct decision *d)
 	}
 	out_str(o, "  otherwise: ");
 	print_action(o, d->action);
+	/* A list that denies the call decided the rest (a kill rule over a
+	 * list's errno, policy.c add_rule()). */
+	if (d->action != RET_ALLOW) {
+		out_str(o, ", ");
+		put_reason(o, r, abi, nr);
+	}
 	out_char(o, '\n');
 }
 
@@ -332,7 +341,7 @@ explain(const struct policy *policy, const struct program *prog,
 	out_str(&o, "): ");
 	if (r->decision.args) {
 		out_str(&o, "depends on the arguments\n");
-		put_rules(&o, &r->decision);
+		put_rules(&o, r, owner, nr);
 		return out_flush(&o) < 0;
 	}
 	print_action(&o, action);

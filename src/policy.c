@@ -537,9 +537,19 @@ apply_secondary(struct build *b, struct abi_build *ab)
 static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
-	uint32_t action = error_action(b, ab, 0);
+	uint32_t action = error_action(b, ab, 0), i;
 
 	ab->above = palette_add(b, action, NULL, at);
+	/* Under log every call runs, so the argument filters still apply,
+	 * and they need a decision per call. */
+	if (is_allowing(action)) {
+		for (i = 0; i < ab->count; i++)
+			ab->dec[i] = ab->above;
+		for (i = 0; i < ab->pcount; i++)
+			ab->pdec[i] = ab->above;
+		ab->split = 0;
+		return;
+	}
 	/* One span for the whole ABI, but for clone3's own errno. */
 	ab->count = 0;
 	ab->pcount = 0;
@@ -590,15 +600,21 @@ force_enosys(struct build *b, struct abi_build *ab, unsigned int name,
 	*d = palette_add(b, RET_ERRNO | b->enosys, NULL, at);
 }
 
-/* Append a rule to NAME's argument filter where the list lets it run. */
+/* Append a rule to NAME's argument filter where the list lets the call
+ * run.  A kill rule also goes where the list gives an errno, because the
+ * kernel picks the kill from stacked filters (firejail's) too. */
 static void
 add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 	 const struct arg_rule *rule)
 {
-	uint32_t *d = find(ab, name);
+	uint32_t *d = find(ab, name), action;
 	struct arg_filter *f;
 
-	if (d == NULL || !is_allowing(b->palette[*d].action))
+	if (d == NULL)
+		return;
+	action = b->palette[*d].action;
+	if (!is_allowing(action) && !(rule->action == b->kill_action &&
+	    (action & RET_ACTION_MASK) == RET_ERRNO))
 		return;
 	/* A palette entry with a filter belongs to this one syscall. */
 	f = (struct arg_filter *)b->palette[*d].args;
@@ -897,6 +913,9 @@ setup_abis(struct build *b)
 	const struct abi *native = host_abis[0], *a;
 	struct abi_build *ab;
 	unsigned int i;
+	/* Under log a blocked ABI runs its calls, so it needs a table for
+	 * the argument filters (fill_abi). */
+	int log_action = b->s->error_kind == ERROR_LOG;
 
 	b->nabi = host_abi_count;
 	for (i = 0; i < host_abi_count && i < ABI_MAX; i++) {
@@ -909,7 +928,7 @@ setup_abis(struct build *b)
 		 * needs no table of decisions. */
 		ab->blocked = !ab->native && a->audit_arch ==
 			native->audit_arch;
-		ab->count = ab->blocked ? 0 : a->nr_count;
+		ab->count = ab->blocked && !log_action ? 0 : a->nr_count;
 		if (a->private_hi != 0) {
 			ab->pcount = private_count(a);
 			ab->pdec = calloc(ab->pcount ? ab->pcount : 1,
@@ -946,7 +965,9 @@ fill_abi(struct build *b, struct abi_build *ab)
 		apply_secondary(b, ab);
 	else
 		apply_native(b, ab);
-	if (ab->blocked || (!ab->native && s->block_secondary))
+	/* A blocked ABI under a denying action has no table, because every
+	 * call gets that action whatever its arguments. */
+	if (ab->count == 0)
 		return;
 	if (s->mdwx)
 		add_mdwx(b, ab);

@@ -60,6 +60,14 @@ seccomp-error-action EXDEV'
 probe mdwx-error-action "-p $TMP/mdwxexdev.profile" "$P64" \
 	mmap-wx=EXDEV memfd=EXDEV
 
+# A list's own errno leaves the argument filters' kill in place, as
+# firejail's stacked filters do: mmap gets EIO unless it asks for W+X.
+profile mdwxkilleio 'seccomp.drop mmap:EIO
+memory-deny-write-execute
+seccomp-error-action kill'
+probe mdwx-kill-over-errno "-p $TMP/mdwxkilleio.profile" "$P64" mmap-w=EIO
+probe_kill mdwx-kill-over-errno "-p $TMP/mdwxkilleio.profile" "$P64" mmap-wx
+
 # A dynamically linked program still runs.
 "$SECCWRAP" -p "$TMP/mdwx.profile" -- /bin/ls / >"$TMP/ls.out" 2>"$TMP/ls.err"
 check mdwx-ls/exit-status 0 "$?"
@@ -223,6 +231,19 @@ seccomp-error-action kill'
 probe_kill block-kill-int80 "-p $TMP/blockkill.profile" "$P64" int80:20
 probe block-option "--seccomp.drop=mount --seccomp.block-secondary" "$P64" \
 	int80:20=EPERM personality-linux32=EPERM personality0=ok
+
+# Under log a blocked ABI runs its calls, logged, so protocol and
+# restrict-namespaces must still hold there: a 32-bit program was a way
+# around them.
+profile blocklog 'seccomp.block-secondary
+seccomp-error-action log
+protocol unix
+restrict-namespaces'
+probe block-log-32 "-p $TMP/blocklog.profile" "$P32" \
+	socket-inet=EOPNOTSUPP socket-unix=ok socketcall-unix=ENOSYS \
+	clone3=ENOSYS unshare-user=ok getpid=ok
+probe block-log-int80 "-p $TMP/blocklog.profile" "$P64" \
+	int80:359:2,1,0=EOPNOTSUPP int80:359:1,1,0=ok int80:20=ok
 
 # block-secondary wins over a seccomp.32 list, with a warning.
 profile block32 'seccomp.drop mount

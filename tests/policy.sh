@@ -131,6 +131,15 @@ expect block-secondary-native $EPERM x86_64 mount \
 check x32-denied $EPERM "$(action $X86_64 0x40000027 --seccomp.drop=mount)"
 check x32-denied-keep $EPERM "$(action $X86_64 0x40000000 \
 	--seccomp.keep=read)"
+# Under log, x32 runs its calls, so protocol must still check socket
+# (x32 41) there; a kernel booted with syscall.x32=y would run them.
+LOGPROTO="--seccomp-error-action=log --protocol=unix"
+rm -f "$TMP/filter"
+"$SECCWRAP" -q $LOGPROTO --dump="$TMP/filter"
+check x32-log-protocol-inet "1073741865 0x0005005f" "$("$BPFEVAL" \
+	"$TMP/filter" $X86_64 0x40000029 0x40000029 2 1 0)"
+check x32-log-protocol-unix "1073741865 $LOG" "$("$BPFEVAL" \
+	"$TMP/filter" $X86_64 0x40000029 0x40000029 1 1 0)"
 check bit31-allowed $ALLOW "$(action $X86_64 0xffffffff --seccomp)"
 check bit31-allowed-keep $ALLOW "$(action $X86_64 0xffffffff \
 	--seccomp.keep=read)"
@@ -216,6 +225,13 @@ check explain-keep-unlisted "getpid (x86_64 39): ERRNO(EPERM), from \
 out=$("$SECCWRAP" --seccomp.drop=mount:EACCES --explain=mount)
 check explain-errno-item "mount (x86_64 165): ERRNO(EACCES), from \
 --seccomp.drop 'seccomp.drop mount:EACCES'" "$out"
+# The list's errno is what is left when no kill rule matches.
+out=$("$SECCWRAP" --seccomp.drop=unshare:EIO --restrict-namespaces=net \
+	--seccomp-error-action=kill --explain=unshare)
+check explain-kill-over-errno "unshare (x86_64 272): depends on the arguments
+  if arg0 & 0x40000000: KILL_PROCESS, from --restrict-namespaces \
+'restrict-namespaces'
+  otherwise: ERRNO(EIO), from --seccomp.drop 'seccomp.drop unshare:EIO'" "$out"
 out=$("$SECCWRAP" --seccomp --explain=read,x32)
 check explain-x32 "read (x32 1073741824): ERRNO(EPERM), the x32 ABI is \
 denied as a whole" "$out"
