@@ -35,6 +35,10 @@ getenv(const char *name)
 	size_t n = strlen(name);
 	char **e;
 
+	/* No variable has such a name, as in musl: "A=B" would otherwise
+	 * find the entry "A=B=x", and "" an entry that starts with '='. */
+	if (n == 0 || strchr(name, '=') != NULL)
+		return NULL;
 	for (e = environment; e && *e; e++)
 		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
 			return *e + n + 1;

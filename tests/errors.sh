@@ -157,6 +157,16 @@ else
 	fail missing-local-include/ran "the command did not run"
 fi
 
+# No variable is named "M=B", so ${M=B} is unset, in the musl and the
+# nolibc build alike, although the environment holds "M=B=DIR".
+mkdir -p "$TMP/macro"
+echo 'seccomp.drop chroot' >"$TMP/macro/x.inc"
+printf 'include ${M=B}/x.inc\nseccomp\n' >"$TMP/macro.profile"
+env "M=B=$TMP/macro" "$SECCWRAP" -p "$TMP/macro.profile" --check \
+	>/dev/null 2>"$TMP/macro.err"
+check macro-name-with-equals "125 seccwrap: $TMP/macro.profile:1: include \
+file not found '\${M=B}/x.inc'" "$? $(cat "$TMP/macro.err")"
+
 bad missing-profile "-p $TMP/no-such.profile" "seccwrap: " \
 	"$TMP/no-such.profile"
 

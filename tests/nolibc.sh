@@ -107,8 +107,8 @@ unit() {
 	_arch=$1
 	shift
 	mkdir -p "$TMP/unit-$_arch"
-	NOLIBC_TEST_VAR=value "$@" "$TMP/unit-$_arch" "a b" \
-		>"$TMP/unit.out" 2>&1
+	NOLIBC_TEST_VAR=value NOLIBC_TEST_EQ=B=x "$@" "$TMP/unit-$_arch" \
+		"a b" >"$TMP/unit.out" 2>&1
 	_rc=$?
 	while read -r _ok _name _rest; do
 		case $_ok in

@@ -8,7 +8,7 @@
  *
  * Each check prints "ok NAME" or "not ok NAME"; the exit status is the
  * number of failed checks (at most 100).  The environment must contain
- * NOLIBC_TEST_VAR=value.
+ * NOLIBC_TEST_VAR=value and NOLIBC_TEST_EQ=B=x.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -288,7 +288,9 @@ main(int argc, char **argv, char **envp)
 	check("getenv", getenv("NOLIBC_TEST_VAR") &&
 	      strcmp(getenv("NOLIBC_TEST_VAR"), "value") == 0 &&
 	      getenv("NOLIBC_TEST") == NULL &&
-	      getenv("NOLIBC_TEST_VAR=") == NULL);
+	      getenv("NOLIBC_TEST_VAR=") == NULL &&
+	      getenv("NOLIBC_TEST_EQ") &&
+	      getenv("NOLIBC_TEST_EQ=B") == NULL && getenv("") == NULL);
 	test_memory();
 	test_strings();
 	test_malloc();
