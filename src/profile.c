@@ -82,6 +82,10 @@ expand_macros(const char *in, char **out)
 			goto missing;
 		memcpy(name, p + 2, (size_t)(end - p - 2));
 		name[end - p - 2] = '\0';
+		/* glibc's getenv("A=B") finds the entry "A=B=x", and musl's
+		 * finds nothing: no variable has such a name. */
+		if (name[0] == '\0' || strchr(name, '=') != NULL)
+			goto missing;
 		value = strcmp(name, "CFG") == 0 ? SYSTEM_PROFILE_DIR :
 			getenv(name);
 		if (value == NULL)

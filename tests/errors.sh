@@ -157,8 +157,9 @@ else
 	fail missing-local-include/ran "the command did not run"
 fi
 
-# No variable is named "M=B", so ${M=B} is unset, in the musl and the
-# nolibc build alike, although the environment holds "M=B=DIR".
+# No variable is named "M=B", so ${M=B} is unset in every build (musl,
+# nolibc, and glibc for the sanitizers), although the environment holds
+# "M=B=DIR".
 mkdir -p "$TMP/macro"
 echo 'seccomp.drop chroot' >"$TMP/macro/x.inc"
 printf 'include ${M=B}/x.inc\nseccomp\n' >"$TMP/macro.profile"
