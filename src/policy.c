@@ -573,48 +573,47 @@ find(struct abi_build *ab, unsigned int name)
 	return decision_at(NULL, ab, (uint32_t)nr, 0);
 }
 
-/* Deny NAME outright where the list lets it run. */
+/*
+ * Return 1 when ACTION, from an argument filter command, replaces BASE,
+ * the list's action for the call: where the list lets the call run, and
+ * over the list's errno when ACTION kills or OVER_LIST is set.  Stacked
+ * filters (firejail's) act so: the kernel picks a kill over an errno,
+ * and between errnos the filter installed last, which for firejail is
+ * protocol, then block-secondary, then the lists, then mdwx and
+ * namespaces.
+ */
+static int
+replaces(const struct build *b, uint32_t base, uint32_t action, int over_list)
+{
+	if (is_allowing(base))
+		return 1;
+	return (base & RET_ACTION_MASK) == RET_ERRNO &&
+	       (action == b->kill_action || over_list);
+}
+
+/* Deny NAME outright where ACTION replaces the list's action. */
 static void
 deny(struct build *b, struct abi_build *ab, unsigned int name,
-     uint32_t action, const struct origin *at)
+     uint32_t action, const struct origin *at, int over_list)
 {
 	uint32_t *d = find(ab, name);
 
-	if (d == NULL || !is_allowing(b->palette[*d].action))
+	if (d == NULL || !replaces(b, b->palette[*d].action, action, over_list))
 		return;
 	*d = palette_add(b, action, NULL, at);
 }
 
-/* Make NAME fail with ENOSYS unless it already kills. */
-static void
-force_enosys(struct build *b, struct abi_build *ab, unsigned int name,
-	     const struct origin *at)
-{
-	uint32_t *d = find(ab, name), action;
-
-	if (d == NULL)
-		return;
-	action = b->palette[*d].action;
-	if (!is_allowing(action) && (action & RET_ACTION_MASK) != RET_ERRNO)
-		return;
-	*d = palette_add(b, RET_ERRNO | b->enosys, NULL, at);
-}
-
-/* Append a rule to NAME's argument filter where the list lets the call
- * run.  A kill rule also goes where the list gives an errno, because the
- * kernel picks the kill from stacked filters (firejail's) too. */
+/* Append a rule to NAME's argument filter where the rule's action
+ * replaces the list's action. */
 static void
 add_rule(struct build *b, struct abi_build *ab, unsigned int name,
-	 const struct arg_rule *rule)
+	 const struct arg_rule *rule, int over_list)
 {
-	uint32_t *d = find(ab, name), action;
+	uint32_t *d = find(ab, name);
 	struct arg_filter *f;
 
-	if (d == NULL)
-		return;
-	action = b->palette[*d].action;
-	if (!is_allowing(action) && !(rule->action == b->kill_action &&
-	    (action & RET_ACTION_MASK) == RET_ERRNO))
+	if (d == NULL ||
+	    !replaces(b, b->palette[*d].action, rule->action, over_list))
 		return;
 	/* A palette entry with a filter belongs to this one syscall. */
 	f = (struct arg_filter *)b->palette[*d].args;
@@ -682,28 +681,28 @@ add_mdwx(struct build *b, struct abi_build *ab)
 		    "the arguments of ", has_mmap2 ? "mmap and mmap2" : "mmap",
 		    " on ", ab->abi->name, ", which are in memory", NULL);
 	if (!(flags & ABI_STRUCT_MMAP))
-		add_rule(b, ab, SC_mmap, &wx);
+		add_rule(b, ab, SC_mmap, &wx, 0);
 	else if (!ab->native || checked)
-		deny(b, ab, SC_mmap, act, at);
+		deny(b, ab, SC_mmap, act, at, 0);
 	if (!(flags & ABI_STRUCT_MMAP2))
-		add_rule(b, ab, SC_mmap2, &wx);
+		add_rule(b, ab, SC_mmap2, &wx, 0);
 	else if (!ab->native)
-		deny(b, ab, SC_mmap2, act, at);
-	add_rule(b, ab, SC_mprotect, &x);
-	add_rule(b, ab, SC_pkey_mprotect, &x);
-	add_rule(b, ab, SC_shmat, &shm);
+		deny(b, ab, SC_mmap2, act, at, 0);
+	add_rule(b, ab, SC_mprotect, &x, 0);
+	add_rule(b, ab, SC_pkey_mprotect, &x, 0);
+	add_rule(b, ab, SC_shmat, &shm, 0);
 	/* ipc(SHMAT, id, shmflg, ...) reaches shmat through the multiplexer. */
 	ipc.ntests = 2;
 	ipc.test[1] = shm.test[0];
-	add_rule(b, ab, SC_ipc, &ipc);
-	deny(b, ab, SC_memfd_create, act, at);
+	add_rule(b, ab, SC_ipc, &ipc, 0);
+	deny(b, ab, SC_memfd_create, act, at, 0);
 	/* With READ_IMPLIES_EXEC the kernel adds PROT_EXEC to every readable
 	 * mapping; 0xffffffff only queries the persona. */
 	rexec.ntests = 2;
 	rexec.test[1].op = TEST_NE;
 	rexec.test[1].mask = 0xffffffffu;
 	rexec.test[1].value = 0xffffffffu;
-	add_rule(b, ab, SC_personality, &rexec);
+	add_rule(b, ab, SC_personality, &rexec, 0);
 }
 
 static void
@@ -720,23 +719,23 @@ add_namespaces(struct build *b, struct abi_build *ab)
 
 	if (cmask) {
 		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
-		add_rule(b, ab, SC_clone, &r);
+		add_rule(b, ab, SC_clone, &r, 0);
 	}
 	if (mask) {
 		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_unshare, &r);
+		add_rule(b, ab, SC_unshare, &r, 0);
 	}
 	/* setns with nstype 0 joins whatever namespace the fd refers to.
 	 * firejail denies it even when "-user" left no type, and so does
 	 * seccwrap, with a warning from policy_build(). */
 	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
-	add_rule(b, ab, SC_setns, &r);
+	add_rule(b, ab, SC_setns, &r, 0);
 	if (mask) {
 		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_setns, &r);
+		add_rule(b, ab, SC_setns, &r, 0);
 	}
 	/* clone3's flags sit in memory the filter cannot read. */
-	force_enosys(b, ab, SC_clone3, at);
+	deny(b, ab, SC_clone3, RET_ERRNO | b->enosys, at, 0);
 }
 
 static void
@@ -761,15 +760,15 @@ add_protocol(struct build *b, struct abi_build *ab)
 	}
 	/* socketpair takes the same domain argument. */
 	if (r.ntests == 0) {
-		deny(b, ab, SC_socket, r.action, at);
-		deny(b, ab, SC_socketpair, r.action, at);
+		deny(b, ab, SC_socket, r.action, at, 1);
+		deny(b, ab, SC_socketpair, r.action, at, 1);
 	} else {
-		add_rule(b, ab, SC_socket, &r);
-		add_rule(b, ab, SC_socketpair, &r);
+		add_rule(b, ab, SC_socket, &r, 1);
+		add_rule(b, ab, SC_socketpair, &r, 1);
 	}
 	/* Both create sockets where the filter cannot see the domain. */
-	force_enosys(b, ab, SC_socketcall, at);
-	force_enosys(b, ab, SC_io_uring_setup, at);
+	deny(b, ab, SC_socketcall, RET_ERRNO | b->enosys, at, 1);
+	deny(b, ab, SC_io_uring_setup, RET_ERRNO | b->enosys, at, 1);
 }
 
 /* personality() may only set PER_LINUX (0) or query (0xffffffff). */
@@ -783,11 +782,11 @@ add_personality(struct build *b, struct abi_build *ab)
 	r.ntests = 2;
 	r.test[1] = r.test[0];
 	r.test[1].value = 0xffffffffu;
-	add_rule(b, ab, SC_personality, &r);
+	add_rule(b, ab, SC_personality, &r, 1);
 	if (ab->abi->flags & ABI_64BIT) {
 		r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
 		r.test[0].high = 1;
-		add_rule(b, ab, SC_personality, &r);
+		add_rule(b, ab, SC_personality, &r, 1);
 	}
 }
 
@@ -1077,7 +1076,8 @@ emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
 /*
  * Turn the ABIs that a task of one audit arch reaches (arch_reaches())
  * into sorted ranges over 0..0xffffffff.  Another mips ABI's calls get
- * the error action, as x32's do on x86_64.  No C library makes them, and
+ * the error action, as x32's do on x86_64, or ENOSYS where that action
+ * is log and an argument filter is set.  No C library makes them, and
  * the task's lists cannot judge them: seccomp.32 lists are for o32 tasks
  * only, and the kernel shifts the arguments of o32's syscall(4000) for
  * o32 tasks only, so an n64 task's reach the filter one place off.
@@ -1120,6 +1120,11 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	r->decision.origin = NULL;
 	ap->ranges = ++r;
 	foreign.action = error_action(b, &b->abi[task], 0);
+	/* Under log these calls would run past every argument filter, so
+	 * when one is set they fail as if absent. */
+	if (is_allowing(foreign.action) &&
+	    (b->s->mdwx || b->s->namespaces_set || b->s->protocol_set))
+		foreign.action = RET_ERRNO | b->enosys;
 	foreign.args = NULL;
 	foreign.origin = &other_mips;
 	for (j = 0; j < k; j++) {

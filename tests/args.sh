@@ -67,6 +67,21 @@ memory-deny-write-execute
 seccomp-error-action kill'
 probe mdwx-kill-over-errno "-p $TMP/mdwxkilleio.profile" "$P64" mmap-w=EIO
 probe_kill mdwx-kill-over-errno "-p $TMP/mdwxkilleio.profile" "$P64" mmap-wx
+# The same for the calls that mdwx denies whatever their arguments.
+profile mdwxkillall 'seccomp.drop mmap:EIO,memfd_create:EIO
+memory-deny-write-execute
+seccomp-error-action kill'
+probe_kill mdwx-kill-over-errno-memfd "-p $TMP/mdwxkillall.profile" "$P64" \
+	memfd
+probe_kill mdwx-kill-over-errno-oldmmap "-p $TMP/mdwxkillall.profile" \
+	"$P64" int80:90:0
+# Between errnos, firejail's filter installed last wins: the lists' over
+# restrict-namespaces, and protocol's over the lists'.
+profile errnoorder 'seccomp.drop clone3:EACCES,socket:EIO
+restrict-namespaces
+protocol unix'
+probe errno-order "-p $TMP/errnoorder.profile" "$P64" \
+	clone3=EACCES socket-inet=EOPNOTSUPP socket-unix=EIO
 
 # A dynamically linked program still runs.
 "$SECCWRAP" -p "$TMP/mdwx.profile" -- /bin/ls / >"$TMP/ls.out" 2>"$TMP/ls.err"

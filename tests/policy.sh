@@ -140,6 +140,15 @@ check x32-log-protocol-inet "1073741865 0x0005005f" "$("$BPFEVAL" \
 	"$TMP/filter" $X86_64 0x40000029 0x40000029 2 1 0)"
 check x32-log-protocol-unix "1073741865 $LOG" "$("$BPFEVAL" \
 	"$TMP/filter" $X86_64 0x40000029 0x40000029 1 1 0)"
+# An n64 task can make o32's socket call (4183); under log it would run
+# past protocol, so it fails as if absent, and without a filter it logs.
+out=$("$SECCWRAP" --arch=mips64el $LOGPROTO --explain=4183,n64)
+check mips-foreign-log-protocol "socket (o32 4183 called by an n64 task): \
+ERRNO(ENOSYS), a call with another mips ABI's number is denied" "$out"
+out=$("$SECCWRAP" --arch=mips64el --seccomp-error-action=log \
+	--explain=4183,n64)
+check mips-foreign-log "socket (o32 4183 called by an n64 task): LOG, a \
+call with another mips ABI's number is denied" "$out"
 check bit31-allowed $ALLOW "$(action $X86_64 0xffffffff --seccomp)"
 check bit31-allowed-keep $ALLOW "$(action $X86_64 0xffffffff \
 	--seccomp.keep=read)"
