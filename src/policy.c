@@ -540,24 +540,28 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 	uint32_t action = error_action(b, ab, 0), i;
 
 	ab->above = palette_add(b, action, NULL, at);
-	/* Under log every call runs, so the argument filters still apply,
-	 * and they need a decision per call. */
-	if (is_allowing(action)) {
+	ab->split = ab->clone3 >= 0 &&
+		error_action(b, ab, (uint32_t)ab->clone3) != action;
+	ab->clone3_dec = ab->split ? palette_add(b, error_action(b, ab,
+					     (uint32_t)ab->clone3), NULL, at) :
+			 ab->above;
+	/* Under log every call runs, so the argument filters still apply;
+	 * under an errno, protocol's errnos win over this one.  Both need a
+	 * decision per call (x32 has a table under log only). */
+	if (ab->count > 0 && (is_allowing(action) || (b->s->protocol_set &&
+	    (action & RET_ACTION_MASK) == RET_ERRNO))) {
 		for (i = 0; i < ab->count; i++)
 			ab->dec[i] = ab->above;
 		for (i = 0; i < ab->pcount; i++)
 			ab->pdec[i] = ab->above;
+		if (ab->split && (uint32_t)ab->clone3 < ab->count)
+			ab->dec[ab->clone3] = ab->clone3_dec;
 		ab->split = 0;
 		return;
 	}
 	/* One span for the whole ABI, but for clone3's own errno. */
 	ab->count = 0;
 	ab->pcount = 0;
-	ab->split = ab->clone3 >= 0 &&
-		error_action(b, ab, (uint32_t)ab->clone3) != action;
-	ab->clone3_dec = ab->split ? palette_add(b, error_action(b, ab,
-					     (uint32_t)ab->clone3), NULL, at) :
-			 ab->above;
 }
 
 /* Return where the decision for the syscall of name index NAME (an SC_*

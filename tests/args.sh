@@ -265,6 +265,13 @@ probe block-log-32 "-p $TMP/blocklog.profile" "$P32" \
 probe block-log-int80 "-p $TMP/blocklog.profile" "$P64" \
 	int80:359:2,1,0=EOPNOTSUPP int80:359:1,1,0=ok int80:20=ok
 
+# Under an errno, protocol's EOPNOTSUPP wins over block-secondary's
+# EPERM on i386, as with firejail, which installs protocol last.
+profile blockproto 'seccomp.block-secondary
+protocol unix'
+probe block-protocol-int80 "-p $TMP/blockproto.profile" "$P64" \
+	int80:359:2,1,0=EOPNOTSUPP int80:359:1,1,0=EPERM int80:20=EPERM
+
 # block-secondary wins over a seccomp.32 list, with a warning.
 profile block32 'seccomp.drop mount
 seccomp.32.drop chroot

@@ -359,6 +359,13 @@ else
 		"ran: $([ -e "$TMP/ran2" ] && echo yes || echo no), stderr:" \
 		"$(head -c 300 "$TMP/noexec.err")"
 fi
+# Under log the list denies nothing: execve runs, logged, and so does a
+# later exec of the command.
+rm -f "$TMP/ran2"
+"$SECCWRAP" -q -p "$TMP/noexec.profile" --seccomp-error-action=log -- \
+	/bin/sh -c "/bin/touch '$TMP/ran2'" </dev/null >/dev/null 2>&1
+check deny-execve/log-runs "0 yes" \
+	"$? $([ -e "$TMP/ran2" ] && echo yes || echo no)"
 
 # --- no filter, no run --------------------------------------------------
 
