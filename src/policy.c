@@ -579,10 +579,11 @@ find(struct abi_build *ab, unsigned int name)
 
 /*
  * Return 1 when ACTION, from an argument filter command, replaces BASE,
- * the list's action for the call: where the list lets the call run, and
- * over the list's errno when ACTION kills or OVER_LIST is set.  Stacked
- * filters (firejail's) act so: the kernel picks a kill over an errno,
- * and between errnos the filter installed last, which for firejail is
+ * the list's action for the call.  It does where the list lets the call
+ * run.  Over the list's errno, it does when ACTION kills, or when it is
+ * an errno and OVER_LIST is set.  Stacked filters (firejail's) act so:
+ * the kernel picks a kill over an errno and an errno over a log, and
+ * between errnos the filter installed last.  For firejail that is
  * protocol, then block-secondary, then the lists, then mdwx and
  * namespaces.
  */
@@ -592,7 +593,8 @@ replaces(const struct build *b, uint32_t base, uint32_t action, int over_list)
 	if (is_allowing(base))
 		return 1;
 	return (base & RET_ACTION_MASK) == RET_ERRNO &&
-	       (action == b->kill_action || over_list);
+	       (action == b->kill_action ||
+		(over_list && (action & RET_ACTION_MASK) == RET_ERRNO));
 }
 
 /* Deny NAME outright where ACTION replaces the list's action. */

@@ -265,6 +265,14 @@ probe block-log-32 "-p $TMP/blocklog.profile" "$P32" \
 probe block-log-int80 "-p $TMP/blocklog.profile" "$P64" \
 	int80:359:2,1,0=EOPNOTSUPP int80:359:1,1,0=ok int80:20=ok
 
+# Under log, block-secondary's personality check only logs, so a list's
+# errno for personality stays, as the kernel ranks an errno over a log.
+profile blocklogpers 'seccomp personality:EIO
+seccomp.block-secondary
+seccomp-error-action log'
+probe block-log-personality "-p $TMP/blocklogpers.profile" "$P64" \
+	personality-linux32=EIO personality0=EIO
+
 # Under an errno, protocol's EOPNOTSUPP wins over block-secondary's
 # EPERM on i386, as with firejail, which installs protocol last.
 profile blockproto 'seccomp.block-secondary
