@@ -199,8 +199,8 @@ put_rules(struct out *o, const struct range *r, const struct abi *abi,
 	}
 	out_str(o, "  otherwise: ");
 	print_action(o, d->action);
-	/* A list that denies the call decided the rest (a kill rule over a
-	 * list's errno, policy.c add_rule()). */
+	/* Where the rest is not a plain allow, a line decided it: a list
+	 * that denies or logs the call, or block-secondary. */
 	if (d->action != RET_ALLOW) {
 		out_str(o, ", ");
 		put_reason(o, r, abi, nr);
