@@ -61,7 +61,7 @@ probe mdwx-error-action "-p $TMP/mdwxexdev.profile" "$P64" \
 	mmap-wx=EXDEV memfd=EXDEV
 
 # A list's own errno leaves the argument filters' kill in place, as
-# firejail's stacked filters do: mmap gets EIO unless it asks for W+X.
+# firejail's stacked filters do: mmap gets EIO unless it maps W+X.
 profile mdwxkilleio 'seccomp.drop mmap:EIO
 memory-deny-write-execute
 seccomp-error-action kill'
@@ -105,8 +105,8 @@ probe ns-32 "-p $TMP/ns.profile" "$P32" \
 	nr:346:-1,0x40000000=EPERM unshare-net=EPERM getpid=ok unshare-user=EPERM
 probe ns-int80 "-p $TMP/ns.profile" "$P64" \
 	int80:310:0x10000000=EPERM int80:346:-1,0=EPERM int80:435:0,0=ENOSYS
-# The i386 call reads the low word of each register, while the filter
-# sees the whole register: junk above must not hide nstype 0 or a flag.
+# The i386 call reads the low word of each register, while seccomp_data
+# carries the whole register: junk above must not hide nstype 0 or a flag.
 probe ns-int80-high-word "-p $TMP/ns.profile" "$P64" \
 	int80:346:-1,0x100000000=EPERM int80:310:0x110000000=EPERM
 probe ns-musl "-p $TMP/ns.profile" "$PMUSL" \

@@ -158,7 +158,7 @@ else
 fi
 
 # No variable is named "M=B", so ${M=B} is unset in every build (musl,
-# nolibc, and glibc for the sanitizers), although the environment holds
+# nolibc, and glibc for the sanitizers), although the environment contains
 # "M=B=DIR".
 mkdir -p "$TMP/macro"
 echo 'seccomp.drop chroot' >"$TMP/macro/x.inc"

@@ -140,8 +140,9 @@ check x32-log-protocol-inet "1073741865 0x0005005f" "$("$BPFEVAL" \
 	"$TMP/filter" $X86_64 0x40000029 0x40000029 2 1 0)"
 check x32-log-protocol-unix "1073741865 $LOG" "$("$BPFEVAL" \
 	"$TMP/filter" $X86_64 0x40000029 0x40000029 1 1 0)"
-# An n64 task can make o32's socket call (4183); under log it would run
-# past protocol, so it fails as if absent, and without a filter it logs.
+# An n64 task can make o32's socket call (4183).  Under log it would run
+# past protocol, so it fails as if absent.  With no argument filter it
+# is logged.
 out=$("$SECCWRAP" --arch=mips64el $LOGPROTO --explain=4183,n64)
 check mips-foreign-log-protocol "socket (o32 4183 called by an n64 task): \
 ERRNO(ENOSYS), a call with another mips ABI's number is denied" "$out"
