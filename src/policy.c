@@ -545,9 +545,9 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 	ab->clone3_dec = ab->split ? palette_add(b, error_action(b, ab,
 					     (uint32_t)ab->clone3), NULL, at) :
 			 ab->above;
-	/* Under log every call runs, so the argument filters still apply;
-	 * under an errno, protocol's errnos win over this one.  Both need a
-	 * decision per call (x32 has a table under log only). */
+	/* Under log every call runs, so the argument filters still apply.
+	 * Under an errno, protocol's errnos win over this one.  Both need a
+	 * decision per call, and x32 has a table under log only. */
 	if (ab->count > 0 && (is_allowing(action) || (b->s->protocol_set &&
 	    (action & RET_ACTION_MASK) == RET_ERRNO))) {
 		for (i = 0; i < ab->count; i++)
@@ -579,13 +579,12 @@ find(struct abi_build *ab, unsigned int name)
 
 /*
  * Return 1 when ACTION, from an argument filter command, replaces BASE,
- * the list's action for the call.  It does where the list lets the call
- * run.  Over the list's errno, it does when ACTION kills, or when it is
- * an errno and OVER_LIST is set.  Stacked filters (firejail's) act so:
- * the kernel picks a kill over an errno and an errno over a log, and
- * between errnos the filter installed last.  For firejail that is
- * protocol, then block-secondary, then the lists, then mdwx and
- * namespaces.
+ * the list's action for the call: where the list lets the call run, and
+ * over the list's errno when ACTION kills, or is an errno and OVER_LIST
+ * is set.  firejail's stacked filters give the same: the kernel picks a
+ * kill over an errno, an errno over a log, and between errnos the filter
+ * installed last (protocol, then block-secondary, the lists, mdwx and
+ * namespaces).
  */
 static int
 replaces(const struct build *b, uint32_t base, uint32_t action, int over_list)

@@ -253,7 +253,7 @@ probe block-option "--seccomp.drop=mount --seccomp.block-secondary" "$P64" \
 	int80:20=EPERM personality-linux32=EPERM personality0=ok
 
 # Under log a blocked ABI runs its calls, logged, so protocol and
-# restrict-namespaces must still hold there: a 32-bit program was a way
+# restrict-namespaces must still hold there, or a 32-bit program gets
 # around them.
 profile blocklog 'seccomp.block-secondary
 seccomp-error-action log

@@ -132,7 +132,7 @@ check x32-denied $EPERM "$(action $X86_64 0x40000027 --seccomp.drop=mount)"
 check x32-denied-keep $EPERM "$(action $X86_64 0x40000000 \
 	--seccomp.keep=read)"
 # Under log, x32 runs its calls, so protocol must still check socket
-# (x32 41) there; a kernel booted with syscall.x32=y would run them.
+# (x32 41) there.  A kernel booted with syscall.x32=y runs such calls.
 LOGPROTO="--seccomp-error-action=log --protocol=unix"
 rm -f "$TMP/filter"
 "$SECCWRAP" -q $LOGPROTO --dump="$TMP/filter"
