@@ -34,7 +34,7 @@ check_file(const char *path)
 	struct stat st;
 
 	if (stat(path, &st) < 0)
-		return errno == ENOTDIR ? -ENOENT : -errno;
+		return -errno;
 	if (!S_ISREG(st.st_mode))
 		return -EACCES;
 	if (access(path, X_OK) < 0)
@@ -89,10 +89,12 @@ exec_find(const char *command, char *const envp[], char **path)
 		free(candidate);
 		/* EACCES from any entry wins, then the first other error
 		 * (such as ELOOP), then ENOENT.  execvp(3) returns at once
-		 * on such another error, but seccwrap searches on. */
+		 * on such another error, but seccwrap searches on.  An
+		 * entry that is a file (ENOTDIR) counts as one without the
+		 * command, as in execvp. */
 		if (r == -EACCES)
 			seen_eacces = 1;
-		else if (r != -ENOENT && other == 0)
+		else if (r != -ENOENT && r != -ENOTDIR && other == 0)
 			other = r;
 		if (*end == '\0')
 			break;

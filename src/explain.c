@@ -214,7 +214,9 @@ static int
 resolve(const struct abi *abi, const char *what, uint32_t *nr)
 {
 	struct origin at = { .file = "--explain" };
-	const char *digits = what[0] == '-' ? what + 1 : what;
+	/* "$161" as in a profile, "-1" as syscall(-1) passes it. */
+	const char *digits = what[0] == '-' || what[0] == '$' ? what + 1 :
+			     what;
 	long long n = parse_nr(digits);
 	int index;
 	long r;

@@ -10,11 +10,16 @@
  *
  * Each member has the other numbers of the same call beside it.  These
  * are its 64-bit time twin on 32-bit ABIs (clock_settime64), arm's own
- * name (arm_fadvise64_64) and its later version with more flags
- * (fchmodat2, epoll_pwait2).  firejail's master branch has them too,
- * with utimensat_time64 in @process.  Without the twins, a time64 C
- * library on i386 or arm would set the clock through clock_settime64
- * while @default denies clock_settime.
+ * name (arm_fadvise64_64) and its later version with more flags or a
+ * directory descriptor (fchmodat2, epoll_pwait2, open_tree_attr,
+ * getxattrat, quotactl_fd).  mount_setattr is listed beside mount
+ * because it changes a mount's flags as mount(MS_REMOUNT | MS_BIND)
+ * does: without it, a program under @mount could make a read-only bind
+ * mount writable.  firejail's master branch has them too, though it puts
+ * utimensat_time64 in @process, quotactl_fd in @file-system and
+ * mount_setattr in @mount only.
+ * Without the twins, a time64 C library on i386 or arm would set the
+ * clock through clock_settime64 while @default denies clock_settime.
  */
 #include <string.h>
 
@@ -133,15 +138,17 @@ static const uint16_t members_file_system[] LIST_ALIGN = {
 	SC_fgetxattr, SC_flistxattr, SC_fremovexattr, SC_fsetxattr,
 	SC_fstat, SC_fstat64, SC_fstatat64, SC_fstatfs, SC_fstatfs64,
 	SC_ftruncate, SC_ftruncate64, SC_futimesat, SC_getcwd,
-	SC_getdents, SC_getdents64, SC_getxattr, SC_inotify_add_watch,
-	SC_inotify_init, SC_inotify_init1, SC_inotify_rm_watch,
-	SC_lgetxattr, SC_link, SC_linkat, SC_listxattr, SC_llistxattr,
-	SC_lremovexattr, SC_lsetxattr, SC_lstat, SC_lstat64, SC_mkdir,
-	SC_mkdirat, SC_mknod, SC_mknodat, SC_mmap, SC_mmap2, SC_munmap,
+	SC_getdents, SC_getdents64, SC_getxattr, SC_getxattrat,
+	SC_inotify_add_watch, SC_inotify_init, SC_inotify_init1,
+	SC_inotify_rm_watch, SC_lgetxattr, SC_link, SC_linkat,
+	SC_listxattr, SC_listxattrat, SC_llistxattr, SC_lremovexattr,
+	SC_lsetxattr, SC_lstat, SC_lstat64, SC_mkdir, SC_mkdirat,
+	SC_mknod, SC_mknodat, SC_mmap, SC_mmap2, SC_munmap,
 	SC_newfstatat, SC_oldfstat, SC_oldlstat, SC_oldstat, SC_open,
 	SC_openat, SC_openat2, SC_readlink, SC_readlinkat,
-	SC_removexattr, SC_rename, SC_renameat, SC_renameat2, SC_rmdir,
-	SC_setxattr, SC_stat, SC_stat64, SC_statfs, SC_statfs64,
+	SC_removexattr, SC_removexattrat, SC_rename, SC_renameat,
+	SC_renameat2, SC_rmdir, SC_setxattr, SC_setxattrat, SC_stat,
+	SC_stat64, SC_statfs, SC_statfs64,
 	SC_statx, SC_symlink, SC_symlinkat, SC_truncate, SC_truncate64,
 	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat,
 	SC_utimensat_time64, SC_utimes,
@@ -179,8 +186,8 @@ static const uint16_t members_module[] LIST_ALIGN = {
 
 static const uint16_t members_mount[] LIST_ALIGN = {
 	SC_chroot, SC_fsconfig, SC_fsmount, SC_fsopen, SC_fspick,
-	SC_mount, SC_move_mount, SC_open_tree, SC_pivot_root, SC_umount,
-	SC_umount2,
+	SC_mount, SC_mount_setattr, SC_move_mount, SC_open_tree,
+	SC_open_tree_attr, SC_pivot_root, SC_umount, SC_umount2,
 };
 
 static const uint16_t members_network_io[] LIST_ALIGN = {
@@ -204,11 +211,11 @@ static const uint16_t members_privileged[] LIST_ALIGN = {
 	G(GROUP_CHOWN), G(GROUP_CLOCK), G(GROUP_MODULE),
 	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP), SC__sysctl,
 	SC_acct, SC_bpf, SC_capset, SC_chroot, SC_fanotify_init,
-	SC_mount, SC_nfsservctl, SC_open_by_handle_at, SC_pivot_root,
-	SC_quotactl, SC_setdomainname, SC_setfsuid, SC_setfsuid32,
-	SC_setgroups, SC_setgroups32, SC_sethostname, SC_setresuid,
-	SC_setresuid32, SC_setreuid, SC_setreuid32, SC_setuid,
-	SC_setuid32, SC_umount2, SC_vhangup,
+	SC_mount, SC_mount_setattr, SC_nfsservctl, SC_open_by_handle_at,
+	SC_pivot_root, SC_quotactl, SC_quotactl_fd, SC_setdomainname,
+	SC_setfsuid, SC_setfsuid32, SC_setgroups, SC_setgroups32,
+	SC_sethostname, SC_setresuid, SC_setresuid32, SC_setreuid,
+	SC_setreuid32, SC_setuid, SC_setuid32, SC_umount2, SC_vhangup,
 };
 
 static const uint16_t members_process[] LIST_ALIGN = {

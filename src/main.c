@@ -76,7 +76,7 @@ static const char usage_text[] =
 "  --check\tcheck the profile and exit\n"
 "  --arch=ARCH\tbuild the filter for ARCH (aarch64, arm,\n"
 "\tmips64el, ...) with --print, --dump,\n"
-"\t--explain or --check\n"
+"\t--explain, --check or a --debug option\n"
 "  --debug-syscalls\tlist the native syscalls\n"
 "  --debug-syscalls32\tlist the syscalls of the 32-bit ABI\n"
 "  --debug-errnos\tlist the errno names\n"
@@ -690,9 +690,10 @@ main(int argc, char **argv, char **envp)
 			    "it has no seccomp command", NULL);
 			return EXIT_SECCWRAP;
 		}
+		/* A filter inherited from the parent still applies. */
 		msg(MSG_INFO, NULL, "the profile has no seccomp command; ",
-		    opt.action == CHECK ? "a command would run without a "
-		    "filter" : "running without a filter", NULL);
+		    opt.action == CHECK ? "seccwrap would add no filter" :
+		    "adding no filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?
 			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &policy,

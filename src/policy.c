@@ -117,9 +117,10 @@ struct build {
 	 * for the next arch, and its size. */
 	uint32_t *spare;
 	uint32_t spare_count;
-	/* The native ABI's execve and execveat, kept for check_exec(). */
-	struct decision exec_dec[2];
-	int exec_found[2];
+	/* The decision for execve on seccwrap's own ABI, kept for
+	 * check_exec(), and whether that ABI has execve. */
+	struct decision exec_dec;
+	int exec_found;
 };
 
 /* State of one list_walk() over one ABI. */
@@ -796,48 +797,37 @@ add_personality(struct build *b, struct abi_build *ab)
 }
 
 /* seccwrap's own execve runs under the filter, so it must be allowed.
- * Keep the native decisions for execve and execveat: the table goes to
- * the next arch before check_exec() reports, after every list. */
-static const unsigned int exec_names[] = { SC_execve, SC_execveat };
-
+ * Keep its decision: the table goes to the next arch before check_exec()
+ * reports, after every list.  execveat may be denied, since seccwrap
+ * never calls it. */
 static void
 keep_exec(struct build *b, struct abi_build *ab)
 {
-	const uint32_t *d;
-	unsigned int i;
+	const uint32_t *d = find(ab, SC_execve);
 
-	for (i = 0; i < 2; i++) {
-		d = find(ab, exec_names[i]);
-		/* A call past the ABI's table (every call of a blocked ABI,
-		 * which keeps none) gets the decision for numbers above it. */
-		if (d == NULL && abi_syscall_nr(ab->abi, exec_names[i]) >= 0)
-			d = &ab->above;
-		b->exec_found[i] = d != NULL;
-		if (d != NULL)
-			b->exec_dec[i] = b->palette[*d];
-	}
+	/* A call past the ABI's table (every call of a blocked ABI, which
+	 * keeps none) gets the decision for numbers above it. */
+	if (d == NULL && abi_syscall_nr(ab->abi, SC_execve) >= 0)
+		d = &ab->above;
+	b->exec_found = d != NULL;
+	if (d != NULL)
+		b->exec_dec = b->palette[*d];
 }
 
-/* Report a denied execve or execveat; OWN names seccwrap's own ABI when
- * that is not the native one. */
+/* Report a denied execve; OWN names seccwrap's own ABI when that is not
+ * the native one. */
 static void
 check_exec(struct build *b, const char *own)
 {
-	const struct decision *d;
-	unsigned int i;
+	const struct decision *d = &b->exec_dec;
 
-	for (i = 0; i < 2; i++) {
-		d = &b->exec_dec[i];
-		if (!b->exec_found[i] ||
-		    (is_allowing(d->action) && d->args == NULL))
-			continue;
-		msg(MSG_ERROR, d->origin, "'",
-		    syscall_name(exec_names[i]), "' cannot be denied",
-		    own ? " on " : "", own ? own : "", own ? ", the ABI this "
-		    "seccwrap runs on" : "", ": seccwrap starts the command "
-		    "with execve after installing the filter", NULL);
-		b->errors++;
-	}
+	if (!b->exec_found || (is_allowing(d->action) && d->args == NULL))
+		return;
+	msg(MSG_ERROR, d->origin, "'execve' cannot be denied", own ? " on " :
+	    "", own ? own : "", own ? ", the ABI this seccwrap runs on" : "",
+	    ": seccwrap starts the command with execve after installing the "
+	    "filter", NULL);
+	b->errors++;
 }
 
 /* Warn that the command at AT has no effect because of the one at BY. */
@@ -856,13 +846,19 @@ warn_no_effect(const struct origin *at, const struct origin *by,
  * Warn about each list that has no effect.  A list of higher precedence
  * for the same ABIs replaces it (keep over drop over seccomp), or it is
  * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
- * or block-secondary denies every 32-bit call.
+ * or block-secondary denies every 32-bit call.  Where there is no such
+ * ABI, block-secondary only implies seccomp.
  */
 static void
 warn_lists(const struct settings *s)
 {
 	const struct list_setting *l = s->list;
 	unsigned int i, j;
+
+	if (s->block_secondary && host_abi32() == NULL)
+		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
+		    "secondary' adds nothing to 'seccomp': ", arch_current(),
+		    " runs no 32-bit ABI beside its native one", NULL);
 
 	for (i = 0; i < LIST_COUNT; i++) {
 		if (!l[i].set)

@@ -16,10 +16,11 @@
 /* Levels of include below the profile named by -p: 16, as firejail
  * allows (MAX_INCLUDE_LEVEL). */
 #define INCLUDE_DEPTH_MAX 16
-/* Files and bytes one profile may read with its includes.  The depth
+/* Files and bytes all profiles may read with their includes.  The depth
  * limit alone lets a few small files that include each other ten times
  * over make seccwrap read 10^16 files.  Of the profiles in Debian's
- * firejail-profiles 0.9.72, the largest reads 18 files. */
+ * firejail-profiles 0.9.72, the largest reads 18 files.  The limits are
+ * for all -p options together, since every buffer stays allocated. */
 #define PROFILE_FILES_MAX 1024
 #define PROFILE_TOTAL_BYTES (16 << 20)
 #define SYSTEM_PROFILE_DIR "/etc/firejail"
@@ -34,9 +35,6 @@ struct reader {
 	struct settings *s;
 	unsigned int depth;
 	struct file_id open[INCLUDE_DEPTH_MAX + 1];
-	unsigned int files;	/* read so far, the first profile included */
-	size_t bytes;
-	int over;		/* a limit was reported: read no more */
 };
 
 static unsigned int read_file(struct reader *r, const char *path,
@@ -440,11 +438,11 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 		close(fd);
 		return 1;
 	}
-	if (r->over || ++r->files > PROFILE_FILES_MAX) {
-		if (!r->over)
-			msg(MSG_ERROR, where, "includes read more than 1024 "
-			    "profile files", NULL);
-		r->over = 1;
+	if (r->s->profile_over || ++r->s->profile_files > PROFILE_FILES_MAX) {
+		if (!r->s->profile_over)
+			msg(MSG_ERROR, where, "profiles and includes read more "
+			    "than 1024 files", NULL);
+		r->s->profile_over = 1;
 		close(fd);
 		return 1;
 	}
@@ -463,11 +461,11 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 		return 1;
 	}
 	close(fd);
-	r->bytes += size;
-	if (r->bytes > PROFILE_TOTAL_BYTES) {
-		msg(MSG_ERROR, where, "includes read more than 16 MiB of "
-		    "profiles", NULL);
-		r->over = 1;
+	r->s->profile_bytes += size;
+	if (r->s->profile_bytes > PROFILE_TOTAL_BYTES) {
+		msg(MSG_ERROR, where, "profiles and includes read more than "
+		    "16 MiB", NULL);
+		r->s->profile_over = 1;
 		free(buf);
 		return 1;
 	}

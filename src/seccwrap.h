@@ -285,6 +285,11 @@ struct settings {
 	unsigned int protocols; /* PROTO_* allowed */
 	struct origin protocol_origin;
 	int profile_given;	/* a -p option was seen */
+	/* Files and bytes that all -p options have read, includes
+	 * counted; profile_over: a limit was reported, read no more. */
+	unsigned int profile_files;
+	size_t profile_bytes;
+	int profile_over;
 	int filter_requested;	/* a command that builds a filter was seen */
 	unsigned int nignore;
 	const char *ignore[32]; /* commands that "ignore" hides */

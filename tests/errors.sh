@@ -332,6 +332,20 @@ fi
 PATH=/usr/bin:/bin "$SECCWRAP" -- seccwrap-no-such-command </dev/null \
 	>/dev/null 2>&1
 check not-found-search/exit-status 127 "$?"
+# A file named as a directory ("file/"): the kernel says ENOTDIR, and
+# env(1) exits 126, not 127.  In a PATH search, an entry that is a file
+# is passed over like one without the command.
+printf '#!/bin/sh\n' >"$TMP/plain"
+chmod 755 "$TMP/plain"
+"$SECCWRAP" -- "$TMP/plain/" </dev/null >/dev/null 2>"$TMP/exec.err"
+check not-a-directory/exit-status 126 "$?"
+check not-a-directory/message "seccwrap: $TMP/plain/: cannot execute: \
+ENOTDIR" "$(cat "$TMP/exec.err")"
+PATH="$TMP/plain:/usr/bin:/bin" "$SECCWRAP" -- sh -c 'exit 6' </dev/null \
+	>/dev/null 2>&1
+check path-entry-file/exit-status 6 "$?"
+PATH="$TMP/plain" "$SECCWRAP" -- sh </dev/null >/dev/null 2>&1
+check path-entry-file-only/exit-status 127 "$?"
 # A PATH search finds a command by name, and its status comes back.
 PATH=/usr/bin:/bin "$SECCWRAP" -- sh -c 'exit 7' </dev/null >/dev/null 2>&1
 check command-status/exit-status 7 "$?"
@@ -466,6 +480,12 @@ number '0241': firejail reads a leading 0 as octal (161); write 161 or 0xa1" \
 	"$(cat "$TMP/explain-zero.err")"
 check explain-zero-alone "read (x86_64 0)" \
 	"$("$SECCWRAP" --explain=0 | cut -d: -f1)"
+# A number may be written as in a profile, with '$'.
+check explain-dollar "chroot (x86_64 161)" \
+	"$("$SECCWRAP" --explain='$161' | cut -d: -f1)"
+"$SECCWRAP" --explain='$abc' >/dev/null 2>"$TMP/err"
+check explain-dollar-name "125 seccwrap: --explain: unknown syscall '\$abc'" \
+	"$? $(cat "$TMP/err")"
 
 # Of -v and -q, the last one wins.
 out=$("$SECCWRAP" -v -q --check 2>&1)
@@ -517,8 +537,8 @@ done
 echo seccomp >"$TMP/rep9.inc"
 timeout 20 "$SECCWRAP" -p "$TMP/rep1.inc" --check 2>"$TMP/rep.err"
 check include-repeats/exit-status 125 "$?"
-check include-repeats/message "seccwrap: $TMP/rep8.inc:7: includes read \
-more than 1024 profile files" "$(cat "$TMP/rep.err")"
+check include-repeats/message "seccwrap: $TMP/rep8.inc:7: profiles and \
+includes read more than 1024 files" "$(cat "$TMP/rep.err")"
 # The same for 16 MiB in all: a file of 1,048,000 bytes of comments, in
 # lines of 1000, read 17 times.
 line=$(printf '%0999d' 0 | tr 0 '#')
@@ -529,8 +549,22 @@ for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
 done
 "$SECCWRAP" -p "$TMP/bigs.profile" --check 2>"$TMP/bigs.err"
 check include-bytes/exit-status 125 "$?"
-check include-bytes/message "seccwrap: $TMP/bigs.profile:17: includes read \
-more than 16 MiB of profiles" "$(cat "$TMP/bigs.err")"
+check include-bytes/message "seccwrap: $TMP/bigs.profile:17: profiles and \
+includes read more than 16 MiB" "$(cat "$TMP/bigs.err")"
+# The limits are for all -p options together: 17 options that each read
+# that file stop at the seventeenth.  (A function, so that "set --"
+# leaves the runner's arguments alone.)
+seventeen_profiles() {
+	set --
+	for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+		set -- "$@" -p "$TMP/big.inc"
+	done
+	"$SECCWRAP" "$@" --check 2>"$TMP/bigs.err"
+}
+seventeen_profiles
+check profile-bytes/exit-status 125 "$?"
+check profile-bytes/message "seccwrap: $TMP/big.inc: profiles and \
+includes read more than 16 MiB" "$(cat "$TMP/bigs.err")"
 
 # Includes nest 16 levels below the first profile, as in firejail: a
 # chain of 17 files works, one of 18 stops at the last include.
@@ -621,4 +655,14 @@ for a in riscv64 i386; do
 	check "no-32-bit-abi/$a" "0 seccwrap: warning: --seccomp.32.drop: \
 'seccomp.32.drop' has no effect: $a runs no 32-bit ABI beside its native one" \
 		"$? $(cat "$TMP/no32.err")"
+	# block-secondary still implies seccomp there, and warns.
+	"$SECCWRAP" --arch=$a --seccomp.block-secondary --check \
+		2>"$TMP/no32.err"
+	check "no-32-bit-abi/$a-block-secondary" "0 seccwrap: warning: \
+--seccomp.block-secondary: 'seccomp.block-secondary' adds nothing to \
+'seccomp': $a runs no 32-bit ABI beside its native one" \
+		"$? $(cat "$TMP/no32.err")"
 done
+"$SECCWRAP" --arch=aarch64 --seccomp.block-secondary --check \
+	2>"$TMP/no32.err"
+check no-32-bit-abi/aarch64-block-secondary "0 " "$? $(cat "$TMP/no32.err")"

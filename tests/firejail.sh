@@ -241,6 +241,12 @@ BIT31_EPERM="bit31 $ERRNO_EPERM $ALLOW numbers with bit 31 are not x32"
 # number, as in firejail: ENOSYS would only send an x32 program to clone,
 # which is denied too.
 X86_RULES="$BIT31_EPERM"
+# @mount holds open_tree_attr beside open_tree and mount_setattr beside
+# mount (src/groups.c); firejail 0.9.72's @mount has neither.
+MOUNT_RULES="mount_setattr $ALLOW $ERRNO_EPERM @mount holds mount_setattr, as firejail master's does
+open_tree_attr $ALLOW $ERRNO_EPERM @mount holds open_tree's later version"
+X86_MOUNT_RULES="$X86_RULES
+$MOUNT_RULES"
 
 # --- firejail's shipped filters ------------------------------------------
 
@@ -249,12 +255,13 @@ fseccomp_build "$TMP/fj-kcmp" drop "$TMP/fj-kcmp" "$TMP/fj-kcmp.post" kcmp
 ARCH=x86_64
 RANGES=$RANGES_ALL
 ARGS=
-RULES=$X86_RULES
+RULES=$X86_MOUNT_RULES
 compare shipped-default 'seccomp' "$FJLIB/seccomp"
 compare shipped-block-secondary 'seccomp
 seccomp.block-secondary' "$FJLIB/seccomp.block_secondary" "$FJLIB/seccomp"
 compare shipped-mdwx 'seccomp
 memory-deny-write-execute' "$FJLIB/seccomp.mdwx" "$FJLIB/seccomp"
+RULES=$X86_RULES
 compare shipped-mdwx-alone 'memory-deny-write-execute' "$FJLIB/seccomp.mdwx"
 # arg2 = PROT_WRITE|PROT_EXEC: mmap and mprotect denied, shmat allowed;
 # arg2 = SHM_EXEC: shmat denied.
@@ -271,6 +278,7 @@ ARGS=8
 compare shipped-block-secondary-persona 'seccomp.drop kcmp
 seccomp.block-secondary' "$FJLIB/seccomp.block_secondary" "$TMP/fj-kcmp"
 ARGS=
+RULES=$X86_MOUNT_RULES
 compare shipped-debug 'seccomp
 allow-debuggers' "$FJLIB/seccomp.debug"
 
@@ -291,11 +299,12 @@ ARCH=x86_64
 RANGES=$RANGES_ALL
 
 fseccomp_build "$TMP/fj-default" default "$TMP/fj-default"
-RULES=$X86_RULES
+RULES=$X86_MOUNT_RULES
 compare fseccomp-default 'seccomp' "$TMP/fj-default"
 fseccomp_build "$TMP/fj-debug" default "$TMP/fj-debug" allow-debuggers
 compare fseccomp-default-debuggers 'seccomp
 allow-debuggers' "$TMP/fj-debug"
+RULES=$X86_RULES
 
 DROP='mount,umount2,chroot,@module,@reboot,kcmp'
 fseccomp_build "$TMP/fj-drop" drop "$TMP/fj-drop" "$TMP/fj-drop.post" "$DROP"
@@ -304,7 +313,9 @@ compare fseccomp-drop "seccomp.drop $DROP" "$TMP/fj-drop"
 DROP_EXCEPT='@mount,!chroot,!umount2'
 fseccomp_build "$TMP/fj-except" drop "$TMP/fj-except" "$TMP/fj-except.post" \
 	"$DROP_EXCEPT"
+RULES=$X86_MOUNT_RULES
 compare fseccomp-drop-exceptions "seccomp.drop $DROP_EXCEPT" "$TMP/fj-except"
+RULES=$X86_RULES
 
 DROP_ERRNO='mount:EXDEV,chroot:ENOTBLK,ptrace'
 fseccomp_build "$TMP/fj-errno" drop "$TMP/fj-errno" "$TMP/fj-errno.post" \
@@ -349,7 +360,7 @@ seccomp-error-action kill" "$TMP/fj-killall"
 DEFAULT_LIST='!chroot,kcmp,mount:EXDEV'
 fseccomp_build "$TMP/fj-dlist" default drop "$TMP/fj-dlist" \
 	"$TMP/fj-dlist.post" "$DEFAULT_LIST"
-RULES=$X86_RULES
+RULES=$X86_MOUNT_RULES
 compare fseccomp-default-list "seccomp $DEFAULT_LIST" "$TMP/fj-dlist"
 
 # seccomp.keep: the syscalls a static program needs (as in tests/live.sh),
@@ -424,6 +435,8 @@ for _n in clock_settime64 clock_adjtime64; do
 	RULES="$RULES
 $_n $ALLOW $ERRNO_EPERM @clock holds the time64 twins, as firejail master's groups do"
 done
+RULES="$RULES
+$MOUNT_RULES"
 fseccomp_build "$TMP/fj-default32" default32 "$TMP/fj-default32"
 compare fseccomp-default-i386 'seccomp' "$TMP/fj-default32"
 

@@ -88,12 +88,11 @@ fi
 
 # (a) Every number of x86_64 and of i386, each with its own errno, as a
 # profile file: numbers keep each list line under 4096 bytes.  Only the
-# native execve and execveat stay open, as seccwrap requires.  The
-# argument filter commands are there too, but with every call denied they
-# only turn clone3, socketcall and io_uring_setup into ENOSYS; (b) below
-# runs them.  The emulator checks the program for every number.
+# native execve stays open, as seccwrap requires.  The argument filter
+# commands are there too, but with every call denied they only turn
+# clone3, socketcall and io_uring_setup into ENOSYS; (b) below runs them.  The emulator checks the program for every number.
 {
-	awk '$2 != "execve" && $2 != "execveat" {
+	awk '$2 != "execve" {
 		printf "%s%d:%d", (n++ ? "," : "seccomp.drop "), $1, 1 + $1 }
 		END { print "" }' "$TMP/nr64"
 	awk '{ printf "%s%d:%d", (n++ ? "," : "seccomp.32.drop "), $1,
@@ -130,7 +129,7 @@ fi
 # limit), but for what the probe needs to start and the syscalls whose
 # argument filters must stay visible.  The probe then calls every listed
 # number of both ABIs for real and must get that number's errno.
-OPEN="execve execveat arch_prctl brk exit_group getrandom munmap prlimit64
+OPEN="execve arch_prctl brk exit_group getrandom munmap prlimit64
 readlink rseq set_robust_list set_tid_address write mmap mmap2 mprotect
 pkey_mprotect shmat ipc personality clone unshare setns socket socketpair"
 # Calls never made, in case the filter wrongly let them run: they end or

@@ -59,6 +59,14 @@ probe seccomp-time64-32 "-p $TMP/default.profile" "$P32" \
 	nr:404:-1,0=EPERM nr:405:-1,0=EPERM nr:264:-1,0=EPERM
 probe seccomp-time64-int80 "-p $TMP/default.profile" "$P64" \
 	int80:404:-1,0=EPERM int80:405:-1,0=EPERM
+# mount_setattr (442) and open_tree_attr (467), the same numbers on both
+# ABIs, are in @mount beside mount and open_tree.  Unfiltered, a bad
+# descriptor fails mount_setattr with EINVAL or EBADF, and Linux before
+# 6.15 lacks open_tree_attr (ENOSYS).
+probe seccomp-mount-api-64 "-p $TMP/default.profile" "$P64" \
+	nr:442:-1,0=EPERM nr:467:-1,0=EPERM
+probe seccomp-mount-api-32 "-p $TMP/default.profile" "$P32" \
+	nr:442:-1,0=EPERM nr:467:-1,0=EPERM
 probe seccomp-musl "-p $TMP/default.profile" "$PMUSL" \
 	mount=EPERM ptrace=EPERM getpid=ok pthread=ok
 
@@ -123,6 +131,15 @@ probe drop-32 "-p $TMP/dropmount.profile" "$P32" \
 probe drop-int80 "-p $TMP/dropmount.profile" "$P64" \
 	$I386_MOUNT=EPERM $I386_UMOUNT2=ok $I386_CHROOT=ok $I386_GETPID=ok
 probe drop-x32 "-p $TMP/dropmount.profile" "$P64" x32:39=EPERM
+
+# execveat may be denied, since seccwrap starts the command with execve:
+# the command runs and its execveat (x86_64 322, i386 358) fails.
+# Unfiltered, a bad descriptor and a null path fail with EFAULT or EBADF.
+profile noexecveat 'seccomp.drop execveat'
+probe drop-execveat-64 "-p $TMP/noexecveat.profile" "$P64" \
+	nr:322:-1,0,0,0,0=EPERM getpid=ok
+probe drop-execveat-32 "-p $TMP/noexecveat.profile" "$P32" \
+	nr:358:-1,0,0,0,0=EPERM getpid=ok
 
 # The syscalls a static glibc or musl program makes to start, print and
 # create a thread, on x86_64 and i386 (names missing from one ABI's table
