@@ -128,6 +128,11 @@ build_size_map() {
 		$cc $flags -c -o "$object" "$source"
 		set -- "$@" "$object"
 	done
+	# The objects build.sh links in place of musl's parts (nolibc's
+	# malloc and stat).
+	for object in $(echo "$line" | tr ' ' '\n' | grep '\.o$'); do
+		set -- "$@" "$object"
+	done
 	# shellcheck disable=SC2086
 	$cc $flags -Wl,-Map="$OUT/size/seccwrap.map" \
 	    -o "$OUT/size/seccwrap.unstripped" "$@"

@@ -2,21 +2,23 @@
  * stat() and fstat() through newfstatat (64-bit ABIs) or fstatat64
  * (32-bit ABIs), whose struct layouts come from the kernel's asm/stat.h.
  * fstat() passes AT_EMPTY_PATH (Linux 2.6.39), which every kernel with
- * seccomp filters (3.5) has.
+ * seccomp filters (3.5) has.  The musl build links this file too, in
+ * place of musl's larger fstatat().
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-
-#include "sys.h"
-
 /* Rename the kernel's struct stat and struct stat64 so that they do not
- * clash with nolibc's own struct stat. */
+ * clash with the C library's struct stat.  asm/stat.h comes first: musl's
+ * sys/stat.h, in the musl build, defines st_atime as a macro. */
 #define stat kernel_stat
 #define stat64 kernel_stat64
 #include <asm/stat.h>
 #undef stat
 #undef stat64
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "sys.h"
 
 #if defined(__NR_newfstatat)
 #define NR_FSTATAT __NR_newfstatat
