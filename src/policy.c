@@ -282,15 +282,17 @@ warn_direct(struct build *b, uint32_t nr, const struct item *e,
 	if ((d = direct_of(b, nr, e->flags & ITEM_DIRECT)) == NULL)
 		return;
 	if (!(e->flags & ITEM_DIRECT)) {
-		/* A group member after a named item takes its place too. */
-		if (d->at != NULL && d->action != action &&
-		    !(e->flags & ITEM_EXCEPT))
+		/* A group member after a named item takes its place too,
+		 * and a group exception wherever it stands. */
+		if (d->at != NULL && d->action != action)
 			msg(MSG_WARN, at, "'", syscall_name(e->value),
-			    "' given again through ", o->via,
+			    "' given again through ",
+			    e->flags & ITEM_EXCEPT ? "!" : "", o->via,
 			    " with another action (first at ", d->at->file,
 			    d->at->line ? ":" : "", d->at->line ?
-			    fmt_uint(line, d->at->line) : "",
-			    "); the group wins", NULL);
+			    fmt_uint(line, d->at->line) : "", "); the ",
+			    e->flags & ITEM_EXCEPT ? "exception" : "group",
+			    " wins", NULL);
 		return;
 	}
 	if (d->at != NULL && d->action != action) {

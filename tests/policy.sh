@@ -183,6 +183,17 @@ else
 	fail duplicate-warns "no warning on stderr: $(cat "$TMP/err")"
 fi
 
+# A group exception that takes the place of a named item warns too,
+# wherever it stands.
+"$SECCWRAP" '--seccomp=mount:EIO,!@mount' --check 2>"$TMP/err"
+check group-exception-warns "seccwrap: warning: --seccomp: 'mount' given \
+again through !@mount with another action (first at --seccomp); the \
+exception wins" "$(cat "$TMP/err")"
+"$SECCWRAP" '--seccomp.keep=read,!@file-system,openat' --check 2>"$TMP/err"
+check group-exception-keep-warns "seccwrap: warning: --seccomp.keep: \
+'openat' given again through !@file-system with another action (first at \
+--seccomp.keep); the exception wins" "$(cat "$TMP/err")"
+
 # execve must stay allowed: such a profile is rejected, exit 125.
 profile "seccomp.drop execve"
 "$SECCWRAP" -p "$TMP/p.profile" -- /bin/true 2>"$TMP/err"
