@@ -47,7 +47,7 @@ exec_find(const char *command, char *const envp[], char **path)
 {
 	const char *dirs, *p, *end;
 	size_t dlen, clen = strlen(command);
-	int r, seen_eacces = 0, other = 0;
+	int r, seen_eacces = 0, other = 0, last = -ENOENT;
 	char *candidate;
 
 	if (*command == '\0')
@@ -88,18 +88,22 @@ exec_find(const char *command, char *const envp[], char **path)
 		}
 		free(candidate);
 		/* EACCES from any entry wins, then the first other error
-		 * (such as ELOOP), then ENOENT.  execvp(3) returns at once
-		 * on such another error, but seccwrap searches on.  An
-		 * entry that is a file (ENOTDIR) counts as one without the
-		 * command, as in execvp. */
+		 * (such as ELOOP), then the last entry's ENOENT or ENOTDIR
+		 * (an entry that is a file).  execvp(3) of glibc and musl
+		 * passes over ENOENT and ENOTDIR alike and keeps the last
+		 * one, so env(1) exits 126 when that was ENOTDIR.  execvp
+		 * returns at once on another error, but seccwrap searches
+		 * on. */
 		if (r == -EACCES)
 			seen_eacces = 1;
-		else if (r != -ENOENT && r != -ENOTDIR && other == 0)
+		else if (r == -ENOENT || r == -ENOTDIR)
+			last = r;
+		else if (other == 0)
 			other = r;
 		if (*end == '\0')
 			break;
 	}
 	if (seen_eacces)
 		return -EACCES;
-	return other ? other : -ENOENT;
+	return other ? other : last;
 }

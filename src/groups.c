@@ -12,12 +12,16 @@
  * are its 64-bit time twin on 32-bit ABIs (clock_settime64), arm's own
  * name (arm_fadvise64_64) and its later version with more flags or a
  * directory descriptor (fchmodat2, epoll_pwait2, open_tree_attr,
- * getxattrat, quotactl_fd).  mount_setattr is listed beside mount
- * because it changes a mount's flags as mount(MS_REMOUNT | MS_BIND)
- * does: without it, a program under @mount could make a read-only bind
- * mount writable.  firejail's master branch has them too, though it puts
- * utimensat_time64 in @process, quotactl_fd in @file-system and
- * mount_setattr in @mount only.
+ * getxattrat, quotactl_fd), and the newer calls that do what it does:
+ * mount_setattr beside mount, since it changes a mount's flags as
+ * mount(MS_REMOUNT | MS_BIND) does (a read-only bind mount made
+ * writable), the new mount API (fsopen, fsmount, move_mount, ...) beside
+ * mount in @privileged, setpriority beside nice (x86_64 has no nice, and
+ * C libraries implement nice() with setpriority), and file_getattr and
+ * file_setattr, which change inode flags by path, in @file-system.
+ * firejail's master branch has most of them too, though it puts
+ * utimensat_time64 and setpriority in @process, quotactl_fd in
+ * @file-system, and the mount calls in @mount only.
  * Without the twins, a time64 C library on i386 or arm would set the
  * clock through clock_settime64 while @default denies clock_settime.
  */
@@ -135,9 +139,10 @@ static const uint16_t members_file_system[] LIST_ALIGN = {
 	SC_access, SC_chdir, SC_chmod, SC_close, SC_close_range,
 	SC_creat, SC_faccessat, SC_faccessat2, SC_fallocate, SC_fchdir,
 	SC_fchmod, SC_fchmodat, SC_fchmodat2, SC_fcntl, SC_fcntl64,
-	SC_fgetxattr, SC_flistxattr, SC_fremovexattr, SC_fsetxattr,
-	SC_fstat, SC_fstat64, SC_fstatat64, SC_fstatfs, SC_fstatfs64,
-	SC_ftruncate, SC_ftruncate64, SC_futimesat, SC_getcwd,
+	SC_fgetxattr, SC_file_getattr, SC_file_setattr, SC_flistxattr,
+	SC_fremovexattr, SC_fsetxattr, SC_fstat, SC_fstat64,
+	SC_fstatat64, SC_fstatfs, SC_fstatfs64, SC_ftruncate,
+	SC_ftruncate64, SC_futimesat, SC_getcwd,
 	SC_getdents, SC_getdents64, SC_getxattr, SC_getxattrat,
 	SC_inotify_add_watch, SC_inotify_init, SC_inotify_init1,
 	SC_inotify_rm_watch, SC_lgetxattr, SC_link, SC_linkat,
@@ -211,11 +216,14 @@ static const uint16_t members_privileged[] LIST_ALIGN = {
 	G(GROUP_CHOWN), G(GROUP_CLOCK), G(GROUP_MODULE),
 	G(GROUP_RAW_IO), G(GROUP_REBOOT), G(GROUP_SWAP), SC__sysctl,
 	SC_acct, SC_bpf, SC_capset, SC_chroot, SC_fanotify_init,
-	SC_mount, SC_mount_setattr, SC_nfsservctl, SC_open_by_handle_at,
+	SC_fsconfig, SC_fsmount, SC_fsopen, SC_fspick, SC_mount,
+	SC_mount_setattr, SC_move_mount, SC_nfsservctl,
+	SC_open_by_handle_at, SC_open_tree, SC_open_tree_attr,
 	SC_pivot_root, SC_quotactl, SC_quotactl_fd, SC_setdomainname,
 	SC_setfsuid, SC_setfsuid32, SC_setgroups, SC_setgroups32,
 	SC_sethostname, SC_setresuid, SC_setresuid32, SC_setreuid,
-	SC_setreuid32, SC_setuid, SC_setuid32, SC_umount2, SC_vhangup,
+	SC_setreuid32, SC_setuid, SC_setuid32, SC_umount, SC_umount2,
+	SC_vhangup,
 };
 
 static const uint16_t members_process[] LIST_ALIGN = {
@@ -241,6 +249,7 @@ static const uint16_t members_resources[] LIST_ALIGN = {
 	SC_ioprio_set, SC_mbind, SC_migrate_pages, SC_move_pages,
 	SC_nice, SC_sched_setaffinity, SC_sched_setattr,
 	SC_sched_setparam, SC_sched_setscheduler, SC_set_mempolicy,
+	SC_setpriority,
 };
 
 static const uint16_t members_setuid[] LIST_ALIGN = {

@@ -283,7 +283,7 @@ warn_direct(struct build *b, uint32_t nr, const struct item *e,
 		return;
 	if (!(e->flags & ITEM_DIRECT)) {
 		/* A group member after a named item takes its place too,
-		 * and a group exception wherever it stands. */
+		 * and so does a group exception, wherever it is. */
 		if (d->at != NULL && d->action != action)
 			msg(MSG_WARN, at, "'", syscall_name(e->value),
 			    "' given again through ",
@@ -849,7 +849,7 @@ warn_no_effect(const struct origin *at, const struct origin *by,
  * for the same ABIs replaces it (keep over drop over seccomp), or it is
  * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
  * or block-secondary denies every 32-bit call.  Where there is no such
- * ABI, block-secondary only implies seccomp.
+ * ABI, block-secondary blocks nothing (beyond implying seccomp).
  */
 static void
 warn_lists(const struct settings *s)
@@ -859,7 +859,7 @@ warn_lists(const struct settings *s)
 
 	if (s->block_secondary && host_abi32() == NULL)
 		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
-		    "secondary' adds nothing to 'seccomp': ", arch_current(),
+		    "secondary' blocks nothing: ", arch_current(),
 		    " runs no 32-bit ABI beside its native one", NULL);
 
 	for (i = 0; i < LIST_COUNT; i++) {

@@ -334,7 +334,8 @@ PATH=/usr/bin:/bin "$SECCWRAP" -- seccwrap-no-such-command </dev/null \
 check not-found-search/exit-status 127 "$?"
 # A file named as a directory ("file/"): the kernel says ENOTDIR, and
 # env(1) exits 126, not 127.  In a PATH search, an entry that is a file
-# is passed over like one without the command.
+# is passed over like one without the command, but as in execvp its
+# ENOTDIR stays when it is the last entry.
 printf '#!/bin/sh\n' >"$TMP/plain"
 chmod 755 "$TMP/plain"
 "$SECCWRAP" -- "$TMP/plain/" </dev/null >/dev/null 2>"$TMP/exec.err"
@@ -345,7 +346,10 @@ PATH="$TMP/plain:/usr/bin:/bin" "$SECCWRAP" -- sh -c 'exit 6' </dev/null \
 	>/dev/null 2>&1
 check path-entry-file/exit-status 6 "$?"
 PATH="$TMP/plain" "$SECCWRAP" -- sh </dev/null >/dev/null 2>&1
-check path-entry-file-only/exit-status 127 "$?"
+check path-entry-file-last/exit-status 126 "$?"
+PATH="$TMP/plain:$TMP/no-such-dir" "$SECCWRAP" -- sh </dev/null \
+	>/dev/null 2>&1
+check path-entry-missing-last/exit-status 127 "$?"
 # A PATH search finds a command by name, and its status comes back.
 PATH=/usr/bin:/bin "$SECCWRAP" -- sh -c 'exit 7' </dev/null >/dev/null 2>&1
 check command-status/exit-status 7 "$?"
@@ -659,8 +663,8 @@ for a in riscv64 i386; do
 	"$SECCWRAP" --arch=$a --seccomp.block-secondary --check \
 		2>"$TMP/no32.err"
 	check "no-32-bit-abi/$a-block-secondary" "0 seccwrap: warning: \
---seccomp.block-secondary: 'seccomp.block-secondary' adds nothing to \
-'seccomp': $a runs no 32-bit ABI beside its native one" \
+--seccomp.block-secondary: 'seccomp.block-secondary' blocks nothing: \
+$a runs no 32-bit ABI beside its native one" \
 		"$? $(cat "$TMP/no32.err")"
 done
 "$SECCWRAP" --arch=aarch64 --seccomp.block-secondary --check \

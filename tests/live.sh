@@ -132,6 +132,14 @@ probe drop-int80 "-p $TMP/dropmount.profile" "$P64" \
 	$I386_MOUNT=EPERM $I386_UMOUNT2=ok $I386_CHROOT=ok $I386_GETPID=ok
 probe drop-x32 "-p $TMP/dropmount.profile" "$P64" x32:39=EPERM
 
+# Groups hold the newer calls that do what a member does: @resources's
+# setpriority (141), which is nice() on x86_64, and @privileged's
+# fsopen (430), the new mount API.  Unfiltered, root may set priority 0,
+# and fsopen with a null name fails with EFAULT.
+profile resources 'seccomp.drop @resources,@privileged'
+probe drop-setpriority-64 "-p $TMP/resources.profile" "$P64" \
+	nr:141:0,0,0=EPERM nr:430:0,0=EPERM getpid=ok
+
 # execveat may be denied, since seccwrap starts the command with execve:
 # the command runs and its execveat (x86_64 322, i386 358) fails.
 # Unfiltered, a bad descriptor and a null path fail with EFAULT or EBADF.

@@ -347,6 +347,17 @@ group_call i386 drop @timer timer_settime64,i386 'ERRNO(EPERM)'
 group_call i386 keep @ipc semtimedop_time64,i386 ALLOW
 group_call arm keep @system-service arm_fadvise64_64 ALLOW
 group_call arm drop @sync arm_sync_file_range 'ERRNO(EPERM)'
+# ... and the newer calls that do what a member does: the new mount API
+# beside mount, setpriority beside nice, file_setattr in @file-system.
+for call in fsopen fsconfig fsmount fspick move_mount open_tree \
+	open_tree_attr mount_setattr; do
+	group_call x86_64 drop @privileged "$call" 'ERRNO(EPERM)'
+done
+group_call i386 drop @privileged umount,i386 'ERRNO(EPERM)'
+group_call x86_64 drop @mount open_tree_attr 'ERRNO(EPERM)'
+group_call x86_64 drop @resources setpriority 'ERRNO(EPERM)'
+group_call x86_64 drop @file-system file_setattr 'ERRNO(EPERM)'
+group_call x86_64 keep @file-system getxattrat ALLOW
 
 # An unknown ABI in --explain is named with the ABIs to choose from.
 "$SECCWRAP" --arch=mips64el --explain=mount,arm 2>"$TMP/err"
