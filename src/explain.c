@@ -231,6 +231,10 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 		*nr = (uint32_t)n;
 		return 0;
 	}
+	if (what[0] == '$') {
+		msg(MSG_ERROR, &at, "invalid syscall number '", what, "'", NULL);
+		return -1;
+	}
 	index = syscall_lookup(what);
 	if (index < 0) {
 		msg(MSG_ERROR, &at, "unknown syscall '", what, "'", NULL);

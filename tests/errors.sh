@@ -487,9 +487,11 @@ check explain-zero-alone "read (x86_64 0)" \
 # A number may be written as in a profile, with '$'.
 check explain-dollar "chroot (x86_64 161)" \
 	"$("$SECCWRAP" --explain='$161' | cut -d: -f1)"
-"$SECCWRAP" --explain='$abc' >/dev/null 2>"$TMP/err"
-check explain-dollar-name "125 seccwrap: --explain: unknown syscall '\$abc'" \
-	"$? $(cat "$TMP/err")"
+for bad in '$abc' '$-1' '$'; do
+	"$SECCWRAP" --explain="$bad" >/dev/null 2>"$TMP/err"
+	check "explain-dollar-invalid/$bad" "125 seccwrap: --explain: invalid \
+syscall number '$bad'" "$? $(cat "$TMP/err")"
+done
 
 # Of -v and -q, the last one wins.
 out=$("$SECCWRAP" -v -q --check 2>&1)
