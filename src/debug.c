@@ -63,6 +63,7 @@ debug_protocols(void)
 	struct out o;
 
 	out_init(&o, 1);
+	/* Byte for byte firejail's output, the trailing ", " included. */
 	out_str(&o, "unix, inet, inet6, netlink, packet, bluetooth, \n");
 	out_flush(&o);
 }

@@ -231,7 +231,8 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 		*nr = (uint32_t)n;
 		return 0;
 	}
-	if (what[0] == '$') {
+	/* No name starts with a digit. */
+	if (what[0] == '$' || (*digits >= '0' && *digits <= '9')) {
 		msg(MSG_ERROR, &at, "invalid syscall number '", what, "'", NULL);
 		return -1;
 	}

@@ -851,16 +851,38 @@ warn_no_effect(const struct origin *at, const struct origin *by,
  * or block-secondary denies every 32-bit call.  Where there is no such
  * ABI, block-secondary blocks nothing (beyond implying seccomp).
  */
+/* Return the list of highest precedence that is set from LO to HI, or
+ * -1 when none is. */
+static int
+top_list(const struct list_setting *l, int lo, int hi)
+{
+	for (; hi >= lo; hi--)
+		if (l[hi].set)
+			return hi;
+	return -1;
+}
+
 static void
 warn_lists(const struct settings *s)
 {
 	const struct list_setting *l = s->list;
 	unsigned int i, j;
+	int native, own32;
 
 	if (s->block_secondary && host_abi32() == NULL)
 		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
 		    "secondary' blocks nothing: ", arch_current(),
 		    " runs no 32-bit ABI beside its native one", NULL);
+	/* Under -v, name the native list that a 32-bit one replaces on the
+	 * 32-bit ABI: the default list no longer reaches it, as in
+	 * firejail. */
+	native = top_list(l, LIST_DEFAULT, LIST_KEEP);
+	own32 = top_list(l, LIST_32_DEFAULT, LIST_32_KEEP);
+	if (native >= 0 && own32 >= 0 && !s->block_secondary &&
+	    host_abi32() != NULL)
+		msg(MSG_NOTE, &l[own32].origin, "'", l[own32].origin.command,
+		    "' replaces '", l[native].origin.command, "' on ",
+		    host_abi32()->name, NULL);
 
 	for (i = 0; i < LIST_COUNT; i++) {
 		if (!l[i].set)

@@ -487,7 +487,7 @@ check explain-zero-alone "read (x86_64 0)" \
 # A number may be written as in a profile, with '$'.
 check explain-dollar "chroot (x86_64 161)" \
 	"$("$SECCWRAP" --explain='$161' | cut -d: -f1)"
-for bad in '$abc' '$-1' '$'; do
+for bad in '$abc' '$-1' '$' 4294967296 0x 1e2 -1x; do
 	"$SECCWRAP" --explain="$bad" >/dev/null 2>"$TMP/err"
 	check "explain-dollar-invalid/$bad" "125 seccwrap: --explain: invalid \
 syscall number '$bad'" "$? $(cat "$TMP/err")"
@@ -669,6 +669,13 @@ for a in riscv64 i386; do
 $a runs no 32-bit ABI beside its native one" \
 		"$? $(cat "$TMP/no32.err")"
 done
+# Under -v, a 32-bit list names the native list it replaces on i386.
+"$SECCWRAP" -v --seccomp --seccomp.32.drop=getpid --check 2>"$TMP/no32.err"
+check replaced-on-i386/note "seccwrap: --seccomp.32.drop: \
+'seccomp.32.drop' replaces 'seccomp' on i386" \
+	"$(grep replaces "$TMP/no32.err")"
+"$SECCWRAP" -v --seccomp.32.drop=getpid --check 2>"$TMP/no32.err"
+check replaced-on-i386/none "" "$(grep replaces "$TMP/no32.err")"
 "$SECCWRAP" --arch=aarch64 --seccomp.block-secondary --check \
 	2>"$TMP/no32.err"
 check no-32-bit-abi/aarch64-block-secondary "0 " "$? $(cat "$TMP/no32.err")"

@@ -470,6 +470,15 @@ io_uring_setup $ALLOW $ERRNO_ENOSYS io_uring can create sockets unseen
 $SOCKETPAIR_RULE"
 compare fseccomp-protocol-i386 'protocol unix,inet' "$TMP/fj-proto32"
 
+# --debug-protocols prints what firejail's does, byte for byte.
+if command -v firejail >/dev/null 2>&1; then
+	check debug-protocols-as-firejail \
+		"$(firejail --debug-protocols 2>&1 | od -An -c)" \
+		"$("$SECCWRAP" --debug-protocols | od -An -c)"
+else
+	skip debug-protocols-as-firejail "firejail is not installed"
+fi
+
 # --- every file in /etc/firejail loads ---------------------------------------
 
 # expected_error FILE: print the start of the error that FILE must give,
