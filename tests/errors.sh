@@ -487,9 +487,10 @@ check explain-zero-alone "read (x86_64 0)" \
 # A number may be written as in a profile, with '$'.
 check explain-dollar "chroot (x86_64 161)" \
 	"$("$SECCWRAP" --explain='$161' | cut -d: -f1)"
+# A bad number, with '$' or without, is invalid, as in a list.
 for bad in '$abc' '$-1' '$' 4294967296 0x 1e2 -1x; do
 	"$SECCWRAP" --explain="$bad" >/dev/null 2>"$TMP/err"
-	check "explain-dollar-invalid/$bad" "125 seccwrap: --explain: invalid \
+	check "explain-invalid-number/$bad" "125 seccwrap: --explain: invalid \
 syscall number '$bad'" "$? $(cat "$TMP/err")"
 done
 
