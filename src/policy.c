@@ -844,13 +844,6 @@ warn_no_effect(const struct origin *at, const struct origin *by,
 	    fmt_uint(line, by->line) : "", ") ", why, NULL);
 }
 
-/*
- * Warn about each list that has no effect.  A list of higher precedence
- * for the same ABIs replaces it (keep over drop over seccomp), or it is
- * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
- * or block-secondary denies every 32-bit call.  Where there is no such
- * ABI, block-secondary blocks nothing (beyond implying seccomp).
- */
 /* Return the list of highest precedence that is set from LO to HI, or
  * -1 when none is. */
 static int
@@ -862,6 +855,13 @@ top_list(const struct list_setting *l, int lo, int hi)
 	return -1;
 }
 
+/*
+ * Warn about each list that has no effect.  A list of higher precedence
+ * for the same ABIs replaces it (keep over drop over seccomp), or it is
+ * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
+ * or block-secondary denies every 32-bit call.  Where there is no such
+ * ABI, block-secondary blocks nothing (beyond implying seccomp).
+ */
 static void
 warn_lists(const struct settings *s)
 {
