@@ -8,22 +8,23 @@
  * missing comma; firejail's code has both syscalls, and so does this list.
  * "ni_syscall" names no syscall on any ABI and is left out.
  *
- * Each member has the other numbers of the same call beside it.  These
- * are its 64-bit time twin on 32-bit ABIs (clock_settime64), arm's own
- * name (arm_fadvise64_64) and its later version with more flags or a
+ * Each member has the other numbers of the same call beside it: its
+ * 64-bit time twin on 32-bit ABIs (clock_settime64), arm's own name
+ * (arm_fadvise64_64), and its later version with more flags or a
  * directory descriptor (fchmodat2, epoll_pwait2, open_tree_attr,
- * getxattrat, quotactl_fd), and the newer calls that do what it does:
- * mount_setattr beside mount, since it changes a mount's flags as
- * mount(MS_REMOUNT | MS_BIND) does (a read-only bind mount made
- * writable), the new mount API (fsopen, fsmount, move_mount, ...) beside
- * mount in @privileged, setpriority beside nice (x86_64 has no nice, and
- * C libraries implement nice() with setpriority), and file_getattr and
- * file_setattr, which change inode flags by path, in @file-system.
- * firejail's master branch has most of them too, though it puts
- * utimensat_time64 and setpriority in @process, quotactl_fd in
- * @file-system, and the mount calls in @mount only.
- * Without the twins, a time64 C library on i386 or arm would set the
- * clock through clock_settime64 while @default denies clock_settime.
+ * getxattrat, quotactl_fd).  Without them, a time64 C library on i386
+ * or arm would set the clock through clock_settime64 while @default
+ * denies clock_settime.
+ *
+ * Newer calls that do a member's work are beside it too.  mount_setattr
+ * changes a mount's flags as mount(MS_REMOUNT | MS_BIND) does, and so
+ * can make a read-only bind mount writable.  The new mount API (fsopen,
+ * fsmount, move_mount, ...) mounts as mount does, in @privileged.
+ * setpriority is nice() on x86_64, which has no nice call.  file_getattr
+ * and file_setattr change inode flags by path, in @file-system.
+ * firejail's master branch has most of these, but puts utimensat_time64
+ * and setpriority in @process, quotactl_fd in @file-system, and the
+ * mount calls in @mount only.
  */
 #include <string.h>
 

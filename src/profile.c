@@ -16,11 +16,11 @@
 /* Levels of include below the profile named by -p: 16, as firejail
  * allows (MAX_INCLUDE_LEVEL). */
 #define INCLUDE_DEPTH_MAX 16
-/* Files and bytes all profiles may read with their includes.  The depth
- * limit alone lets a few small files that include each other ten times
- * over make seccwrap read 10^16 files.  Of the profiles in Debian's
- * firejail-profiles 0.9.72, the largest reads 18 files.  The limits are
- * for all -p options together, since every buffer stays allocated. */
+/* Files and bytes that all -p options together may read with their
+ * includes, since every buffer stays allocated.  The depth limit alone
+ * lets a few small files that include each other ten times over make
+ * seccwrap read 10^16 files.  Of the profiles in Debian's
+ * firejail-profiles 0.9.72, the largest reads 18 files. */
 #define PROFILE_FILES_MAX 1024
 #define PROFILE_TOTAL_BYTES (16 << 20)
 #define SYSTEM_PROFILE_DIR "/etc/firejail"

@@ -286,7 +286,8 @@ struct settings {
 	struct origin protocol_origin;
 	int profile_given;	/* a -p option was seen */
 	/* Files and bytes that all -p options have read, includes
-	 * counted; profile_over: a limit was reported, read no more. */
+	 * counted.  profile_over is set once a limit is reported, and then
+	 * no more files are read. */
 	unsigned int profile_files;
 	size_t profile_bytes;
 	int profile_over;

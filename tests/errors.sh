@@ -332,7 +332,7 @@ fi
 PATH=/usr/bin:/bin "$SECCWRAP" -- seccwrap-no-such-command </dev/null \
 	>/dev/null 2>&1
 check not-found-search/exit-status 127 "$?"
-# A file named as a directory ("file/"): the kernel says ENOTDIR, and
+# A file named as a directory ("file/"): the kernel returns ENOTDIR, and
 # env(1) exits 126, not 127.  In a PATH search, an entry that is a file
 # is passed over like one without the command, but as in execvp its
 # ENOTDIR stays when it is the last entry.

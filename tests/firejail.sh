@@ -241,8 +241,8 @@ BIT31_EPERM="bit31 $ERRNO_EPERM $ALLOW numbers with bit 31 are not x32"
 # number, as in firejail: ENOSYS would only send an x32 program to clone,
 # which is denied too.
 X86_RULES="$BIT31_EPERM"
-# @mount holds open_tree_attr beside open_tree and mount_setattr beside
-# mount (src/groups.c); firejail 0.9.72's @mount has neither.
+# @mount contains open_tree_attr beside open_tree and mount_setattr
+# beside mount (src/groups.c).  firejail 0.9.72's @mount has neither.
 MOUNT_RULES="mount_setattr $ALLOW $ERRNO_EPERM @mount holds mount_setattr, as firejail master's does
 open_tree_attr $ALLOW $ERRNO_EPERM @mount holds open_tree's later version"
 X86_MOUNT_RULES="$X86_RULES

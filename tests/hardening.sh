@@ -90,7 +90,8 @@ fi
 # profile file: numbers keep each list line under 4096 bytes.  Only the
 # native execve stays open, as seccwrap requires.  The argument filter
 # commands are there too, but with every call denied they only turn
-# clone3, socketcall and io_uring_setup into ENOSYS; (b) below runs them.  The emulator checks the program for every number.
+# clone3, socketcall and io_uring_setup into ENOSYS.  Part (b) below runs
+# them.  The emulator checks the program for every number.
 {
 	awk '$2 != "execve" {
 		printf "%s%d:%d", (n++ ? "," : "seccomp.drop "), $1, 1 + $1 }

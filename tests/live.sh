@@ -132,7 +132,7 @@ probe drop-int80 "-p $TMP/dropmount.profile" "$P64" \
 	$I386_MOUNT=EPERM $I386_UMOUNT2=ok $I386_CHROOT=ok $I386_GETPID=ok
 probe drop-x32 "-p $TMP/dropmount.profile" "$P64" x32:39=EPERM
 
-# Groups hold the newer calls that do what a member does: @resources's
+# Groups contain the newer calls that do what a member does: @resources's
 # setpriority (141), which is nice() on x86_64, and @privileged's
 # fsopen (430), the new mount API.  Unfiltered, root may set priority 0,
 # and fsopen with a null name fails with EFAULT.

@@ -184,7 +184,7 @@ else
 fi
 
 # A group exception that takes the place of a named item warns too,
-# wherever it stands.
+# wherever it is in the list.
 "$SECCWRAP" '--seccomp=mount:EIO,!@mount' --check 2>"$TMP/err"
 check group-exception-warns "seccwrap: warning: --seccomp: 'mount' given \
 again through !@mount with another action (first at --seccomp); the \
