@@ -12,34 +12,6 @@ int msg_verbose;
 int msg_quiet;
 unsigned int msg_errors;
 
-static const char *
-fmt_base(char *buf, unsigned long v, unsigned int base)
-{
-	char tmp[24];
-	int n = 0, i = 0;
-
-	do {
-		tmp[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	while (n)
-		buf[i++] = tmp[--n];
-	buf[i] = '\0';
-	return buf;
-}
-
-const char *
-fmt_uint(char *buf, unsigned long v)
-{
-	return fmt_base(buf, v, 10);
-}
-
-const char *
-fmt_hex(char *buf, unsigned long v)
-{
-	return fmt_base(buf, v, 16);
-}
-
 static void
 put_origin(struct out *o, const struct origin *at)
 {

@@ -1,8 +1,9 @@
 /*
- * Buffered output without stdio, so that the musl and the nolibc builds
- * print byte for byte alike.
+ * Buffered output and number formatting without stdio, so that the musl
+ * and the nolibc builds print byte for byte alike.
  */
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "seccwrap.h"
@@ -54,35 +55,52 @@ out_str(struct out *o, const char *s)
 		out_char(o, *s++);
 }
 
+static const char *
+fmt_base(char *buf, unsigned long v, unsigned int base)
+{
+	char tmp[24];
+	int n = 0, i = 0;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return buf;
+}
+
+const char *
+fmt_uint(char *buf, unsigned long v)
+{
+	return fmt_base(buf, v, 10);
+}
+
+const char *
+fmt_hex(char *buf, unsigned long v)
+{
+	return fmt_base(buf, v, 16);
+}
+
 void
 out_dec(struct out *o, unsigned long v)
 {
 	char digits[24];
-	int n = 0;
 
-	do {
-		digits[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		out_char(o, digits[--n]);
+	out_str(o, fmt_uint(digits, v));
 }
 
 void
 out_hex(struct out *o, unsigned long v, unsigned int width)
 {
 	char digits[20];
-	unsigned int n = 0;
+	unsigned int n;
 
-	do {
-		digits[n++] = "0123456789abcdef"[v & 15];
-		v >>= 4;
-	} while (v);
-	while (n < width)
-		digits[n++] = '0';
 	out_str(o, "0x");
-	while (n)
-		out_char(o, digits[--n]);
+	for (n = strlen(fmt_hex(digits, v)); n < width; n++)
+		out_char(o, '0');
+	out_str(o, digits);
 }
 
 void

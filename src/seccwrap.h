@@ -63,6 +63,10 @@ void out_hex(struct out *o, unsigned long v, unsigned int width);
 void out_pad(struct out *o, unsigned int column);
 /* Return 0, or -1 when any write failed. */
 int out_flush(struct out *o);
+/* Format V in decimal into BUF (at least 12 bytes) and return BUF. */
+const char *fmt_uint(char *buf, unsigned long v);
+/* Format V in lower-case hex, without "0x", into BUF and return BUF. */
+const char *fmt_hex(char *buf, unsigned long v);
 
 /* ---- messages on stderr (msg.c) ---- */
 
@@ -85,10 +89,6 @@ extern unsigned int msg_errors;
  * strings after AT.  AT may be NULL.
  */
 void msg(int level, const struct origin *at, ...);
-/* Format V in decimal into BUF (at least 12 bytes) and return BUF. */
-const char *fmt_uint(char *buf, unsigned long v);
-/* Format V in lower-case hex, without "0x", into BUF and return BUF. */
-const char *fmt_hex(char *buf, unsigned long v);
 
 /* ---- syscall and errno tables (syscalls.c, errnos.c) ---- */
 
