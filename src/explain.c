@@ -281,7 +281,6 @@ explain(const struct policy *policy, const struct program *prog,
 	const char *spec)
 {
 	struct origin at = { .file = "--explain" };
-	static const uint64_t zero[6];
 	const struct abi *abi = host_abis[0];
 	const struct range *r;
 	char what[64], *comma;
@@ -332,7 +331,7 @@ explain(const struct policy *policy, const struct program *prog,
 		    abi->name, NULL);
 		return 1;
 	}
-	action = emulate(prog, nr, abi->audit_arch, zero, NULL);
+	action = emulate(prog, nr, abi->audit_arch, NULL, NULL);
 	name = abi_syscall_name(owner, nr);
 	out_init(&o, 1);
 	out_str(&o, name ? name : "unknown");

@@ -438,8 +438,9 @@ struct program {
  * (-EINVAL for a malformed policy). */
 int compile_policy(const struct policy *policy, struct program *prog);
 
-/* Run PROG on one seccomp_data (emulate.c).  Return the action, and the
- * number of instructions executed in *steps when STEPS is not NULL. */
+/* Run PROG on one seccomp_data (emulate.c), whose arguments are all 0
+ * when ARGS is NULL.  Return the action, and the number of instructions
+ * executed in *steps when STEPS is not NULL. */
 uint32_t emulate(const struct program *prog, uint32_t nr, uint32_t arch,
 		 const uint64_t args[6], unsigned int *steps);
 /* The value emulate() returns when the path leaves the program, loads
