@@ -36,23 +36,22 @@ msg(int level, const struct origin *at, ...)
 		return;
 	if ((level == MSG_INFO || level == MSG_WARN) && msg_quiet)
 		return;
-	if (level == MSG_ERROR && ++msg_errors > MSG_ERRORS_MAX) {
-		if (msg_errors == MSG_ERRORS_MAX + 1) {
-			out_init(&o, 2);
-			out_str(&o, "seccwrap: too many errors, giving up\n");
-			out_flush(&o);
-		}
+	if (level == MSG_ERROR && ++msg_errors > MSG_ERRORS_MAX + 1)
 		return;
-	}
 	out_init(&o, 2);
 	out_str(&o, "seccwrap: ");
-	if (level == MSG_WARN)
-		out_str(&o, "warning: ");
-	put_origin(&o, at);
-	va_start(ap, at);
-	while ((s = va_arg(ap, const char *)) != NULL)
-		out_str(&o, s);
-	va_end(ap);
+	if (msg_errors == MSG_ERRORS_MAX + 1 && level == MSG_ERROR) {
+		/* The one error past the limit gives way to this line. */
+		out_str(&o, "too many errors, giving up");
+	} else {
+		if (level == MSG_WARN)
+			out_str(&o, "warning: ");
+		put_origin(&o, at);
+		va_start(ap, at);
+		while ((s = va_arg(ap, const char *)) != NULL)
+			out_str(&o, s);
+		va_end(ap);
+	}
 	out_char(&o, '\n');
 	out_flush(&o);
 }
