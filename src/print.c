@@ -249,10 +249,11 @@ print_operand(struct out *o, uint32_t k, const struct state *s)
 static const char *
 mnemonic(uint16_t code)
 {
-	static const char *const alu[] = { "add", "sub", "mul", "div", "or",
+	/* Arrays of characters: a table of pointers would add a pointer
+	 * to each name. */
+	static const char alu[][4] = { "add", "sub", "mul", "div", "or",
 	    "and", "lsh", "rsh", "neg", "mod", "xor" };
-	static const char *const jmp[] = { "ja", "jeq", "jgt", "jge",
-	    "jset" };
+	static const char jmp[][5] = { "ja", "jeq", "jgt", "jge", "jset" };
 
 	switch (BPF_CLASS(code)) {
 	case BPF_LD: return "ld";
