@@ -91,12 +91,9 @@ jump_taken(uint16_t code, uint32_t a, uint32_t v)
 	}
 }
 
-/*
- * Return whether CODE is an instruction seccomp_check_filter() accepts
- * (kernel/seccomp.c): only 32-bit loads from struct seccomp_data, no
- * packet access, no MOD and no ALU on 16/8-bit data.
- */
-static int
+/* Only 32-bit loads from struct seccomp_data are accepted: no packet
+ * access, no MOD and no ALU on 16/8-bit data. */
+int
 opcode_accepted(uint16_t code)
 {
 	switch (code) {

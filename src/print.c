@@ -152,7 +152,8 @@ print_action(struct out *o, uint32_t ret)
 {
 	static const struct {
 		uint32_t action;
-		const char *name;
+		char name[13];	/* on 64-bit arches, smaller than a pointer
+				 * and a string */
 	} names[] = {
 		{ RET_KILL_PROCESS, "KILL_PROCESS" },
 		{ RET_KILL_THREAD, "KILL_THREAD" },
@@ -270,27 +271,7 @@ mnemonic(uint16_t code)
 	    code == (BPF_MISC | BPF_TXA) ? "txa" : NULL;
 }
 
-/* Return whether CODE is a 32-bit load or a store, the only ones seccomp
- * accepts. */
-static int
-memory_code(uint16_t code)
-{
-	switch (code) {
-	case BPF_LD | BPF_W | BPF_ABS:
-	case BPF_LD | BPF_W | BPF_LEN:
-	case BPF_LDX | BPF_W | BPF_LEN:
-	case BPF_LD | BPF_IMM:
-	case BPF_LDX | BPF_IMM:
-	case BPF_LD | BPF_MEM:
-	case BPF_LDX | BPF_MEM:
-	case BPF_ST:
-	case BPF_STX:
-		return 1;
-	}
-	return 0;
-}
-
-/* Print the operands of a load or store that memory_code() accepts. */
+/* Print the operands of a load or store that opcode_accepted() accepts. */
 static void
 print_memory(struct out *o, const struct bpf_insn *p, const struct state *s)
 {
@@ -366,14 +347,16 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 static int
 known_code(uint16_t code)
 {
+	/* print_operands() prints exactly the loads, stores and returns
+	 * that seccomp accepts, and also ALU and jump instructions that
+	 * seccomp rejects, such as mod. */
 	switch (BPF_CLASS(code)) {
 	case BPF_LD:
 	case BPF_LDX:
 	case BPF_ST:
 	case BPF_STX:
-		return memory_code(code);
 	case BPF_RET:
-		return code == (BPF_RET | BPF_K) || code == (BPF_RET | BPF_A);
+		return opcode_accepted(code);
 	}
 	return mnemonic(code) != NULL;
 }

@@ -448,6 +448,9 @@ uint32_t emulate(const struct program *prog, uint32_t nr, uint32_t arch,
 #define EMULATE_INVALID 0xffffffffu
 /* Return 0, or -EINVAL when the kernel would reject PROG. */
 int program_check(const struct program *prog);
+/* Return 1 when seccomp_check_filter() (kernel/seccomp.c) accepts an
+ * instruction with opcode CODE, else 0 (emulate.c). */
+int opcode_accepted(uint16_t code);
 /* Return 1 when the kernel's action cache (Linux >= 5.11) finds that
  * (ARCH, NR) always gets RET_ALLOW without running PROG, else 0. */
 int cache_allows(const struct program *prog, uint32_t arch, uint32_t nr);
