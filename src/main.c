@@ -31,7 +31,6 @@ struct options {
 	struct settings s;
 	enum action action;
 	const char *action_option;	/* the option that set ACTION */
-	const char *arch;		/* --arch=ARCH, or NULL */
 	const char *dump_file;
 	const char *explain;
 	char **command;
@@ -102,24 +101,14 @@ output_status(int status)
 	return EXIT_SECCWRAP;
 }
 
+/* Print TEXT on FD, each tab padding to the column where the option
+ * descriptions of the help text start.  No other text has a tab. */
 static void
-put(int fd, const char *s)
+put(int fd, const char *text)
 {
 	struct out o;
 
 	out_init(&o, fd);
-	out_str(&o, s);
-	out_flush(&o);
-}
-
-/* Print TEXT on standard output, each tab padding to the column where
- * the option descriptions start. */
-static void
-put_help(const char *text)
-{
-	struct out o;
-
-	out_init(&o, 1);
 	for (; *text; text++) {
 		if (*text == '\t')
 			out_pad(&o, HELP_COLUMN);
@@ -309,7 +298,7 @@ inspect(const char *arg)
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
 	if (help)
-		put_help(usage_text);
+		put(1, usage_text);
 	else
 		put(1, "seccwrap " SECCWRAP_VERSION "\n");
 	exit(output_status(0));
@@ -489,7 +478,6 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "'; use one of: ", arch_choices, NULL);
 			exit(EXIT_SECCWRAP);
 		}
-		opt->arch = v;
 	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
