@@ -7,6 +7,16 @@
 
 #include "seccwrap.h"
 
+/* Print "NR<tab>- NAME", the line format of the syscall and errno lists. */
+static void
+put_entry(struct out *o, unsigned long nr, const char *name)
+{
+	out_dec(o, nr);
+	out_str(o, "\t- ");
+	out_str(o, name);
+	out_char(o, '\n');
+}
+
 /* Print the name of each syscall of ABI numbered from LO to below END. */
 static void
 put_names(struct out *o, const struct abi *abi, uint32_t lo, uint32_t end)
@@ -16,12 +26,8 @@ put_names(struct out *o, const struct abi *abi, uint32_t lo, uint32_t end)
 
 	for (nr = lo; nr < end; nr++) {
 		name = abi_syscall_name(abi, nr);
-		if (name == NULL)
-			continue;
-		out_dec(o, nr);
-		out_str(o, "\t- ");
-		out_str(o, name);
-		out_char(o, '\n');
+		if (name != NULL)
+			put_entry(o, nr, name);
 	}
 }
 
@@ -49,10 +55,7 @@ debug_errnos(void)
 	out_init(&o, 1);
 	for (i = 0; i < errno_count(); i++) {
 		errno_at(i, &name, &value);
-		out_dec(&o, (unsigned long)value);
-		out_str(&o, "\t- ");
-		out_str(&o, name);
-		out_char(&o, '\n');
+		put_entry(&o, (unsigned long)value, name);
 	}
 	out_flush(&o);
 }
