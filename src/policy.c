@@ -580,48 +580,60 @@ find(struct abi_build *ab, unsigned int name)
 	return decision_at(NULL, ab, (uint32_t)nr, 0);
 }
 
+/* An argument filter command (memory-deny-write-execute,
+ * restrict-namespaces, protocol, or the personality rule of
+ * block-secondary) being applied to one ABI. */
+struct filter_command {
+	struct build *b;
+	struct abi_build *ab;
+	const struct origin *at;	/* the command's line */
+	uint32_t action;		/* what its rules give */
+	int over_list;			/* its errnos replace the list's */
+};
+
 /*
- * Return 1 when ACTION, from an argument filter command, replaces BASE,
- * the list's action for the call: where the list lets the call run, and
- * over the list's errno when ACTION kills, or is an errno and OVER_LIST
- * is set.  firejail's stacked filters give the same: the kernel picks a
- * kill over an errno, an errno over a log, and between errnos the filter
- * installed last (protocol, then block-secondary, the lists, mdwx and
- * namespaces).
+ * Return 1 when ACTION, from command C, replaces BASE, the list's action
+ * for the call: where the list lets the call run, and over the list's
+ * errno when ACTION kills, or is an errno and C's over_list is set.
+ * firejail's stacked filters give the same: the kernel picks a kill over
+ * an errno, an errno over a log, and between errnos the filter installed
+ * last (protocol, then block-secondary, the lists, mdwx and namespaces).
  */
 static int
-replaces(const struct build *b, uint32_t base, uint32_t action, int over_list)
+replaces(const struct filter_command *c, uint32_t base, uint32_t action)
 {
 	if (is_allowing(base))
 		return 1;
 	return (base & RET_ACTION_MASK) == RET_ERRNO &&
-	       (action == b->kill_action ||
-		(over_list && (action & RET_ACTION_MASK) == RET_ERRNO));
+	       (action == c->b->kill_action ||
+		(c->over_list && (action & RET_ACTION_MASK) == RET_ERRNO));
 }
 
 /* Deny NAME outright where ACTION replaces the list's action. */
 static void
-deny(struct build *b, struct abi_build *ab, unsigned int name,
-     uint32_t action, const struct origin *at, int over_list)
+deny(const struct filter_command *c, unsigned int name, uint32_t action)
 {
-	uint32_t *d = find(ab, name);
+	struct build *b = c->b;
+	uint32_t *d = find(c->ab, name);
 
-	if (d == NULL || !replaces(b, b->palette[*d].action, action, over_list))
+	if (d == NULL || !replaces(c, b->palette[*d].action, action))
 		return;
-	*d = palette_add(b, action, NULL, at);
+	*d = palette_add(b, action, NULL, c->at);
 }
 
 /* Append a rule to NAME's argument filter where the rule's action
- * replaces the list's action. */
+ * replaces the list's action: C's action when the NTESTS tests TEST all
+ * hold. */
 static void
-add_rule(struct build *b, struct abi_build *ab, unsigned int name,
-	 const struct arg_rule *rule, int over_list)
+add_rule(const struct filter_command *c, unsigned int name,
+	 const struct arg_test *test, unsigned int ntests)
 {
-	uint32_t *d = find(ab, name);
+	struct build *b = c->b;
+	uint32_t *d = find(c->ab, name);
 	struct arg_filter *f;
+	struct arg_rule *r;
 
-	if (d == NULL ||
-	    !replaces(b, b->palette[*d].action, rule->action, over_list))
+	if (d == NULL || !replaces(c, b->palette[*d].action, c->action))
 		return;
 	/* A palette entry with a filter belongs to this one syscall. */
 	f = (struct arg_filter *)b->palette[*d].args;
@@ -642,38 +654,39 @@ add_rule(struct build *b, struct abi_build *ab, unsigned int name,
 		msg(MSG_ERROR, NULL, "too many argument rules", NULL);
 		return;
 	}
-	f->rule[f->nrules++] = *rule;
+	/* The filter was zeroed, so the tests past NTESTS stay 0. */
+	r = &f->rule[f->nrules++];
+	r->action = c->action;
+	r->ntests = ntests;
+	memcpy(r->test, test, ntests * sizeof(*test));
+	r->origin = *c->at;
 }
 
-static struct arg_rule
-rule1(uint32_t action, uint8_t arg, uint8_t op, uint32_t mask, uint32_t value,
-      const struct origin *at)
-{
-	struct arg_rule r;
-
-	memset(&r, 0, sizeof(r));
-	r.action = action;
-	r.ntests = 1;
-	r.test[0].arg = arg;
-	r.test[0].op = op;
-	r.test[0].mask = mask;
-	r.test[0].value = value;
-	r.origin = *at;
-	return r;
-}
+/* The tests of memory-deny-write-execute's rules. */
+static const struct arg_test mdwx_test[] = {
+	/* mmap and mmap2: (prot & (PROT_WRITE | PROT_EXEC)) == both */
+	{ 2, 0, TEST_EQ, PROT_WX, PROT_WX },
+	/* mprotect and pkey_mprotect: prot & PROT_EXEC */
+	{ 2, 0, TEST_ANY, 0xffffffffu, PROT_X },
+	/* ipc(SHMAT, id, shmflg, ...) reaches shmat through the
+	 * multiplexer: (call & 0xffff) == SHMAT, then shmat's test. */
+	{ 0, 0, TEST_EQ, 0xffffu, IPC_SHMAT },
+	/* shmat: shmflg & SHM_EXEC */
+	{ 2, 0, TEST_ANY, 0xffffffffu, SHM_EXEC },
+	/* personality: with READ_IMPLIES_EXEC the kernel adds PROT_EXEC
+	 * to every readable mapping, but 0xffffffff only queries the
+	 * persona. */
+	{ 0, 0, TEST_ANY, 0xffffffffu, READ_IMPLIES_EXEC },
+	{ 0, 0, TEST_NE, 0xffffffffu, 0xffffffffu },
+};
 
 static void
 add_mdwx(struct build *b, struct abi_build *ab)
 {
-	const struct origin *at = &b->s->mdwx_origin;
-	uint32_t act = error_action(b, ab, 0);
-	struct arg_rule wx = rule1(act, 2, TEST_EQ, PROT_WX, PROT_WX, at);
-	struct arg_rule x = rule1(act, 2, TEST_ANY, 0xffffffffu, PROT_X, at);
-	struct arg_rule shm = rule1(act, 2, TEST_ANY, 0xffffffffu, SHM_EXEC,
-				    at);
-	struct arg_rule ipc = rule1(act, 0, TEST_EQ, 0xffffu, IPC_SHMAT, at);
-	struct arg_rule rexec = rule1(act, 0, TEST_ANY, 0xffffffffu,
-				      READ_IMPLIES_EXEC, at);
+	struct filter_command c = {
+		b, ab, &b->s->mdwx_origin, error_action(b, ab, 0), 0
+	};
+	const struct arg_test *t = mdwx_test;
 	unsigned int flags = ab->abi->flags;
 	int has_mmap2 = find(ab, SC_mmap2) != NULL, checked;
 
@@ -685,117 +698,111 @@ add_mdwx(struct build *b, struct abi_build *ab)
 	checked = !(flags & ABI_STRUCT_MMAP) ||
 		  (has_mmap2 && !(flags & ABI_STRUCT_MMAP2));
 	if (!checked && ab->native && (has_mmap2 || find(ab, SC_mmap)))
-		msg(MSG_WARN, at, "memory-deny-write-execute cannot check "
+		msg(MSG_WARN, c.at, "memory-deny-write-execute cannot check "
 		    "the arguments of ", has_mmap2 ? "mmap and mmap2" : "mmap",
 		    " on ", ab->abi->name, ", which are in memory", NULL);
 	if (!(flags & ABI_STRUCT_MMAP))
-		add_rule(b, ab, SC_mmap, &wx, 0);
+		add_rule(&c, SC_mmap, &t[0], 1);
 	else if (!ab->native || checked)
-		deny(b, ab, SC_mmap, act, at, 0);
+		deny(&c, SC_mmap, c.action);
 	if (!(flags & ABI_STRUCT_MMAP2))
-		add_rule(b, ab, SC_mmap2, &wx, 0);
+		add_rule(&c, SC_mmap2, &t[0], 1);
 	else if (!ab->native)
-		deny(b, ab, SC_mmap2, act, at, 0);
-	add_rule(b, ab, SC_mprotect, &x, 0);
-	add_rule(b, ab, SC_pkey_mprotect, &x, 0);
-	add_rule(b, ab, SC_shmat, &shm, 0);
-	/* ipc(SHMAT, id, shmflg, ...) reaches shmat through the multiplexer. */
-	ipc.ntests = 2;
-	ipc.test[1] = shm.test[0];
-	add_rule(b, ab, SC_ipc, &ipc, 0);
-	deny(b, ab, SC_memfd_create, act, at, 0);
-	/* With READ_IMPLIES_EXEC the kernel adds PROT_EXEC to every readable
-	 * mapping; 0xffffffff only queries the persona. */
-	rexec.ntests = 2;
-	rexec.test[1].op = TEST_NE;
-	rexec.test[1].mask = 0xffffffffu;
-	rexec.test[1].value = 0xffffffffu;
-	add_rule(b, ab, SC_personality, &rexec, 0);
+		deny(&c, SC_mmap2, c.action);
+	add_rule(&c, SC_mprotect, &t[1], 1);
+	add_rule(&c, SC_pkey_mprotect, &t[1], 1);
+	add_rule(&c, SC_shmat, &t[3], 1);
+	add_rule(&c, SC_ipc, &t[2], 2);
+	deny(&c, SC_memfd_create, c.action);
+	add_rule(&c, SC_personality, &t[4], 2);
 }
 
 static void
 add_namespaces(struct build *b, struct abi_build *ab)
 {
-	const struct origin *at = &b->s->namespaces_origin;
-	uint32_t act = error_action(b, ab, 0);
+	struct filter_command c = {
+		b, ab, &b->s->namespaces_origin, error_action(b, ab, 0), 0
+	};
 	uint32_t mask = b->s->namespaces;
-	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal. */
-	uint32_t cmask = mask & ~NS_TIME;
-	/* s390 passes clone the stack first and the flags second. */
-	uint8_t flags_arg = ab->abi->flags & ABI_CLONE_FLAGS_ARG1 ? 1 : 0;
-	struct arg_rule r;
+	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal.
+	 * s390 passes clone the stack first and the flags second. */
+	struct arg_test t = {
+		ab->abi->flags & ABI_CLONE_FLAGS_ARG1 ? 1 : 0, 0, TEST_ANY,
+		0xffffffffu, mask & ~NS_TIME
+	};
 
-	if (cmask) {
-		r = rule1(act, flags_arg, TEST_ANY, 0xffffffffu, cmask, at);
-		add_rule(b, ab, SC_clone, &r, 0);
-	}
-	if (mask) {
-		r = rule1(act, 0, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_unshare, &r, 0);
-	}
+	if (t.value)
+		add_rule(&c, SC_clone, &t, 1);
+	t.arg = 0;
+	t.value = mask;
+	if (mask)
+		add_rule(&c, SC_unshare, &t, 1);
 	/* setns with nstype 0 joins whatever namespace the fd refers to.
 	 * firejail denies it even when "-user" left no type, and so does
 	 * seccwrap, with a warning from policy_build(). */
-	r = rule1(act, 1, TEST_EQ, 0xffffffffu, 0, at);
-	add_rule(b, ab, SC_setns, &r, 0);
-	if (mask) {
-		r = rule1(act, 1, TEST_ANY, 0xffffffffu, mask, at);
-		add_rule(b, ab, SC_setns, &r, 0);
-	}
+	t.arg = 1;
+	t.op = TEST_EQ;
+	t.value = 0;
+	add_rule(&c, SC_setns, &t, 1);
+	t.op = TEST_ANY;
+	t.value = mask;
+	if (mask)
+		add_rule(&c, SC_setns, &t, 1);
 	/* clone3's flags sit in memory the filter cannot read. */
-	deny(b, ab, SC_clone3, RET_ERRNO | b->enosys, at, 0);
+	deny(&c, SC_clone3, RET_ERRNO | b->enosys);
 }
 
 static void
 add_protocol(struct build *b, struct abi_build *ab)
 {
 	static const uint32_t domains[] = { 1, 2, 10, 16, 17, 31 };
-	const struct origin *at = &b->s->protocol_origin;
-	struct arg_rule r;
-	unsigned int i;
+	struct filter_command c = {
+		b, ab, &b->s->protocol_origin,
+		RET_ERRNO | (uint32_t)errno_lookup("EOPNOTSUPP"), 1
+	};
+	struct arg_test test[RULE_TESTS_MAX];
+	unsigned int i, n = 0;
 
-	memset(&r, 0, sizeof(r));
-	r.action = RET_ERRNO | (uint32_t)errno_lookup("EOPNOTSUPP");
-	r.origin = *at;
 	for (i = 0; i < sizeof(domains) / sizeof(domains[0]); i++) {
 		if (!(b->s->protocols & (1u << i)))
 			continue;
-		r.test[r.ntests].arg = 0;
-		r.test[r.ntests].op = TEST_NE;
-		r.test[r.ntests].mask = 0xffffffffu;
-		r.test[r.ntests].value = domains[i];
-		r.ntests++;
+		test[n].arg = 0;
+		test[n].high = 0;
+		test[n].op = TEST_NE;
+		test[n].mask = 0xffffffffu;
+		test[n].value = domains[i];
+		n++;
 	}
 	/* socketpair takes the same domain argument. */
-	if (r.ntests == 0) {
-		deny(b, ab, SC_socket, r.action, at, 1);
-		deny(b, ab, SC_socketpair, r.action, at, 1);
+	if (n == 0) {
+		deny(&c, SC_socket, c.action);
+		deny(&c, SC_socketpair, c.action);
 	} else {
-		add_rule(b, ab, SC_socket, &r, 1);
-		add_rule(b, ab, SC_socketpair, &r, 1);
+		add_rule(&c, SC_socket, test, n);
+		add_rule(&c, SC_socketpair, test, n);
 	}
 	/* Both create sockets where the filter cannot see the domain. */
-	deny(b, ab, SC_socketcall, RET_ERRNO | b->enosys, at, 1);
-	deny(b, ab, SC_io_uring_setup, RET_ERRNO | b->enosys, at, 1);
+	deny(&c, SC_socketcall, RET_ERRNO | b->enosys);
+	deny(&c, SC_io_uring_setup, RET_ERRNO | b->enosys);
 }
 
-/* personality() may only set PER_LINUX (0) or query (0xffffffff). */
+/* personality() may only set PER_LINUX (0) or query (0xffffffff), and
+ * on a 64-bit ABI the high word must be 0. */
 static void
 add_personality(struct build *b, struct abi_build *ab)
 {
-	const struct origin *at = &b->s->block_secondary_origin;
-	uint32_t act = error_action(b, ab, 0);
-	struct arg_rule r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
+	static const struct arg_test test[] = {
+		{ 0, 0, TEST_NE, 0xffffffffu, 0 },
+		{ 0, 0, TEST_NE, 0xffffffffu, 0xffffffffu },
+		{ 0, 1, TEST_NE, 0xffffffffu, 0 },
+	};
+	struct filter_command c = {
+		b, ab, &b->s->block_secondary_origin, error_action(b, ab, 0), 1
+	};
 
-	r.ntests = 2;
-	r.test[1] = r.test[0];
-	r.test[1].value = 0xffffffffu;
-	add_rule(b, ab, SC_personality, &r, 1);
-	if (ab->abi->flags & ABI_64BIT) {
-		r = rule1(act, 0, TEST_NE, 0xffffffffu, 0, at);
-		r.test[0].high = 1;
-		add_rule(b, ab, SC_personality, &r, 1);
-	}
+	add_rule(&c, SC_personality, &test[0], 2);
+	if (ab->abi->flags & ABI_64BIT)
+		add_rule(&c, SC_personality, &test[2], 1);
 }
 
 /* seccwrap's own execve runs under the filter, so it must be allowed.
