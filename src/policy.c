@@ -277,37 +277,38 @@ warn_direct(struct build *b, uint32_t nr, const struct item *e,
 {
 	struct direct *d;
 	char line[12], token[256];
+	const char *name = token, *through = "", *via = "";
+	const char *winner = "later one";
 	unsigned int len;
 
 	if ((d = direct_of(b, nr, e->flags & ITEM_DIRECT)) == NULL)
 		return;
-	if (!(e->flags & ITEM_DIRECT)) {
-		/* A group member after a named item takes its place too,
-		 * and so does a group exception, wherever it is. */
-		if (d->at != NULL && d->action != action)
-			msg(MSG_WARN, at, "'", syscall_name(e->value),
-			    "' given again through ",
-			    e->flags & ITEM_EXCEPT ? "!" : "", o->via,
-			    " with another action (first at ", d->at->file,
-			    d->at->line ? ":" : "", d->at->line ?
-			    fmt_uint(line, d->at->line) : "", "); the ",
-			    e->flags & ITEM_EXCEPT ? "exception" : "group",
-			    " wins", NULL);
-		return;
-	}
-	if (d->at != NULL && d->action != action) {
+	if (e->flags & ITEM_DIRECT) {
 		/* The item as written, without ":ERRNO" or ":kill". */
 		for (len = 0; len < o->item_len && o->item[len] != ':'; len++)
 			token[len] = o->item[len];
 		token[len] = '\0';
-		msg(MSG_WARN, at, "'", token, "' given again with another "
-		    "action (first at ", d->at->file, d->at->line ? ":" : "",
-		    d->at->line ? fmt_uint(line, d->at->line) : "", "); the ",
-		    e->flags & ITEM_EXCEPT ? "exception" : "later one",
-		    " wins", NULL);
+	} else {
+		/* A group member after a named item takes its place too,
+		 * and so does a group exception, wherever it is. */
+		name = syscall_name(e->value);
+		through = e->flags & ITEM_EXCEPT ? " through !" : " through ";
+		via = o->via;
+		winner = "group";
 	}
-	d->action = action;
-	d->at = at;
+	if (d->at != NULL && d->action != action)
+		msg(MSG_WARN, at, "'", name, "' given again", through, via,
+		    " with another action (first at ", d->at->file,
+		    d->at->line ? ":" : "", d->at->line ?
+		    fmt_uint(line, d->at->line) : "", "); the ",
+		    e->flags & ITEM_EXCEPT ? "exception" : winner, " wins",
+		    NULL);
+	/* Group members are not recorded, so they warn only after a named
+	 * item. */
+	if (e->flags & ITEM_DIRECT) {
+		d->action = action;
+		d->at = at;
+	}
 }
 
 static void
