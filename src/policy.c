@@ -505,19 +505,37 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 		walk_both(&w, l->text);
 }
 
-/* Pick the list of the native ABI: keep over drop over seccomp. */
+/* Return the list of highest precedence that is set from LO to HI, or
+ * -1 when none is. */
+static int
+top_list(const struct list_setting *l, int lo, int hi)
+{
+	for (; hi >= lo; hi--)
+		if (l[hi].set)
+			return hi;
+	return -1;
+}
+
+/* Apply the list of highest precedence of the three from FIRST
+ * (LIST_DEFAULT or LIST_32_DEFAULT): keep over drop over seccomp.
+ * Return 0 when none of them is set. */
+static int
+apply_top_list(struct build *b, struct abi_build *ab, int first)
+{
+	int i = top_list(b->s->list, first, first + 2);
+
+	if (i < 0)
+		return 0;
+	apply_list(b, ab, &b->s->list[i], i == first + 2 ? MODE_KEEP :
+		   MODE_DENY, i == first);
+	return 1;
+}
+
+/* Pick the list of the native ABI. */
 static void
 apply_native(struct build *b, struct abi_build *ab)
 {
-	const struct list_setting *l = b->s->list;
-
-	if (l[LIST_KEEP].set)
-		apply_list(b, ab, &l[LIST_KEEP], MODE_KEEP, 0);
-	else if (l[LIST_DROP].set)
-		apply_list(b, ab, &l[LIST_DROP], MODE_DENY, 0);
-	else if (l[LIST_DEFAULT].set)
-		apply_list(b, ab, &l[LIST_DEFAULT], MODE_DENY, 1);
-	else
+	if (!apply_top_list(b, ab, LIST_DEFAULT))
 		apply_list(b, ab, NULL, MODE_DENY, 0);
 }
 
@@ -526,15 +544,7 @@ apply_native(struct build *b, struct abi_build *ab)
 static void
 apply_secondary(struct build *b, struct abi_build *ab)
 {
-	const struct list_setting *l = b->s->list;
-
-	if (l[LIST_32_KEEP].set)
-		apply_list(b, ab, &l[LIST_32_KEEP], MODE_KEEP, 0);
-	else if (l[LIST_32_DROP].set)
-		apply_list(b, ab, &l[LIST_32_DROP], MODE_DENY, 0);
-	else if (l[LIST_32_DEFAULT].set)
-		apply_list(b, ab, &l[LIST_32_DEFAULT], MODE_DENY, 1);
-	else
+	if (!apply_top_list(b, ab, LIST_32_DEFAULT))
 		apply_native(b, ab);
 }
 
@@ -852,17 +862,6 @@ warn_no_effect(const struct origin *at, const struct origin *by,
 	    fmt_uint(line, by->line) : "", ") ", why, NULL);
 }
 
-/* Return the list of highest precedence that is set from LO to HI, or
- * -1 when none is. */
-static int
-top_list(const struct list_setting *l, int lo, int hi)
-{
-	for (; hi >= lo; hi--)
-		if (l[hi].set)
-			return hi;
-	return -1;
-}
-
 /*
  * Warn about each list that has no effect.  A list of higher precedence
  * for the same ABIs replaces it (keep over drop over seccomp), or it is
@@ -874,8 +873,8 @@ static void
 warn_lists(const struct settings *s)
 {
 	const struct list_setting *l = s->list;
-	unsigned int i, j;
-	int native, own32;
+	unsigned int i;
+	int native, own32, j;
 
 	if (s->block_secondary && host_abi32() == NULL)
 		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
@@ -911,13 +910,11 @@ warn_lists(const struct settings *s)
 		if (l[i].implied)
 			continue;
 		/* Name the list in effect, the keep list before the drop. */
-		for (j = i < LIST_32_DEFAULT ? LIST_KEEP : LIST_32_KEEP; j > i;
-		     j--)
-			if (l[j].set) {
-				warn_no_effect(&l[i].origin, &l[j].origin,
-					       "takes precedence");
-				break;
-			}
+		j = top_list(l, (int)i + 1, i < LIST_32_DEFAULT ? LIST_KEEP :
+			     LIST_32_KEEP);
+		if (j >= 0)
+			warn_no_effect(&l[i].origin, &l[j].origin,
+				       "takes precedence");
 	}
 }
 
