@@ -155,6 +155,14 @@ error_action(const struct build *b, const struct abi_build *ab, uint32_t nr)
 	return RET_ERRNO | (uint32_t)b->s->error_errno;
 }
 
+/* Report a failed allocation, which fails the build. */
+static void
+out_of_memory(struct build *b)
+{
+	b->errors++;
+	msg(MSG_ERROR, NULL, "out of memory", NULL);
+}
+
 #define PALETTE_FIRST 32	/* entries; firejail's default.profile needs 21 */
 
 /* Return the palette index of the decision {ACTION, ARGS, ORIGIN}: that
@@ -180,8 +188,7 @@ palette_add(struct build *b, uint32_t action, const struct arg_filter *args,
 		d = cap < b->palette_cap ? NULL :
 		    realloc(b->palette, cap * sizeof(*d));
 		if (d == NULL) {
-			b->errors++;
-			msg(MSG_ERROR, NULL, "out of memory", NULL);
+			out_of_memory(b);
 			return 0;
 		}
 		b->palette = d;
@@ -206,8 +213,7 @@ slot(struct build *b, struct abi_build *ab, uint32_t nr)
 		return &ab->dec[nr];
 	grown = realloc(ab->dec, (nr + 1) * sizeof(*grown));
 	if (grown == NULL) {
-		b->errors++;
-		msg(MSG_ERROR, NULL, "out of memory", NULL);
+		out_of_memory(b);
 		return NULL;
 	}
 	for (i = ab->count; i <= nr; i++)
@@ -264,8 +270,7 @@ direct_of(struct build *b, uint32_t nr, int create)
 	grown[b->npast].d.at = NULL;
 	return &grown[b->npast++].d;
 nomem:
-	b->errors++;
-	msg(MSG_ERROR, NULL, "out of memory", NULL);
+	out_of_memory(b);
 	return NULL;
 }
 
@@ -651,8 +656,7 @@ add_rule(const struct filter_command *c, unsigned int name,
 	if (f == NULL) {
 		f = calloc(1, sizeof(*f));
 		if (f == NULL) {
-			b->errors++;
-			msg(MSG_ERROR, NULL, "out of memory", NULL);
+			out_of_memory(b);
 			return;
 		}
 		*d = palette_add(b, b->palette[*d].action, f,
@@ -1082,24 +1086,27 @@ push(struct range *r, uint32_t lo, uint32_t hi, const struct decision *d)
 }
 
 /* Push the ranges past AB's table up to the end of its span: the
- * numbers past the table, and in them the named arch-private calls. */
+ * numbers past the table, and in them the N numbers from P on, which get
+ * the decisions DEC.  Those are the named arch-private calls, or clone3
+ * where a blocked ABI gives it an errno of its own. */
 static struct range *
-emit_above(const struct build *b, struct range *r, const struct abi_build *ab)
+emit_above(const struct build *b, struct range *r, const struct abi_build *ab,
+	   uint32_t p, uint32_t n, const uint32_t *dec)
 {
 	const struct decision *above = &b->palette[ab->above];
-	uint32_t lo = ab->abi->nr_base + ab->count, p = ab->abi->private_lo;
+	uint32_t lo = ab->abi->nr_base + ab->count;
 	uint32_t i;
 
 	if (lo > ab->end)
 		return r;
-	if (ab->pcount == 0 || p < lo || p + ab->pcount - 1 > ab->end)
+	if (n == 0 || p < lo || p + n - 1 > ab->end)
 		return push(r, lo, ab->end, above);
 	if (p > lo)
 		r = push(r, lo, p - 1, above);
-	for (i = 0; i < ab->pcount; i++)
-		r = push(r, p + i, p + i, &b->palette[ab->pdec[i]]);
-	if (p + ab->pcount - 1 < ab->end)
-		r = push(r, p + ab->pcount, ab->end, above);
+	for (i = 0; i < n; i++)
+		r = push(r, p + i, p + i, &b->palette[dec[i]]);
+	if (p + n - 1 < ab->end)
+		r = push(r, p + n, ab->end, above);
 	return r;
 }
 
@@ -1123,7 +1130,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	struct abi_build *ab;
 	unsigned int i, n = 2, order[ABI_MAX], k = 0, j, task = ABI_MAX;
 	struct range *r;
-	uint32_t nr, end, c3, d;
+	uint32_t nr, end, d;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (!arch_reaches(ap->audit_arch, b->abi[i].abi))
@@ -1174,15 +1181,6 @@ emit_arch(struct build *b, struct arch_policy *ap)
 					 &palette[b->abi[task].above]);
 			continue;
 		}
-		if (ab->split) {
-			c3 = ab->abi->nr_base + (uint32_t)ab->clone3;
-			if (c3 > ab->abi->nr_base)
-				r = push(r, ab->abi->nr_base, c3 - 1,
-					 &palette[ab->above]);
-			r = push(r, c3, c3, &palette[ab->clone3_dec]);
-			r = push(r, c3 + 1, ab->end, &palette[ab->above]);
-			continue;
-		}
 		for (nr = 0; nr < ab->count; nr = end) {
 			d = ab->dec[nr];
 			for (end = nr + 1; end < ab->count; end++)
@@ -1193,7 +1191,13 @@ emit_arch(struct build *b, struct arch_policy *ap)
 			r = push(r, ab->abi->nr_base + nr,
 				 ab->abi->nr_base + end - 1, &palette[d]);
 		}
-		r = emit_above(b, r, ab);
+		/* A split ABI has no table and no private calls. */
+		if (ab->split)
+			r = emit_above(b, r, ab, ab->abi->nr_base +
+				       (uint32_t)ab->clone3, 1, &ab->clone3_dec);
+		else
+			r = emit_above(b, r, ab, ab->abi->private_lo,
+				       ab->pcount, ab->pdec);
 	}
 	/* Numbers with bit 31 (-1 skips a call for tracers) reach the kernel,
 	 * which returns ENOSYS. */
