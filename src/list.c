@@ -66,6 +66,7 @@ reject_leading_zero(const struct origin *at, const char *what,
 	char decimal[24], hex[24];
 	const char *p = digits;
 	long octal = 0, value;
+	int octal_digits;
 
 	if (!leading_zero(digits))
 		return 0;
@@ -76,14 +77,13 @@ reject_leading_zero(const struct origin *at, const char *what,
 		return 0;
 	fmt_uint(decimal, (unsigned long)value);
 	fmt_hex(hex, (unsigned long)value);
-	if (*p == '\0')
-		msg(MSG_ERROR, at, "ambiguous ", what, " '", token, "': ",
-		    reader, " reads a leading 0 as octal (", decimal,
-		    "); write ", decimal, " or 0x", hex, NULL);
-	else
-		msg(MSG_ERROR, at, "ambiguous ", what, " '", token, "': ",
-		    reader, " reads a leading 0 as octal, which ", digits,
-		    " is not; write ", decimal, " or 0x", hex, NULL);
+	/* "... as octal (161); write ..." when DIGITS is octal, else "... as
+	 * octal, which 09 is not; write ...". */
+	octal_digits = *p == '\0';
+	msg(MSG_ERROR, at, "ambiguous ", what, " '", token, "': ", reader,
+	    " reads a leading 0 as octal", octal_digits ? " (" : ", which ",
+	    octal_digits ? decimal : digits, octal_digits ? ")" : " is not",
+	    "; write ", decimal, " or 0x", hex, NULL);
 	return 1;
 }
 
