@@ -460,6 +460,23 @@ walk_both(struct walk_ctx *w, const char *text)
 				    &x->origin[x->item[i].origin]);
 }
 
+/* Set every number of AB's tables to FILL, but clone3 to CLONE3, as
+ * clone3's error may differ from the others' (error_action), and the
+ * arch-private numbers to PRIVATE. */
+static void
+fill_tables(struct abi_build *ab, uint32_t fill, uint32_t clone3,
+	    uint32_t private)
+{
+	uint32_t i;
+
+	for (i = 0; i < ab->count; i++)
+		ab->dec[i] = fill;
+	if (ab->clone3 >= 0 && (uint32_t)ab->clone3 < ab->count)
+		ab->dec[ab->clone3] = clone3;
+	for (i = 0; i < ab->pcount; i++)
+		ab->pdec[i] = private;
+}
+
 /* Fill AB from list L (NULL: allow everything, as when only argument
  * filters were asked for). */
 static void
@@ -468,25 +485,19 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 {
 	struct walk_ctx w = { b, ab, mode, 0, 0, NULL };
 	const struct origin *at = mode == MODE_KEEP && l ? &l->origin : NULL;
-	uint32_t i, fill;
+	uint32_t i, fill, clone3;
 	long nr;
 
 	fill = palette_add(b, mode == MODE_DENY ? RET_ALLOW :
 		       error_action(b, ab, 0), NULL, at);
-	for (i = 0; i < ab->count; i++)
-		ab->dec[i] = fill;
-	/* clone3's error may differ from the others' (error_action). */
-	if (mode == MODE_KEEP && ab->clone3 >= 0 &&
-	    (uint32_t)ab->clone3 < ab->count)
-		ab->dec[ab->clone3] = palette_add(b, error_action(b, ab,
-					      (uint32_t)ab->clone3), NULL, at);
+	clone3 = mode == MODE_KEEP ? palette_add(b, error_action(b, ab,
+				     (uint32_t)ab->clone3), NULL, at) : fill;
 	/* A syscall newer than the tables must look absent to a keep list,
 	 * and so must an arch-private number without a name (arm's
 	 * 0xf0000). */
 	ab->above = mode == MODE_KEEP ?
 		    palette_add(b, RET_ERRNO | b->enosys, NULL, at) : fill;
-	for (i = 0; i < ab->pcount; i++)
-		ab->pdec[i] = ab->above;
+	fill_tables(ab, fill, clone3, ab->above);
 	/* Named and unnamed private numbers differ under a keep list only. */
 	for (i = 0; ab->above != fill && ab->pcount &&
 	     i < syscall_name_count(); i++) {
@@ -556,7 +567,7 @@ apply_secondary(struct build *b, struct abi_build *ab)
 static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
-	uint32_t action = error_action(b, ab, 0), i;
+	uint32_t action = error_action(b, ab, 0);
 
 	ab->above = palette_add(b, action, NULL, at);
 	ab->split = ab->clone3 >= 0 &&
@@ -569,12 +580,7 @@ apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 	 * decision per call, and x32 has a table under log only. */
 	if (ab->count > 0 && (is_allowing(action) || (b->s->protocol_set &&
 	    (action & RET_ACTION_MASK) == RET_ERRNO))) {
-		for (i = 0; i < ab->count; i++)
-			ab->dec[i] = ab->above;
-		for (i = 0; i < ab->pcount; i++)
-			ab->pdec[i] = ab->above;
-		if (ab->split && (uint32_t)ab->clone3 < ab->count)
-			ab->dec[ab->clone3] = ab->clone3_dec;
+		fill_tables(ab, ab->above, ab->clone3_dec, ab->above);
 		ab->split = 0;
 		return;
 	}
