@@ -153,20 +153,13 @@ test_constant(unsigned int flags, const struct arg_test *t)
 {
 	int zero = word_offset(flags, t) < 0;
 
-	switch (t->op) {
-	case TEST_EQ:
-		if (zero || t->mask == 0)
-			return t->value == 0;
+	if (t->op == TEST_ANY)
+		return zero || t->value == 0 ? 0 : -1;
+	if (!zero && t->mask != 0)
 		return -1;
-	case TEST_NE:
-		if (zero || t->mask == 0)
-			return t->value != 0;
-		return -1;
-	default:
-		if (zero || t->value == 0)
-			return 0;
-		return -1;
-	}
+	/* The masked word is 0: TEST_EQ passes when VALUE is 0, TEST_NE
+	 * when it is not. */
+	return (t->value == 0) == (t->op == TEST_EQ);
 }
 
 /*
@@ -409,20 +402,17 @@ emit_rule(struct assembler *a, struct arch_ctx *c, const struct live_rule *r,
 		exit = i == 0 || same_acc(&exit, acc) ? *acc :
 		    (struct acc){ 0, 0, 0 };
 		pass = i + 1 == r->ntests ? asm_ret(a, r->action) : ASM_NEXT;
-		switch (t->op) {
-		case TEST_EQ:	/* if ((word & mask) != value) goto fail; */
-			asm_jump(a, BPF_JMP | BPF_JEQ | BPF_K, t->value, pass,
-			    fail);
-			break;
-		case TEST_NE:	/* if ((word & mask) == value) goto fail; */
+		/*
+		 * TEST_EQ:	if ((word & mask) != value) goto fail;
+		 * TEST_NE:	if ((word & mask) == value) goto fail;
+		 * TEST_ANY:	if (!(word & value)) goto fail;
+		 */
+		if (t->op == TEST_NE)
 			asm_jump(a, BPF_JMP | BPF_JEQ | BPF_K, t->value, fail,
 			    pass);
-			break;
-		default:	/* if (!(word & value)) goto fail; */
-			asm_jump(a, BPF_JMP | BPF_JSET | BPF_K, t->value, pass,
-			    fail);
-			break;
-		}
+		else
+			asm_jump(a, BPF_JMP | (t->op == TEST_EQ ? BPF_JEQ :
+			    BPF_JSET) | BPF_K, t->value, pass, fail);
 	}
 	*acc = exit;
 }
