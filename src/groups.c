@@ -34,8 +34,7 @@
 struct group {
 	const char *name;	/* "@name", then after its NUL the
 				 * description: one pointer, not two */
-	const uint16_t *members;
-	uint16_t count;
+	const uint16_t *members;	/* ended by GROUP_END */
 };
 
 /* The groups, in the order of groups[] below.  A member that is a group
@@ -74,6 +73,10 @@ enum {
 };
 
 #define G(id) (GROUP_REF | (id))
+/* The end of a member list, which is neither a syscall name index nor
+ * a group.  It takes 2 bytes, where a count field with its padding
+ * takes 8 in each struct group on a 64-bit arch. */
+#define GROUP_END 0xffffu
 
 /* uint16_t needs 2-byte alignment.  Without this, GCC aligns each array
  * of 32 bytes or more to 32 bytes on x86_64, which added 192 bytes of
@@ -85,33 +88,39 @@ static const uint16_t members_aio[] LIST_ALIGN = {
 	SC_io_cancel, SC_io_destroy, SC_io_getevents, SC_io_pgetevents,
 	SC_io_pgetevents_time64, SC_io_setup, SC_io_submit,
 	SC_io_uring_enter, SC_io_uring_register, SC_io_uring_setup,
+	GROUP_END,
 };
 
 static const uint16_t members_basic_io[] LIST_ALIGN = {
 	SC__llseek, SC_close, SC_close_range, SC_dup, SC_dup2, SC_dup3,
 	SC_lseek, SC_pread64, SC_preadv, SC_preadv2, SC_pwrite64,
 	SC_pwritev, SC_pwritev2, SC_read, SC_readv, SC_write, SC_writev,
+	GROUP_END,
 };
 
 static const uint16_t members_chown[] LIST_ALIGN = {
 	SC_chown, SC_chown32, SC_fchown, SC_fchown32, SC_fchownat,
 	SC_lchown, SC_lchown32,
+	GROUP_END,
 };
 
 static const uint16_t members_clock[] LIST_ALIGN = {
 	SC_adjtimex, SC_clock_adjtime, SC_clock_adjtime64,
 	SC_clock_settime, SC_clock_settime64, SC_settimeofday, SC_stime,
+	GROUP_END,
 };
 
 static const uint16_t members_cpu_emulation[] LIST_ALIGN = {
 	SC_modify_ldt, SC_subpage_prot, SC_switch_endian, SC_vm86,
 	SC_vm86old,
+	GROUP_END,
 };
 
 static const uint16_t members_debug[] LIST_ALIGN = {
 	SC_lookup_dcookie, SC_perf_event_open, SC_pidfd_getfd,
 	SC_process_vm_writev, SC_rtas, SC_s390_runtime_instr,
 	SC_sys_debug_setcontext,
+	GROUP_END,
 };
 
 static const uint16_t members_default[] LIST_ALIGN = {
@@ -125,15 +134,18 @@ static const uint16_t members_default[] LIST_ALIGN = {
 	SC_io_cancel, SC_remap_file_pages, SC_set_mempolicy,
 	SC_vmsplice, SC_userfaultfd, SC_acct, SC_bpf, SC_nfsservctl,
 	SC_setdomainname, SC_sethostname, SC_vhangup,
+	GROUP_END,
 };
 
 static const uint16_t members_default_keep[] LIST_ALIGN = {
 	SC_execveat, SC_execve, SC_prctl,
+	GROUP_END,
 };
 
 static const uint16_t members_default_nodebuggers[] LIST_ALIGN = {
 	G(GROUP_DEFAULT), SC_ptrace, SC_personality,
 	SC_process_vm_readv,
+	GROUP_END,
 };
 
 static const uint16_t members_file_system[] LIST_ALIGN = {
@@ -158,6 +170,7 @@ static const uint16_t members_file_system[] LIST_ALIGN = {
 	SC_statx, SC_symlink, SC_symlinkat, SC_truncate, SC_truncate64,
 	SC_unlink, SC_unlinkat, SC_utime, SC_utimensat,
 	SC_utimensat_time64, SC_utimes,
+	GROUP_END,
 };
 
 static const uint16_t members_io_event[] LIST_ALIGN = {
@@ -166,6 +179,7 @@ static const uint16_t members_io_event[] LIST_ALIGN = {
 	SC_epoll_wait, SC_epoll_wait_old, SC_eventfd, SC_eventfd2,
 	SC_poll, SC_ppoll, SC_ppoll_time64, SC_pselect6,
 	SC_pselect6_time64, SC_select,
+	GROUP_END,
 };
 
 static const uint16_t members_ipc[] LIST_ALIGN = {
@@ -176,24 +190,29 @@ static const uint16_t members_ipc[] LIST_ALIGN = {
 	SC_process_madvise, SC_process_vm_readv, SC_process_vm_writev,
 	SC_semctl, SC_semget, SC_semop, SC_semtimedop,
 	SC_semtimedop_time64, SC_shmat, SC_shmctl, SC_shmdt, SC_shmget,
+	GROUP_END,
 };
 
 static const uint16_t members_keyring[] LIST_ALIGN = {
 	SC_add_key, SC_keyctl, SC_request_key,
+	GROUP_END,
 };
 
 static const uint16_t members_memlock[] LIST_ALIGN = {
 	SC_mlock, SC_mlock2, SC_mlockall, SC_munlock, SC_munlockall,
+	GROUP_END,
 };
 
 static const uint16_t members_module[] LIST_ALIGN = {
 	SC_delete_module, SC_finit_module, SC_init_module,
+	GROUP_END,
 };
 
 static const uint16_t members_mount[] LIST_ALIGN = {
 	SC_chroot, SC_fsconfig, SC_fsmount, SC_fsopen, SC_fspick,
 	SC_mount, SC_mount_setattr, SC_move_mount, SC_open_tree,
 	SC_open_tree_attr, SC_pivot_root, SC_umount, SC_umount2,
+	GROUP_END,
 };
 
 static const uint16_t members_network_io[] LIST_ALIGN = {
@@ -202,6 +221,7 @@ static const uint16_t members_network_io[] LIST_ALIGN = {
 	SC_recvmmsg, SC_recvmmsg_time64, SC_recvmsg, SC_send,
 	SC_sendmmsg, SC_sendmsg, SC_sendto, SC_setsockopt, SC_shutdown,
 	SC_socket, SC_socketcall, SC_socketpair,
+	GROUP_END,
 };
 
 static const uint16_t members_obsolete[] LIST_ALIGN = {
@@ -211,6 +231,7 @@ static const uint16_t members_obsolete[] LIST_ALIGN = {
 	SC_putpmsg, SC_query_module, SC_security, SC_sgetmask,
 	SC_ssetmask, SC_stty, SC_sysfs, SC_tuxcall, SC_ulimit,
 	SC_uselib, SC_ustat, SC_vserver,
+	GROUP_END,
 };
 
 static const uint16_t members_privileged[] LIST_ALIGN = {
@@ -225,6 +246,7 @@ static const uint16_t members_privileged[] LIST_ALIGN = {
 	SC_sethostname, SC_setresuid, SC_setresuid32, SC_setreuid,
 	SC_setreuid32, SC_setuid, SC_setuid32, SC_umount, SC_umount2,
 	SC_vhangup,
+	GROUP_END,
 };
 
 static const uint16_t members_process[] LIST_ALIGN = {
@@ -234,16 +256,19 @@ static const uint16_t members_process[] LIST_ALIGN = {
 	SC_rt_tgsigqueueinfo, SC_setns, SC_swapcontext, SC_tgkill,
 	SC_times, SC_tkill, SC_unshare, SC_vfork, SC_wait4, SC_waitid,
 	SC_waitpid,
+	GROUP_END,
 };
 
 static const uint16_t members_raw_io[] LIST_ALIGN = {
 	SC_ioperm, SC_iopl, SC_pciconfig_iobase, SC_pciconfig_read,
 	SC_pciconfig_write, SC_s390_pci_mmio_read,
 	SC_s390_pci_mmio_write,
+	GROUP_END,
 };
 
 static const uint16_t members_reboot[] LIST_ALIGN = {
 	SC_kexec_load, SC_kexec_file_load, SC_reboot,
+	GROUP_END,
 };
 
 static const uint16_t members_resources[] LIST_ALIGN = {
@@ -251,6 +276,7 @@ static const uint16_t members_resources[] LIST_ALIGN = {
 	SC_nice, SC_sched_setaffinity, SC_sched_setattr,
 	SC_sched_setparam, SC_sched_setscheduler, SC_set_mempolicy,
 	SC_setpriority,
+	GROUP_END,
 };
 
 static const uint16_t members_setuid[] LIST_ALIGN = {
@@ -258,6 +284,7 @@ static const uint16_t members_setuid[] LIST_ALIGN = {
 	SC_setregid, SC_setregid32, SC_setresgid, SC_setresgid32,
 	SC_setresuid, SC_setresuid32, SC_setreuid, SC_setreuid32,
 	SC_setuid, SC_setuid32,
+	GROUP_END,
 };
 
 static const uint16_t members_signal[] LIST_ALIGN = {
@@ -265,15 +292,18 @@ static const uint16_t members_signal[] LIST_ALIGN = {
 	SC_rt_sigsuspend, SC_rt_sigtimedwait, SC_rt_sigtimedwait_time64,
 	SC_sigaction, SC_sigaltstack, SC_signal, SC_signalfd,
 	SC_signalfd4, SC_sigpending, SC_sigprocmask, SC_sigsuspend,
+	GROUP_END,
 };
 
 static const uint16_t members_swap[] LIST_ALIGN = {
 	SC_swapon, SC_swapoff,
+	GROUP_END,
 };
 
 static const uint16_t members_sync[] LIST_ALIGN = {
 	SC_fdatasync, SC_fsync, SC_msync, SC_sync, SC_sync_file_range,
 	SC_arm_sync_file_range, SC_sync_file_range2, SC_syncfs,
+	GROUP_END,
 };
 
 static const uint16_t members_system_service[] LIST_ALIGN = {
@@ -295,6 +325,7 @@ static const uint16_t members_system_service[] LIST_ALIGN = {
 	SC_sendfile64, SC_setfsgid, SC_setfsgid32, SC_setfsuid,
 	SC_setfsuid32, SC_setpgid, SC_setsid, SC_splice, SC_sysinfo,
 	SC_tee, SC_umask, SC_uname, SC_userfaultfd, SC_vmsplice,
+	GROUP_END,
 };
 
 static const uint16_t members_timer[] LIST_ALIGN = {
@@ -303,11 +334,11 @@ static const uint16_t members_timer[] LIST_ALIGN = {
 	SC_timer_gettime64, SC_timer_settime, SC_timer_settime64,
 	SC_timerfd_create, SC_timerfd_gettime, SC_timerfd_gettime64,
 	SC_timerfd_settime, SC_timerfd_settime64, SC_times,
+	GROUP_END,
 };
 
 #define GROUP(name, description, members) \
-	{ name "\0" description, members, \
-	  sizeof(members) / sizeof(members[0]) }
+	{ name "\0" description, members }
 
 static const struct group groups[GROUP_COUNT] = {
 	GROUP("@aio", "asynchronous I/O", members_aio),
@@ -367,8 +398,11 @@ group_find(const char *name)
 const uint16_t *
 group_members(unsigned int index, unsigned int *count)
 {
-	*count = groups[index].count;
-	return groups[index].members;
+	const uint16_t *m = groups[index].members;
+
+	for (*count = 0; m[*count] != GROUP_END; (*count)++)
+		;
+	return m;
 }
 
 unsigned int
@@ -403,7 +437,7 @@ find_path(unsigned int g, const char *via, const char **path,
 		return depth + 1;
 	if (depth + 1 == max)
 		return 0;
-	for (i = 0; i < groups[g].count; i++) {
+	for (i = 0; m[i] != GROUP_END; i++) {
 		if (!(m[i] & GROUP_REF))
 			continue;
 		n = find_path(m[i] & ~GROUP_REF, via, path, depth + 1, max);
