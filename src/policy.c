@@ -1280,6 +1280,6 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 	free(b.past);
 	return 0;
 nomem:
-	msg(MSG_ERROR, NULL, "out of memory", NULL);
+	out_of_memory(&b);
 	return 1;
 }
