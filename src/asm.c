@@ -13,7 +13,9 @@
 
 struct asm_insn {
 	struct bpf_insn op;	/* jt, jf and a JA's k are set at the end */
-	int target[2];		/* labels for jt and jf; a JA uses [0] */
+	int target[2];		/* labels for jt and jf, and after
+				 * resolve_labels() instruction indices; a JA
+				 * uses [0] */
 	unsigned int pos;	/* index in the finished program */
 };
 
@@ -32,7 +34,7 @@ struct asm_tramp {
 	unsigned int owner;
 	unsigned int slot;	/* 0: right after OWNER, 1: after slot 0 */
 	struct bpf_insn op;	/* JA, or a copy of the target's RET K */
-	int target;		/* label a JA jumps to */
+	unsigned int target;	/* instruction a JA jumps to */
 };
 
 struct asm_ret {
@@ -193,9 +195,10 @@ target_index(const struct assembler *a, unsigned int i, int target)
 	return target == ASM_NEXT ? i + 1 : (unsigned int)a->label[target];
 }
 
-/* Check that every jump goes forward to an instruction that exists. */
+/* Check that every jump goes forward to an instruction that exists, and
+ * replace its targets with instruction indices. */
 static int
-check_labels(const struct assembler *a)
+resolve_labels(struct assembler *a)
 {
 	unsigned int i, s, slots;
 	int t;
@@ -212,6 +215,7 @@ check_labels(const struct assembler *a)
 				return -EINVAL;
 			if (target_index(a, i, t) >= a->ninsn)
 				return -EINVAL;
+			a->insn[i].target[s] = (int)target_index(a, i, t);
 		}
 	}
 	return 0;
@@ -254,14 +258,14 @@ slot_pos(const struct assembler *a, unsigned int i, unsigned int s)
 {
 	if (a->link && a->link[i].via[s] >= 0)
 		return tramp_pos(a, a->link[i].via[s]);
-	return a->insn[target_index(a, i, a->insn[i].target[s])].pos;
+	return a->insn[a->insn[i].target[s]].pos;
 }
 
-/* Return the RET K instruction TARGET resolves to, or NULL. */
+/* Return instruction TARGET when it is a RET K, or NULL. */
 static const struct bpf_insn *
-target_ret(const struct assembler *a, unsigned int i, int target)
+target_ret(const struct assembler *a, unsigned int target)
 {
-	const struct bpf_insn *op = &a->insn[target_index(a, i, target)].op;
+	const struct bpf_insn *op = &a->insn[target].op;
 
 	return op->code == (BPF_RET | BPF_K) ? op : NULL;
 }
@@ -273,12 +277,12 @@ target_ret(const struct assembler *a, unsigned int i, int target)
  * 2 with *tramp set to a trampoline, or 0.
  */
 static int
-find_stand_in(const struct assembler *a, unsigned int i, int target,
+find_stand_in(const struct assembler *a, unsigned int i, unsigned int target,
     unsigned int *orig, int *tramp)
 {
-	const struct bpf_insn *ret = target_ret(a, i, target);
+	const struct bpf_insn *ret = target_ret(a, target);
 	unsigned int limit = a->insn[i].pos + 1 + JUMP_MAX;
-	unsigned int j, s, dest = target_index(a, i, target);
+	unsigned int j, s;
 	const struct asm_tramp *tr;
 	int t;
 
@@ -296,7 +300,7 @@ find_stand_in(const struct assembler *a, unsigned int i, int target,
 			if (ret != NULL ? tr->op.code == ret->code &&
 			    tr->op.k == ret->k :
 			    tr->op.code == (BPF_JMP | BPF_JA) &&
-			    (unsigned int)a->label[tr->target] == dest) {
+			    tr->target == target) {
 				*tramp = t;
 				return 2;
 			}
@@ -311,23 +315,13 @@ add_tramp(struct assembler *a, unsigned int i, unsigned int s)
 {
 	struct asm_insn *p = &a->insn[i];
 	struct asm_link *l = &a->link[i];
-	const struct bpf_insn *ret = target_ret(a, i, p->target[s]);
+	const struct bpf_insn *ret = target_ret(a, p->target[s]);
 	struct asm_tramp *tr;
-	int label = p->target[s];
 	unsigned int slot = l->tramp[0] >= 0 ? 1 : 0;
 	int err;
 
 	if (l->tramp[slot] >= 0)
 		return -EINVAL;
-	if (label == ASM_NEXT) {
-		/* A label for the original next instruction, so the
-		 * trampoline does not jump to itself. */
-		label = asm_label(a);
-		if (a->error)
-			return a->error;
-		a->label[label] = (int)(i + 1);
-		p->target[s] = label;
-	}
 	err = grow((void **)&a->tramp, &a->tramp_cap, a->ntramp + 1,
 	    sizeof(*a->tramp));
 	if (err)
@@ -335,7 +329,7 @@ add_tramp(struct assembler *a, unsigned int i, unsigned int s)
 	tr = &a->tramp[a->ntramp];
 	tr->owner = i;
 	tr->slot = slot;
-	tr->target = label;
+	tr->target = (unsigned int)p->target[s];
 	if (ret != NULL) {
 		tr->op = *ret;
 	} else {
@@ -357,16 +351,13 @@ static int
 retarget(struct assembler *a, unsigned int i, unsigned int s)
 {
 	unsigned int orig;
-	int tramp, label;
+	int tramp;
 
 	a->link[i].via[s] = -1;
-	switch (find_stand_in(a, i, a->insn[i].target[s], &orig, &tramp)) {
+	switch (find_stand_in(a, i, (unsigned int)a->insn[i].target[s], &orig,
+	    &tramp)) {
 	case 1:
-		label = asm_label(a);
-		if (a->error)
-			return a->error;
-		a->label[label] = (int)orig;
-		a->insn[i].target[s] = label;
+		a->insn[i].target[s] = (int)orig;
 		return 0;
 	case 2:
 		a->link[i].via[s] = tramp;
@@ -439,7 +430,7 @@ emit(const struct assembler *a, struct bpf_insn *out)
 			if (t < 0)
 				continue;
 			tr = &a->tramp[t];
-			to = a->insn[a->label[tr->target]].pos;
+			to = a->insn[tr->target].pos;
 			out[from + s] = tr->op;
 			if (tr->op.code == (BPF_JMP | BPF_JA))
 				out[from + s].k = to - (from + s + 1);
@@ -462,7 +453,7 @@ asm_finish(struct assembler *a, struct program *prog)
 		return -EINVAL;
 	if (a->ninsn > BPF_MAX_INSNS)
 		return -E2BIG;
-	err = check_labels(a);
+	err = resolve_labels(a);
 	if (err)
 		return err;
 	/* In a program of at most JUMP_MAX + 1 instructions every forward
