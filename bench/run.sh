@@ -626,6 +626,9 @@ nolibc_sizes() {
 		fi
 		echo "| $arch | nolibc | $(stat -c %s "out/$arch-nolibc/seccwrap") |" \
 		    >>"$OUT/arch-sizes.md"
+		if [ "$arch" = x86_64 ]; then
+			SIZE_NOLIBC=$(stat -c %s "out/$arch-nolibc/seccwrap")
+		fi
 	done
 }
 
@@ -724,6 +727,10 @@ write_results() {
 	ls_ok=$(awk -v r="$START_LS_RATIO" 'BEGIN { print (r >= 4) ? 1 : 0 }')
 	fj_ok=$(awk -v r="$START_FJ_RATIO" 'BEGIN { print (r >= 40) ? 1 : 0 }')
 	size_ok=$(at_most "$SIZE_STRIPPED" 65536)
+	nolibc_ok=0
+	if [ -n "${SIZE_NOLIBC:-}" ]; then
+		nolibc_ok=$(at_most "$SIZE_NOLIBC" 40960)
+	fi
 	{
 		cat <<EOF
 # seccwrap benchmarks
@@ -755,6 +762,7 @@ $(machine)
 | filter cost: max insns, default profile, at most 16 | $COST_DEFAULT_MAX (max over the three ABIs) | $(verdict "$(at_most "$COST_DEFAULT_MAX" 16)") |
 | filter cost: max insns, 300-name keep list, at most 20 | $COST_KEEP_MAX (max over the three ABIs) | $(verdict "$(at_most "$COST_KEEP_MAX" 20)") |
 ${LOOP_TARGET_ROWS}| size: stripped static binary at most 64 KiB | $SIZE_STRIPPED bytes | $(verdict "$size_ok") |
+| size: nolibc build on x86_64 at most 40 KiB | ${SIZE_NOLIBC:-no build} bytes | $(verdict "$nolibc_ok") |
 
 The filter-time targets compare what running each filter stack costs
 an arg-checked call: per round, the time of a loop under its argchk
