@@ -114,10 +114,6 @@ struct build {
 	struct decision *palette;
 	uint32_t npalette;
 	uint32_t palette_cap;
-	/* A decision table that an arch already turned into ranges left
-	 * for the next arch, and its size. */
-	uint32_t *spare;
-	uint32_t spare_count;
 	/* The decision for execve on seccwrap's own ABI, kept for
 	 * check_exec(), and whether that ABI has execve. */
 	struct decision exec_dec;
@@ -1048,24 +1044,31 @@ same_origin(const struct decision *x, const struct decision *y)
 	       x->args == y->args;
 }
 
-/* Give every ABI of AUDIT_ARCH a decision table, the spare one when it
- * is large enough, and fill them from the settings. */
+/* Give every ABI of AUDIT_ARCH a decision table and fill them from the
+ * settings.  An ABI of another arch that has a table has been turned
+ * into ranges, which copied every decision they need, so its table is
+ * taken when it is large enough. */
 static int
 fill_arch(struct build *b, uint32_t audit_arch)
 {
-	struct abi_build *ab;
-	unsigned int i;
+	struct abi_build *ab, *done;
+	unsigned int i, j;
 
 	b->npalette = 0;
 	for (i = 0; i < b->nabi; i++) {
 		ab = &b->abi[i];
 		if (ab->abi->audit_arch != audit_arch)
 			continue;
-		if (ab->count > 0 && b->spare_count >= ab->count) {
-			ab->dec = b->spare;
-			b->spare = NULL;
-			b->spare_count = 0;
-		} else if (ab->count > 0) {
+		for (j = 0; ab->count > 0 && j < b->nabi; j++) {
+			done = &b->abi[j];
+			if (done->abi->audit_arch != audit_arch &&
+			    done->dec != NULL && done->count >= ab->count) {
+				ab->dec = done->dec;
+				done->dec = NULL;
+				break;
+			}
+		}
+		if (ab->count > 0 && ab->dec == NULL) {
 			ab->dec = calloc(ab->count, sizeof(*ab->dec));
 			if (ab->dec == NULL)
 				return -ENOMEM;
@@ -1073,26 +1076,6 @@ fill_arch(struct build *b, uint32_t audit_arch)
 		fill_abi(b, ab);
 	}
 	return 0;
-}
-
-/* Keep the largest decision table of AUDIT_ARCH's ABIs for the next arch:
- * the ranges have copied every decision they need. */
-static void
-spare_tables(struct build *b, uint32_t audit_arch)
-{
-	struct abi_build *ab;
-	unsigned int i;
-
-	for (i = 0; i < b->nabi; i++) {
-		ab = &b->abi[i];
-		if (ab->abi->audit_arch != audit_arch)
-			continue;
-		if (ab->dec != NULL && ab->count > b->spare_count) {
-			b->spare = ab->dec;
-			b->spare_count = ab->count;
-		}
-		ab->dec = NULL;
-	}
 }
 
 /* Append LO..HI with decision D to the ranges that end at R.  When the
@@ -1287,7 +1270,6 @@ policy_build(const struct settings *s, uint32_t kill_action, struct policy *p)
 		ap->flags = b.abi[i].abi->flags;
 		if (!b.errors && emit_arch(&b, ap) < 0)
 			goto nomem;
-		spare_tables(&b, ap->audit_arch);
 	}
 	check_exec(&b, own ? b.abi[own].abi->name : NULL);
 	if (b.errors) {
