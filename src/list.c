@@ -179,13 +179,11 @@ static void
 walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 {
 	struct list_entry e;
-	char *name = item, *colon, *digits, written[ITEM_MAX];
+	char *name = item, *colon, *digits;
+	const char *problem;
 	long n;
 	int index, group;
 
-	/* Messages quote the item whole, before ':' is cut off. */
-	memcpy(written, item, len);
-	written[len] = '\0';
 	memset(&e, 0, sizeof(e));
 	e.token = item;
 	e.item = text;
@@ -199,14 +197,15 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 		*colon = '\0';
 		if (walk_action(w, &e, colon + 1) < 0)
 			return;
-		if (e.except) {
-			walk_error(w, "an exception cannot carry an action",
-				   written);
-			return;
-		}
 	}
-	if (*name == '\0') {
-		walk_error(w, "missing syscall name in", written);
+	if ((colon && e.except) || *name == '\0') {
+		problem = colon && e.except ?
+			  "an exception cannot carry an action" :
+			  "missing syscall name in";
+		/* The message quotes the item whole, with its ':' back. */
+		if (colon)
+			*colon = ':';
+		walk_error(w, problem, item);
 		return;
 	}
 	if (*name == '@') {
