@@ -408,6 +408,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 {
 	struct origin file = { .file = path };
 	const struct origin *where = from ? from : &file;
+	const char *failure = "cannot open profile '", *reason = NULL;
 	struct stat st;
 	unsigned int errors, i;
 	size_t size;
@@ -418,47 +419,37 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * is read or anything is executed, and musl emulates O_CLOEXEC with
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		msg(MSG_ERROR, where, "cannot open profile '", path, "': ",
-		    errno_text(errno), NULL);
-		if (fd >= 0)
-			close(fd);
-		return 1;
-	}
+	if (fd < 0 || fstat(fd, &st) < 0)
+		goto cannot;
 	for (i = 0; i < r->depth; i++) {
 		if (r->open[i].dev == st.st_dev && r->open[i].ino == st.st_ino) {
 			msg(MSG_ERROR, where, "include loop: '", path,
 			    "' is already being read", NULL);
-			close(fd);
-			return 1;
+			goto fail;
 		}
 	}
 	if (r->depth > INCLUDE_DEPTH_MAX) {
 		msg(MSG_ERROR, where, "includes nested deeper than 16", NULL);
-		close(fd);
-		return 1;
+		goto fail;
 	}
 	if (r->s->profile_over || ++r->s->profile_files > PROFILE_FILES_MAX) {
 		if (!r->s->profile_over)
 			msg(MSG_ERROR, where, "profiles and includes read more "
 			    "than 1024 files", NULL);
 		r->s->profile_over = 1;
-		close(fd);
-		return 1;
+		goto fail;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		msg(MSG_ERROR, where, "'", path, "' is a directory", NULL);
-		close(fd);
-		return 1;
+		goto fail;
 	}
 	buf = slurp(fd, S_ISREG(st.st_mode) && st.st_size > 0 ?
 		    (size_t)st.st_size : 0, &size);
 	if (buf == NULL) {
-		msg(MSG_ERROR, where, "cannot read profile '", path, "': ",
-		    errno == EFBIG ? "larger than 1 MiB" :
-		    errno_text(errno), NULL);
-		close(fd);
-		return 1;
+		failure = "cannot read profile '";
+		if (errno == EFBIG)
+			reason = "larger than 1 MiB";
+		goto cannot;
 	}
 	close(fd);
 	r->s->profile_bytes += size;
@@ -479,6 +470,13 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	r->depth--;
 	/* BUF stays allocated: settings point into it. */
 	return errors;
+cannot:
+	msg(MSG_ERROR, where, failure, path, "': ",
+	    reason ? reason : errno_text(errno), NULL);
+fail:
+	if (fd >= 0)
+		close(fd);
+	return 1;
 }
 
 unsigned int
