@@ -178,8 +178,9 @@ select_kernel_arch(void)
 	    arch_current(), " in case", NULL);
 }
 
-/* Return the value of "--NAME=VALUE" if ARG is option NAME, or NULL;
- * *HAS_VALUE is 0 for "--NAME" and 1 for "--NAME=...". */
+/* Return the value of "--NAME=VALUE", or "" for "--NAME", when ARG is
+ * option NAME, else NULL.  *HAS_VALUE is set to 0 for "--NAME" and 1 for
+ * "--NAME=...". */
 static const char *
 match(const char *arg, const char *name, int *has_value)
 {
@@ -252,17 +253,34 @@ is_option(const char *arg, char c, const char *name)
 	return strcmp(arg, name) == 0;
 }
 
-/* Return 1 when ARG is one of the --debug options. */
-static int
-is_debug(const char *arg)
-{
-	int has;
+/* The --debug options, as debug_option() numbers them. */
+enum debug_kind {
+	DEBUG_SYSCALLS,		/* --debug-syscalls */
+	DEBUG_SYSCALLS32,	/* --debug-syscalls32 */
+	DEBUG_ERRNOS,		/* --debug-errnos */
+	DEBUG_PROTOCOLS,	/* --debug-protocols */
+	DEBUG_GROUPS,		/* --debug-syscall-groups[=@G,...] */
+};
 
-	return strcmp(arg, "--debug-syscalls") == 0 ||
-	       strcmp(arg, "--debug-syscalls32") == 0 ||
-	       strcmp(arg, "--debug-errnos") == 0 ||
-	       strcmp(arg, "--debug-protocols") == 0 ||
-	       match(arg, "debug-syscall-groups", &has) != NULL;
+/* The names of the --debug options before DEBUG_GROUPS, in their order.
+ * Arrays of characters: a table of pointers would add a pointer to each
+ * name. */
+static const char debug_options[DEBUG_GROUPS][19] = {
+	"--debug-syscalls", "--debug-syscalls32", "--debug-errnos",
+	"--debug-protocols",
+};
+
+/* Return the enum debug_kind of ARG, or -1 when ARG is no --debug
+ * option. */
+static int
+debug_option(const char *arg)
+{
+	int i, has;
+
+	for (i = 0; i < DEBUG_GROUPS; i++)
+		if (strcmp(arg, debug_options[i]) == 0)
+			return i;
+	return match(arg, "debug-syscall-groups", &has) ? DEBUG_GROUPS : -1;
 }
 
 /* Run the --debug option ARG; return the exit status. */
@@ -272,16 +290,25 @@ run_debug(const char *arg)
 	const char *v;
 	int has;
 
-	if (strcmp(arg, "--debug-syscalls") == 0)
+	switch (debug_option(arg)) {
+	case DEBUG_SYSCALLS:
 		debug_syscalls(host_abis[0]);
-	else if (strcmp(arg, "--debug-syscalls32") == 0)
+		break;
+	case DEBUG_SYSCALLS32:
 		debug_syscalls(secondary32());
-	else if (strcmp(arg, "--debug-errnos") == 0)
+		break;
+	case DEBUG_ERRNOS:
 		debug_errnos();
-	else if (strcmp(arg, "--debug-protocols") == 0)
+		break;
+	case DEBUG_PROTOCOLS:
 		debug_protocols();
-	else if ((v = match(arg, "debug-syscall-groups", &has)) != NULL)
+		break;
+	default:
+		/* DEBUG_GROUPS, as own_option() accepted ARG as a --debug
+		 * option. */
+		v = match(arg, "debug-syscall-groups", &has);
 		return debug_groups(has ? v : NULL) ? EXIT_SECCWRAP : 0;
+	}
 	return 0;
 }
 
@@ -389,19 +416,19 @@ own_option(struct options *opt, char **argv, int *i)
 	} else if (strcmp(arg, "--print") == 0) {
 		set_action(opt, arg, PRINT);
 	} else if ((v = match(arg, "dump", &has)) != NULL) {
-		if (!has || *v == '\0')
+		if (*v == '\0')
 			usage_error(arg, "missing file name: use --dump=FILE");
 		set_action(opt, arg, DUMP);
 		opt->dump_file = v;
 	} else if ((v = match(arg, "explain", &has)) != NULL) {
-		if (!has || *v == '\0')
+		if (*v == '\0')
 			usage_error(arg, "missing syscall: use "
 				    "--explain=SYSCALL[,ABI]");
 		set_action(opt, arg, EXPLAIN);
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
 		set_action(opt, arg, CHECK);
-	} else if (is_debug(arg)) {
+	} else if (debug_option(arg) >= 0) {
 		v = match(arg, "debug-syscall-groups", &has);
 		if (v != NULL && has && *v == '\0')
 			usage_error(arg, "missing group: use "
