@@ -46,8 +46,10 @@ static const char other_commands[] =
 static uint16_t other_offset[OTHER_COMMANDS_MAX];
 static unsigned int other_count;
 
+/* The name is an array because on 64-bit arches a pointer to a separate
+ * string takes more bytes. */
 struct name_flag {
-	const char *name;
+	char name[10];
 	uint32_t flag;
 };
 
@@ -213,7 +215,8 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 
 /*
  * Merge a namespace or protocol list into *MASK: "x" and "+x" add, "-x"
- * removes, "=x" starts the set again with x.
+ * removes, "=x" starts the set again with x.  *MASK changes only when
+ * the list has no error.
  */
 static unsigned int
 merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
@@ -222,6 +225,7 @@ merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
 	char item[64];
 	const char *p, *end;
 	unsigned int errors = 0, i, items = 0;
+	uint32_t merged = *mask;
 	size_t len;
 	char op;
 
@@ -249,16 +253,18 @@ merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
 			continue;
 		}
 		if (op == '=')
-			*mask = 0;
+			merged = 0;
 		if (op == '-')
-			*mask &= ~names[i].flag;
+			merged &= ~names[i].flag;
 		else
-			*mask |= names[i].flag;
+			merged |= names[i].flag;
 	}
 	if (items == 0 && errors == 0) {
 		msg(MSG_ERROR, at, "empty ", what, " list", NULL);
 		errors++;
 	}
+	if (errors == 0)
+		*mask = merged;
 	return errors;
 }
 
@@ -277,68 +283,60 @@ static unsigned int
 apply_flag_command(struct settings *s, const char *command, const char *arg,
 		   const struct origin *at, int *known)
 {
-	uint32_t mask;
-	unsigned int errors;
+	struct origin *origin;
+	unsigned int errors = 0;
 
 	*known = 1;
 	if (strcmp(command, "seccomp.block-secondary") == 0) {
 		s->block_secondary = 1;
-		s->block_secondary_origin = *at;
-		s->filter_requested = 1;
+		origin = &s->block_secondary_origin;
 		/* As in firejail, it implies "seccomp". */
 		if (!s->list[LIST_DEFAULT].set) {
 			s->list[LIST_DEFAULT].set = 1;
 			s->list[LIST_DEFAULT].implied = 1;
 			s->list[LIST_DEFAULT].origin = *at;
 		}
-		return no_argument(arg, at);
-	}
-	if (strcmp(command, "seccomp-error-action") == 0)
+		errors = no_argument(arg, at);
+	} else if (strcmp(command, "seccomp-error-action") == 0) {
 		return set_error_action(s, arg, at);
-	if (strcmp(command, "allow-debuggers") == 0) {
+	} else if (strcmp(command, "allow-debuggers") == 0) {
 		s->allow_debuggers = 1;
 		return no_argument(arg, at);
-	}
-	if (strcmp(command, "memory-deny-write-execute") == 0) {
+	} else if (strcmp(command, "memory-deny-write-execute") == 0) {
 		s->mdwx = 1;
-		s->mdwx_origin = *at;
-		s->filter_requested = 1;
-		return no_argument(arg, at);
-	}
-	if (strcmp(command, "restrict-namespaces") == 0) {
-		mask = s->namespaces;
+		origin = &s->mdwx_origin;
+		errors = no_argument(arg, at);
+	} else if (strcmp(command, "restrict-namespaces") == 0) {
 		if (arg == NULL)
-			mask = NS_ALL;
-		else if ((errors = merge_names(&mask, arg, namespace_names,
+			s->namespaces = NS_ALL;
+		else if ((errors = merge_names(&s->namespaces, arg,
+					       namespace_names,
 					       COUNT(namespace_names),
 					       "namespace", at)) != 0)
 			return errors;
-		s->namespaces = mask;
 		s->namespaces_set = 1;
-		s->namespaces_origin = *at;
-		s->filter_requested = 1;
-		return 0;
-	}
-	if (strcmp(command, "protocol") == 0) {
+		origin = &s->namespaces_origin;
+	} else if (strcmp(command, "protocol") == 0) {
 		if (arg == NULL) {
 			msg(MSG_ERROR, at, "'protocol' needs a list of "
 			    "unix, inet, inet6, netlink, packet, bluetooth",
 			    NULL);
 			return 1;
 		}
-		mask = s->protocols;
-		if ((errors = merge_names(&mask, arg, protocol_names,
+		if ((errors = merge_names(&s->protocols, arg, protocol_names,
 					  COUNT(protocol_names), "protocol",
 					  at)) != 0)
 			return errors;
-		s->protocols = mask;
 		s->protocol_set = 1;
-		s->protocol_origin = *at;
-		s->filter_requested = 1;
+		origin = &s->protocol_origin;
+	} else {
+		*known = 0;
 		return 0;
 	}
-	*known = 0;
-	return 0;
+	/* Each command that reaches this point builds a filter. */
+	*origin = *at;
+	s->filter_requested = 1;
+	return errors;
 }
 
 unsigned int
