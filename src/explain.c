@@ -99,11 +99,11 @@ put_origin(struct out *o, const struct origin *at)
 	if (at->via == NULL || at->item == NULL || at->item[0] != '@' ||
 	    at->item_len >= sizeof(top))
 		return;
-	/* The item named a group: show the chain down to the member's. */
-	memcpy(top, at->item, at->item_len);
-	top[at->item_len] = '\0';
-	if (strchr(top, ':'))
-		*strchr(top, ':') = '\0';
+	/* The item named a group: show the chain down to the member's.
+	 * The group name ends before any ":ERRNO". */
+	for (i = 0; i < at->item_len && at->item[i] != ':'; i++)
+		top[i] = at->item[i];
+	top[i] = '\0';
 	n = group_path(top, at->via, path, PATH_MAX_GROUPS);
 	if (n < 2)
 		return;
@@ -218,6 +218,7 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	const char *digits = what[0] == '-' || what[0] == '$' ? what + 1 :
 			     what;
 	long long n = parse_nr(digits);
+	const char *problem;
 	int index;
 	long r;
 
@@ -233,13 +234,13 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	}
 	/* No name starts with a digit. */
 	if (what[0] == '$' || (*digits >= '0' && *digits <= '9')) {
-		msg(MSG_ERROR, &at, "invalid syscall number '", what, "'", NULL);
-		return -1;
+		problem = "invalid syscall number '";
+		goto invalid;
 	}
 	index = syscall_lookup(what);
 	if (index < 0) {
-		msg(MSG_ERROR, &at, "unknown syscall '", what, "'", NULL);
-		return -1;
+		problem = "unknown syscall '";
+		goto invalid;
 	}
 	r = abi_syscall_nr(abi, (unsigned int)index);
 	if (r < 0) {
@@ -249,6 +250,9 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	}
 	*nr = (uint32_t)r;
 	return 0;
+invalid:
+	msg(MSG_ERROR, &at, problem, what, "'", NULL);
+	return -1;
 }
 
 /* Report ABI NAME as unknown, with the ABIs of the selected arch. */
