@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "asm.h"
@@ -137,14 +138,12 @@ nr_name(uint32_t audit_arch, uint32_t nr)
 static void
 print_dec_width(struct out *o, unsigned long v, unsigned int width)
 {
-	unsigned long t;
-	unsigned int digits = 1;
+	char digits[24];
+	unsigned int n;
 
-	for (t = v; t >= 10; t /= 10)
-		digits++;
-	while (digits++ < width)
+	for (n = strlen(fmt_uint(digits, v)); n < width; n++)
 		out_char(o, ' ');
-	out_dec(o, v);
+	out_str(o, digits);
 }
 
 void

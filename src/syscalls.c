@@ -389,7 +389,8 @@ abi_by_name(const char *name)
 	return NULL;
 }
 
-/* Fill S with the ABI that descriptor D and its table describe. */
+/* Fill S, which select_arch() has zeroed, with the ABI that descriptor D
+ * and its table describe.  S->nr stays NULL until the first lookup. */
 static void
 fill_slot(struct abi *s, const struct abi_desc *d)
 {
@@ -398,7 +399,6 @@ fill_slot(struct abi *s, const struct abi_desc *d)
 	s->name = d->name;
 	s->audit_arch = d->audit_arch;
 	s->nr_base = t->base;
-	s->nr = NULL;
 	s->nr_count = t->count;
 	s->flags = d->flags;
 	s->private_lo = t->private_base;
@@ -411,20 +411,17 @@ fill_slot(struct abi *s, const struct abi_desc *d)
 static void
 select_arch(const struct arch *arch)
 {
-	static const struct abi none;
 	unsigned int j;
 
 	selected = arch;
 	/* seccwrap's own ABI, where ARCH has it: i386 is slot 1 when an
 	 * i386 build selects x86_64, by its kernel or by --arch. */
 	own_abi = 0;
-	for (j = 0; j < arch->count; j++)
+	memset(abi_slot, 0, sizeof(abi_slot));
+	for (j = 0; j < arch->count; j++) {
 		if (arch->abi[j] == arches[HOST].abi[0])
 			own_abi = j;
-	for (j = 0; j < HOST_ABI_MAX; j++) {
-		abi_slot[j] = none;
-		if (j < arch->count)
-			fill_slot(&abi_slot[j], &abi_descs[arch->abi[j]]);
+		fill_slot(&abi_slot[j], &abi_descs[arch->abi[j]]);
 	}
 	slot_count = arch->count;
 	slots_ready = 0;
