@@ -83,7 +83,7 @@ asm_free(struct assembler *a)
 int
 asm_label(struct assembler *a)
 {
-	if (a->nlabels == a->label_cap && a->error == 0)
+	if (a->error == 0)
 		a->error = grow((void **)&a->label, &a->label_cap,
 		    a->nlabels + 1, sizeof(*a->label));
 	if (a->error)
@@ -110,7 +110,7 @@ append(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
 {
 	struct asm_insn *p;
 
-	if (a->ninsn == a->insn_cap && a->error == 0)
+	if (a->error == 0)
 		a->error = grow((void **)&a->insn, &a->insn_cap,
 		    a->ninsn + 1, sizeof(*a->insn));
 	if (a->error)
@@ -121,7 +121,6 @@ append(struct assembler *a, uint16_t code, uint32_t k, int jt, int jf)
 	p->op.k = k;
 	p->target[0] = jt;
 	p->target[1] = jf;
-	p->pos = 0;
 }
 
 void
@@ -200,7 +199,7 @@ target_index(const struct assembler *a, unsigned int i, int target)
 static int
 resolve_labels(struct assembler *a)
 {
-	unsigned int i, s, slots;
+	unsigned int i, s, slots, to;
 	int t;
 
 	for (i = 0; i < a->ninsn; i++) {
@@ -208,14 +207,16 @@ resolve_labels(struct assembler *a)
 			continue;
 		slots = is_cond_jump(a->insn[i].op.code) ? 2 : 1;
 		for (s = 0; s < slots; s++) {
+			/* As unsigned, a label below ASM_NEXT is past nlabels,
+			 * and an unbound one (-1) past the last instruction. */
 			t = a->insn[i].target[s];
-			if (t != ASM_NEXT &&
-			    (t < 0 || (unsigned int)t >= a->nlabels ||
-			    a->label[t] < 0 || (unsigned int)a->label[t] <= i))
+			if (t != ASM_NEXT && ((unsigned int)t >= a->nlabels ||
+			    (unsigned int)a->label[t] <= i))
 				return -EINVAL;
-			if (target_index(a, i, t) >= a->ninsn)
+			to = target_index(a, i, t);
+			if (to >= a->ninsn)
 				return -EINVAL;
-			a->insn[i].target[s] = (int)target_index(a, i, t);
+			a->insn[i].target[s] = (int)to;
 		}
 	}
 	return 0;
@@ -381,9 +382,8 @@ resolve(struct assembler *a)
 	a->link = malloc(a->ninsn * sizeof(*a->link));
 	if (a->link == NULL)
 		return -ENOMEM;
-	for (i = 0; i < a->ninsn; i++)
-		a->link[i].via[0] = a->link[i].via[1] =
-		a->link[i].tramp[0] = a->link[i].tramp[1] = -1;
+	/* Set every field to -1, which means no trampoline. */
+	memset(a->link, 0xff, a->ninsn * sizeof(*a->link));
 	do {
 		if (place(a) > BPF_MAX_INSNS)
 			return -E2BIG;
