@@ -511,8 +511,7 @@ emit_policy(struct assembler *a, const struct policy *p, struct arch_ctx *c)
 		return;
 	}
 	for (i = 0; i < p->narch; i++)
-		c[i].entry = c[i].nspans > 1 ? asm_label(a) :
-		    decision_target(a, &c[i], c[i].span[0].d);
+		c[i].entry = subtree_label(a, &c[i], c[i].span, c[i].nspans);
 	/* if (arch == ARCH_i) goto block_i; ... return bad_arch_action; */
 	asm_stmt(a, BPF_LD | BPF_W | BPF_ABS, DATA_ARCH);
 	for (i = 0; i < p->narch; i++) {
