@@ -271,6 +271,19 @@ nomem:
 	return NULL;
 }
 
+/* Write ":LINE" of origin O into BUF, or nothing when O has no line (an
+ * option), and return BUF. */
+static const char *
+line_suffix(char *buf, const struct origin *o)
+{
+	buf[0] = '\0';
+	if (o->line) {
+		buf[0] = ':';
+		fmt_uint(buf + 1, o->line);
+	}
+	return buf;
+}
+
 /* Warn when native number NR, which item E of origin O sets to ACTION,
  * was set by a direct item with another action before. */
 static void
@@ -301,8 +314,7 @@ warn_direct(struct build *b, uint32_t nr, const struct item *e,
 	if (d->at != NULL && d->action != action)
 		msg(MSG_WARN, at, "'", name, "' given again", through, via,
 		    " with another action (first at ", d->at->file,
-		    d->at->line ? ":" : "", d->at->line ?
-		    fmt_uint(line, d->at->line) : "", "); the ",
+		    line_suffix(line, d->at), "); the ",
 		    e->flags & ITEM_EXCEPT ? "exception" : winner, " wins",
 		    NULL);
 	/* Group members are not recorded, so they warn only after a named
@@ -574,12 +586,13 @@ static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
 	uint32_t action = error_action(b, ab, 0);
+	uint32_t clone3 = error_action(b, ab, (uint32_t)ab->clone3);
 
 	ab->above = palette_add(b, action, NULL, at);
-	ab->split = ab->clone3 >= 0 &&
-		error_action(b, ab, (uint32_t)ab->clone3) != action;
-	ab->clone3_dec = ab->split ? palette_add(b, error_action(b, ab,
-					     (uint32_t)ab->clone3), NULL, at) :
+	/* CLONE3 equals ACTION when AB has no clone3, as error_action()
+	 * gives ENOSYS to clone3's number only. */
+	ab->split = clone3 != action;
+	ab->clone3_dec = ab->split ? palette_add(b, clone3, NULL, at) :
 			 ab->above;
 	/* Under log every call runs, so the argument filters still apply.
 	 * Under an errno, protocol's errnos win over this one.  Both need a
@@ -888,8 +901,7 @@ warn_no_effect(const struct origin *at, const struct origin *by,
 	char line[12];
 
 	msg(MSG_WARN, at, "'", at->command, "' has no effect: '", by->command,
-	    "' (", by->file, by->line ? ":" : "", by->line ?
-	    fmt_uint(line, by->line) : "", ") ", why, NULL);
+	    "' (", by->file, line_suffix(line, by), ") ", why, NULL);
 }
 
 /*
@@ -903,10 +915,11 @@ static void
 warn_lists(const struct settings *s)
 {
 	const struct list_setting *l = s->list;
+	const struct abi *abi32 = host_abi32();
 	unsigned int i;
 	int native, own32, j;
 
-	if (s->block_secondary && host_abi32() == NULL)
+	if (s->block_secondary && abi32 == NULL)
 		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
 		    "secondary' blocks nothing: ", arch_current(),
 		    " runs no 32-bit ABI beside its native one", NULL);
@@ -916,15 +929,15 @@ warn_lists(const struct settings *s)
 	native = top_list(l, LIST_DEFAULT, LIST_KEEP);
 	own32 = top_list(l, LIST_32_DEFAULT, LIST_32_KEEP);
 	if (native >= 0 && own32 >= 0 && !s->block_secondary &&
-	    host_abi32() != NULL)
+	    abi32 != NULL)
 		msg(MSG_NOTE, &l[own32].origin, "'", l[own32].origin.command,
 		    "' replaces '", l[native].origin.command, "' on ",
-		    host_abi32()->name, NULL);
+		    abi32->name, NULL);
 
 	for (i = 0; i < LIST_COUNT; i++) {
 		if (!l[i].set)
 			continue;
-		if (i >= LIST_32_DEFAULT && host_abi32() == NULL) {
+		if (i >= LIST_32_DEFAULT && abi32 == NULL) {
 			msg(MSG_WARN, &l[i].origin, "'", l[i].origin.command,
 			    "' has no effect: ", arch_current(), " runs no "
 			    "32-bit ABI beside its native one", NULL);
