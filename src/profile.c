@@ -58,9 +58,12 @@ join_path(const char *dir, size_t dirlen, const char *name)
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
  * -ENOENT when a macro is unset or malformed (so that the include counts
- * as missing), or -ENOMEM.
+ * as missing), or -ENOMEM.  It stays out of line so that NAME is not in
+ * the frame of read_file(), which recurses for each include.  Inlined,
+ * NAME pushes read_file()'s other locals to 4-byte offsets, 122 bytes
+ * more on x86_64 with GCC 12 -Oz.
  */
-static int
+static __attribute__((__noinline__)) int
 expand_macros(const char *in, char **out)
 {
 	char name[64], *buf, *grown;
@@ -297,9 +300,8 @@ slurp(int fd, size_t expect, size_t *size)
 	while (buf) {
 		if (len + 1 == cap) {
 			if (len > PROFILE_MAX_BYTES) {
-				free(buf);
 				errno = EFBIG;
-				return NULL;
+				break;
 			}
 			grown = realloc(buf, cap * 2);
 			if (grown == NULL) {
@@ -316,9 +318,8 @@ slurp(int fd, size_t expect, size_t *size)
 			break;
 		if (n == 0) {
 			if (len > PROFILE_MAX_BYTES) {
-				free(buf);
 				errno = EFBIG;
-				return NULL;
+				break;
 			}
 			buf[len] = '\0';
 			*size = len;
