@@ -130,10 +130,11 @@ opcode_accepted(uint16_t code)
 
 /* The state of a running program. */
 struct machine {
-	uint32_t data[DATA_SIZE / 4];	/* struct seccomp_data */
-	uint32_t mem[BPF_MEMWORDS];	/* scratch memory */
+	/* A and X come first, at offsets that x86_64 encodes in one byte. */
 	uint32_t a;
 	uint32_t x;
+	uint32_t data[DATA_SIZE / 4];	/* struct seccomp_data */
+	uint32_t mem[BPF_MEMWORDS];	/* scratch memory */
 };
 
 /* Run a scratch-memory load or store.  Return -1 for an invalid index. */
