@@ -275,21 +275,18 @@ struct list_setting {
 #define ERROR_LOG   2
 
 struct settings {
-	struct list_setting list[LIST_COUNT];
+	/* The scalars come first: on x86_64 a field less than 128 bytes
+	 * into the struct takes a 1-byte offset in each instruction that
+	 * reads it, and one further in takes 4 bytes. */
 	int block_secondary;
-	struct origin block_secondary_origin;
 	int error_kind;		/* ERROR_* */
 	int error_errno;	/* for ERROR_ERRNO */
-	struct origin error_origin;
 	int allow_debuggers;
 	int mdwx;		/* memory-deny-write-execute */
-	struct origin mdwx_origin;
 	int namespaces_set;	/* restrict-namespaces given */
 	uint32_t namespaces;	/* NS_* flags denied */
-	struct origin namespaces_origin;
 	int protocol_set;
 	unsigned int protocols; /* PROTO_* allowed */
-	struct origin protocol_origin;
 	int profile_given;	/* a -p option was seen */
 	/* Files and bytes that all -p options have read, includes
 	 * counted.  profile_over is set once a limit is reported, and then
@@ -299,6 +296,12 @@ struct settings {
 	int profile_over;
 	int filter_requested;	/* a command that builds a filter was seen */
 	unsigned int nignore;
+	struct origin block_secondary_origin;
+	struct origin error_origin;
+	struct origin mdwx_origin;
+	struct origin namespaces_origin;
+	struct origin protocol_origin;
+	struct list_setting list[LIST_COUNT];
 	const char *ignore[32]; /* commands that "ignore" hides */
 };
 
