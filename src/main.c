@@ -537,29 +537,20 @@ parse_args(struct options *opt, int argc, char **argv)
 /* Report a failed exec after the filter is in place, and exit.  The file
  * passed exec_find(), so ENOENT means that its #! interpreter or ELF
  * interpreter is missing.  A filter that denies write hides the message.
- * One that denies both exit calls leaves only the trap.
- * Kept out of main(), like output_program(), so that the 4 KiB output
- * buffer does not widen main's stack frame: each stack page a run
- * touches costs a page fault. */
-static __attribute__((__noinline__)) void
+ * One that denies both exit calls leaves only the trap.  msg() prints
+ * the message, because every earlier error has made seccwrap exit, so
+ * msg_errors is still below its limit. */
+static void
 exec_failed(const char *path, int err)
 {
+	struct origin at = { .file = path };
 	int status = err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
-	struct out o;
 
-	out_init(&o, 2);
-	out_str(&o, "seccwrap: ");
-	out_str(&o, path);
-	out_str(&o, ": cannot execute: ");
-	out_str(&o, errno_text(err));
-	if (err == ENOENT)
-		out_str(&o, " (its #! interpreter or ELF interpreter is "
-			"missing)");
-	else if (err == ENOEXEC)
-		out_str(&o, " (not a format this kernel runs: a program "
-			"for another arch, or a script without #! line)");
-	out_char(&o, '\n');
-	out_flush(&o);
+	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(err),
+	    err == ENOENT ? " (its #! interpreter or ELF interpreter is "
+	    "missing)" : err == ENOEXEC ? " (not a format this kernel runs: "
+	    "a program for another arch, or a script without #! line)" : "",
+	    NULL);
 	syscall(SYS_exit_group, status);
 	/* seccwrap has one thread, so exit ends the process too. */
 	syscall(SYS_exit, status);
@@ -649,6 +640,8 @@ build_program(const struct options *opt, uint32_t kill_action,
 	    " BPF instructions", NULL);
 }
 
+/* Kept out of main() so that the 4 KiB output buffer does not widen
+ * main's stack frame: each stack page a run touches costs a page fault. */
 static __attribute__((__noinline__)) int
 output_program(const struct options *opt, const struct program *prog)
 {
