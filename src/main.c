@@ -383,6 +383,19 @@ set_action(struct options *opt, const char *arg, enum action action)
 	opt->action_option = arg;
 }
 
+/* Return the value of "--NAME=VALUE" when ARG is option NAME, else NULL;
+ * exit with the usage error MISSING when the value is empty. */
+static const char *
+value_option(const char *arg, const char *name, const char *missing)
+{
+	int has;
+	const char *v = match(arg, name, &has);
+
+	if (v != NULL && *v == '\0')
+		usage_error(arg, missing);
+	return v;
+}
+
 static void
 own_option(struct options *opt, char **argv, int *i)
 {
@@ -400,30 +413,23 @@ own_option(struct options *opt, char **argv, int *i)
 		profile_read(&opt->s, argv[++*i]);
 	} else if (arg[0] == '-' && *p == 'p') {
 		profile_read(&opt->s, p + 1);	/* -pFILE, -qpFILE */
-	} else if ((v = match(arg, "profile", &has)) != NULL) {
-		if (*v == '\0')
-			usage_error(arg, "missing profile file name: use "
-				    "--profile=FILE");
+	} else if ((v = value_option(arg, "profile", "missing profile file "
+				     "name: use --profile=FILE")) != NULL) {
 		profile_read(&opt->s, v);
-	} else if ((v = match(arg, "ignore", &has)) != NULL) {
-		if (*v == '\0')
-			usage_error(arg, "missing command name: use "
-				    "--ignore=COMMAND");
+	} else if ((v = value_option(arg, "ignore", "missing command name: "
+				     "use --ignore=COMMAND")) != NULL) {
 		if (opt->s.nignore == sizeof(opt->s.ignore) /
 		    sizeof(opt->s.ignore[0]))
 			usage_error(arg, "too many --ignore options");
 		opt->s.ignore[opt->s.nignore++] = v;
 	} else if (strcmp(arg, "--print") == 0) {
 		set_action(opt, arg, PRINT);
-	} else if ((v = match(arg, "dump", &has)) != NULL) {
-		if (*v == '\0')
-			usage_error(arg, "missing file name: use --dump=FILE");
+	} else if ((v = value_option(arg, "dump", "missing file name: use "
+				     "--dump=FILE")) != NULL) {
 		set_action(opt, arg, DUMP);
 		opt->dump_file = v;
-	} else if ((v = match(arg, "explain", &has)) != NULL) {
-		if (*v == '\0')
-			usage_error(arg, "missing syscall: use "
-				    "--explain=SYSCALL[,ABI]");
+	} else if ((v = value_option(arg, "explain", "missing syscall: use "
+				     "--explain=SYSCALL[,ABI]")) != NULL) {
 		set_action(opt, arg, EXPLAIN);
 		opt->explain = v;
 	} else if (strcmp(arg, "--check") == 0) {
@@ -434,10 +440,8 @@ own_option(struct options *opt, char **argv, int *i)
 			usage_error(arg, "missing group: use "
 				    "--debug-syscall-groups=@GROUP,...");
 		set_action(opt, arg, DEBUG);
-	} else if ((v = match(arg, "arch", &has)) != NULL) {
-		if (*v == '\0')
-			usage_error(arg, "missing architecture: use "
-				    "--arch=ARCH");
+	} else if (value_option(arg, "arch", "missing architecture: use "
+				"--arch=ARCH") != NULL) {
 		return;		/* taken before the rest */
 	} else if (!profile_option(opt, arg)) {
 		usage_error(arg, "unknown option");
