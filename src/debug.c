@@ -120,10 +120,8 @@ debug_groups(const char *list)
 {
 	struct origin at = { .file = "--debug-syscall-groups" };
 	unsigned int i, errors = 0;
-	char item[64];
-	const char *p, *end;
+	char item[LIST_ITEM_SIZE];
 	struct out o;
-	size_t len;
 
 	out_init(&o, 1);
 	if (list == NULL) {
@@ -136,19 +134,8 @@ debug_groups(const char *list)
 		out_flush(&o);
 		return 0;
 	}
-	for (p = list; *p; p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		if (end == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		if (len == 0)
-			continue;
-		if (len >= sizeof(item))
-			len = sizeof(item) - 1;
-		memcpy(item, p, len);
-		item[len] = '\0';
+	while (list_next_item(&list, item, NULL))
 		errors += print_group(&o, item, &at);
-	}
 	out_flush(&o);
 	return errors;
 }

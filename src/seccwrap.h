@@ -308,6 +308,9 @@ struct settings {
 /* Apply one profile command or option to S; return the number of errors. */
 unsigned int settings_apply(struct settings *s, const char *command,
 			    const char *arg, const struct origin *at);
+/* The size of an item buffer of list_next_item(). */
+#define LIST_ITEM_SIZE 64
+int list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op);
 /* Read profile PATH into S; return the number of errors. */
 unsigned int profile_read(struct settings *s, const char *path);
 

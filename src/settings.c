@@ -214,6 +214,35 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 }
 
 /*
+ * Copy the next non-empty item of the comma-separated list at *LIST into
+ * ITEM, cut to LIST_ITEM_SIZE - 1 bytes, and move *LIST past it.  With
+ * OP, a first '+', '-' or '=' goes to *OP instead of ITEM, and *OP is '+'
+ * when the item has none.  Return 0 at the end of the list.
+ */
+int
+list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
+{
+	const char *p = *list, *end;
+	size_t len;
+
+	while (*p == ',')
+		p++;
+	if (*p == '\0')
+		return 0;
+	for (end = p; *end != '\0' && *end != ','; end++)
+		;
+	*list = end;
+	if (op != NULL)
+		*op = (*p == '+' || *p == '-' || *p == '=') ? *p++ : '+';
+	len = (size_t)(end - p);
+	if (len >= LIST_ITEM_SIZE)
+		len = LIST_ITEM_SIZE - 1;
+	memcpy(item, p, len);
+	item[len] = '\0';
+	return 1;
+}
+
+/*
  * Merge a namespace or protocol list into *MASK: "x" and "+x" add, "-x"
  * removes, "=x" starts the set again with x.  *MASK changes only when
  * the list has no error.
@@ -222,27 +251,13 @@ static unsigned int
 merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
 	    unsigned int count, const char *what, const struct origin *at)
 {
-	char item[64];
-	const char *p, *end;
+	char item[LIST_ITEM_SIZE];
 	unsigned int errors = 0, i, items = 0;
 	uint32_t merged = *mask;
-	size_t len;
 	char op;
 
-	for (p = arg; *p; p = *end ? end + 1 : end) {
-		end = strchr(p, ',');
-		if (end == NULL)
-			end = p + strlen(p);
-		len = (size_t)(end - p);
-		if (len == 0)
-			continue;
+	while (list_next_item(&arg, item, &op)) {
 		items++;
-		op = (*p == '+' || *p == '-' || *p == '=') ? *p++ : '+';
-		len = (size_t)(end - p);
-		if (len >= sizeof(item))
-			len = sizeof(item) - 1;
-		memcpy(item, p, len);
-		item[len] = '\0';
 		for (i = 0; i < count; i++)
 			if (strcmp(item, names[i].name) == 0)
 				break;
