@@ -54,9 +54,9 @@ flow_to(struct state *st, unsigned long len, unsigned long pc,
 }
 
 /*
- * Fill ST[pc] with the content of A and the known arch at each
- * instruction, following the forward jumps.  A "jeq ARCH" taken after
- * "ld [arch]" makes ARCH known on that branch.
+ * Fill ST[pc], which the caller has zeroed, with the content of A and
+ * the known arch at each instruction, following the forward jumps.  A
+ * "jeq ARCH" taken after "ld [arch]" makes ARCH known on that branch.
  */
 static void
 trace_states(const struct program *prog, struct state *st)
@@ -65,11 +65,7 @@ trace_states(const struct program *prog, struct state *st)
 	struct state s, taken;
 	unsigned long pc;
 
-	for (pc = 0; pc < prog->len; pc++)
-		st[pc].seen = 0;
 	st[0].seen = 1;
-	st[0].content = A_UNKNOWN;
-	st[0].arch_known = 0;
 	st[0].big_endian = prog->big_endian != 0;
 	for (pc = 0; pc < prog->len; pc++) {
 		p = &prog->insn[pc];
@@ -368,7 +364,7 @@ print_program(struct out *o, const struct program *prog)
 	struct state *st;
 	unsigned long pc;
 
-	st = prog->len ? malloc(prog->len * sizeof(*st)) : NULL;
+	st = prog->len ? calloc(prog->len, sizeof(*st)) : NULL;
 	if (st != NULL)
 		trace_states(prog, st);
 	for (pc = 0; pc < prog->len; pc++) {
