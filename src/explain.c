@@ -280,6 +280,56 @@ unknown_abi(const struct origin *at, const char *name)
 	    "; use one of: ", list, NULL);
 }
 
+/* Print what the filter does with NR, which a task of ABI calls as a
+ * call of OWNER: ACTION, found by the emulator, and why, from R.  Return
+ * 0, or 1 when ACTION is not R's action or the output failed. */
+static int
+put_explanation(const struct range *r, const struct abi *abi,
+		const struct abi *owner, uint32_t nr, uint32_t action)
+{
+	const char *name = abi_syscall_name(owner, nr);
+	struct out o;
+
+	out_init(&o, 1);
+	out_str(&o, name ? name : "unknown");
+	out_str(&o, " (");
+	out_str(&o, owner->name);
+	out_char(&o, ' ');
+	out_dec(&o, nr);
+	if (owner != abi) {
+		out_str(&o, " called by an ");
+		out_str(&o, abi->name);
+		out_str(&o, " task");
+	}
+	out_str(&o, "): ");
+	if (r->decision.args) {
+		out_str(&o, "depends on the arguments\n");
+		put_rules(&o, r, owner, nr);
+		return out_flush(&o) < 0;
+	}
+	print_action(&o, action);
+	out_str(&o, ", ");
+	put_reason(&o, r, owner, nr);
+	out_char(&o, '\n');
+	/* The kernel runs these two without the filter (Linux 6.14 for
+	 * uretprobe, later for uprobe): uprobe trampolines make them, and
+	 * a denial there crashed the probed program. */
+	if (action != RET_ALLOW && strcmp(abi->name, "x86_64") == 0 &&
+	    name != NULL && (strcmp(name, "uretprobe") == 0 ||
+	    strcmp(name, "uprobe") == 0))
+		out_str(&o, "note: Linux 6.14 and later run x86_64 uretprobe "
+			"(and later uprobe) without consulting seccomp, so "
+			"this holds only on older kernels\n");
+	if (action != r->decision.action) {
+		out_str(&o, "seccwrap: internal error: the policy says ");
+		print_action(&o, r->decision.action);
+		out_char(&o, '\n');
+		out_flush(&o);
+		return 1;
+	}
+	return out_flush(&o) < 0;
+}
+
 int
 explain(const struct policy *policy, const struct program *prog,
 	const char *spec)
@@ -289,9 +339,7 @@ explain(const struct policy *policy, const struct program *prog,
 	const struct range *r;
 	char what[64], *comma;
 	const struct abi *owner = NULL;
-	const char *name;
-	struct out o;
-	uint32_t nr, action;
+	uint32_t nr;
 	size_t len = strlen(spec);
 
 	if (len >= sizeof(what)) {
@@ -335,44 +383,6 @@ explain(const struct policy *policy, const struct program *prog,
 		    abi->name, NULL);
 		return 1;
 	}
-	action = emulate(prog, nr, abi->audit_arch, NULL, NULL);
-	name = abi_syscall_name(owner, nr);
-	out_init(&o, 1);
-	out_str(&o, name ? name : "unknown");
-	out_str(&o, " (");
-	out_str(&o, owner->name);
-	out_char(&o, ' ');
-	out_dec(&o, nr);
-	if (owner != abi) {
-		out_str(&o, " called by an ");
-		out_str(&o, abi->name);
-		out_str(&o, " task");
-	}
-	out_str(&o, "): ");
-	if (r->decision.args) {
-		out_str(&o, "depends on the arguments\n");
-		put_rules(&o, r, owner, nr);
-		return out_flush(&o) < 0;
-	}
-	print_action(&o, action);
-	out_str(&o, ", ");
-	put_reason(&o, r, owner, nr);
-	out_char(&o, '\n');
-	/* The kernel runs these two without the filter (Linux 6.14 for
-	 * uretprobe, later for uprobe): uprobe trampolines make them, and
-	 * a denial there crashed the probed program. */
-	if (action != RET_ALLOW && strcmp(abi->name, "x86_64") == 0 &&
-	    name != NULL && (strcmp(name, "uretprobe") == 0 ||
-	    strcmp(name, "uprobe") == 0))
-		out_str(&o, "note: Linux 6.14 and later run x86_64 uretprobe "
-			"(and later uprobe) without consulting seccomp, so "
-			"this holds only on older kernels\n");
-	if (action != r->decision.action) {
-		out_str(&o, "seccwrap: internal error: the policy says ");
-		print_action(&o, r->decision.action);
-		out_char(&o, '\n');
-		out_flush(&o);
-		return 1;
-	}
-	return out_flush(&o) < 0;
+	return put_explanation(r, abi, owner, nr,
+			       emulate(prog, nr, abi->audit_arch, NULL, NULL));
 }
