@@ -678,14 +678,15 @@ int
 main(int argc, char **argv, char **envp)
 {
 	struct origin builtin = { .file = "built-in default" };
-	struct options opt;
-	struct program prog;
-	struct policy policy;
+	/* Static, so they start zeroed and the code names them by address,
+	 * which takes fewer bytes than offsets into a large stack frame. */
+	static struct options opt;
+	static struct program prog;
+	static struct policy policy;
 	const char *call;
 	char *path = NULL;
 	int r;
 
-	memset(&opt, 0, sizeof(opt));
 	opt.s.error_errno = EPERM;
 	parse_args(&opt, argc, argv);
 	if (opt.action == DEBUG)
