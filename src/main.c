@@ -36,16 +36,6 @@ struct options {
 	char **command;
 };
 
-/* Options named after profile commands: "--NAME[=ARG]" is "NAME [ARG]".
- * Those from FIRST_WITH_VALUE on need ARG. */
-static const char *const profile_options[] = {
-	"allow-debuggers", "memory-deny-write-execute",
-	"restrict-namespaces", "seccomp", "seccomp.block-secondary",
-	"protocol", "seccomp-error-action", "seccomp.32", "seccomp.32.drop",
-	"seccomp.32.keep", "seccomp.drop", "seccomp.keep",
-};
-#define FIRST_WITH_VALUE 5
-
 /* The help text.  A tab pads to HELP_COLUMN, where the descriptions
  * start, which saves the bytes of the spaces. */
 #define HELP_COLUMN 35
@@ -331,8 +321,16 @@ inspect(const char *arg)
 	exit(output_status(0));
 }
 
-/* Apply "--NAME[=VALUE]" for a profile command; return 0 if ARG is not
- * one. */
+/* Return 1 when the option of COMMAND, an enum command, needs a value. */
+static int
+needs_value(unsigned int command)
+{
+	return (command > LIST_DEFAULT && command < LIST_COUNT) ||
+	       command == COMMAND_ERROR_ACTION || command == COMMAND_PROTOCOL;
+}
+
+/* Apply "--NAME[=VALUE]" for a seccomp command NAME; return 0 if ARG is
+ * not one. */
 static int
 profile_option(struct options *opt, const char *arg)
 {
@@ -341,14 +339,13 @@ profile_option(struct options *opt, const char *arg)
 	unsigned int i;
 	int has;
 
-	for (i = 0; i < sizeof(profile_options) / sizeof(*profile_options);
-	     i++) {
-		v = match(arg, profile_options[i], &has);
+	for (i = 0; i < COMMAND_COUNT; i++) {
+		v = match(arg, settings_commands[i], &has);
 		if (v == NULL)
 			continue;
 		at.file = arg;
 		/* "--protocol unix" would run unix as the command. */
-		if (!has && i >= FIRST_WITH_VALUE) {
+		if (!has && needs_value(i)) {
 			msg(MSG_ERROR, &at, "missing value: use ", arg,
 			    "=VALUE", NULL);
 			usage_error(NULL, NULL);
@@ -364,7 +361,7 @@ profile_option(struct options *opt, const char *arg)
 			name[v - arg - 1] = '\0';
 			at.file = name;
 		}
-		settings_apply(&opt->s, profile_options[i], has ? v : NULL,
+		settings_apply(&opt->s, settings_commands[i], has ? v : NULL,
 			       &at);
 		return 1;
 	}

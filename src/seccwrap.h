@@ -305,6 +305,20 @@ struct settings {
 	const char *ignore[32]; /* commands that "ignore" hides */
 };
 
+/* The seccomp commands, each also an option "--NAME[=VALUE]", in the
+ * order of their names in settings_commands[].  The lists come first,
+ * numbered as in enum list_kind. */
+enum command {
+	COMMAND_BLOCK_SECONDARY = LIST_COUNT,	/* seccomp.block-secondary */
+	COMMAND_ERROR_ACTION,	/* seccomp-error-action ACTION */
+	COMMAND_ALLOW_DEBUGGERS,	/* allow-debuggers */
+	COMMAND_MDWX,		/* memory-deny-write-execute */
+	COMMAND_NAMESPACES,	/* restrict-namespaces [LIST] */
+	COMMAND_PROTOCOL,	/* protocol LIST */
+	COMMAND_COUNT
+};
+extern const char *const settings_commands[COMMAND_COUNT];
+
 /* Apply one profile command or option to S; return the number of errors. */
 unsigned int settings_apply(struct settings *s, const char *command,
 			    const char *arg, const struct origin *at);

@@ -67,9 +67,11 @@ static const struct name_flag protocol_names[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const list_commands[LIST_COUNT] = {
+const char *const settings_commands[COMMAND_COUNT] = {
 	"seccomp", "seccomp.drop", "seccomp.keep",
 	"seccomp.32", "seccomp.32.drop", "seccomp.32.keep",
+	"seccomp.block-secondary", "seccomp-error-action", "allow-debuggers",
+	"memory-deny-write-execute", "restrict-namespaces", "protocol",
 };
 
 static void
@@ -175,10 +177,10 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 		return errors + check.errors;
 	/* In a drop list, an exception only undoes an item of the list. */
 	if (!check.names && (kind == LIST_DROP || kind == LIST_32_DROP))
-		msg(MSG_WARN, at, "'", list_commands[kind], "' has only "
+		msg(MSG_WARN, at, "'", settings_commands[kind], "' has only "
 		    "exceptions, so it denies nothing", NULL);
 	if (l->set && l->text)
-		msg(MSG_NOTE, at, "'", list_commands[kind],
+		msg(MSG_NOTE, at, "'", settings_commands[kind],
 		    "' replaces the list given earlier", NULL);
 	l->set = 1;
 	l->implied = 0;
@@ -293,16 +295,16 @@ no_argument(const char *arg, const struct origin *at)
 	return 1;
 }
 
-/* Apply the commands that change no list. */
+/* Apply COMMAND, one that changes no list. */
 static unsigned int
-apply_flag_command(struct settings *s, const char *command, const char *arg,
-		   const struct origin *at, int *known)
+apply_flag_command(struct settings *s, enum command command, const char *arg,
+		   const struct origin *at)
 {
 	struct origin *origin;
 	unsigned int errors = 0;
 
-	*known = 1;
-	if (strcmp(command, "seccomp.block-secondary") == 0) {
+	switch (command) {
+	case COMMAND_BLOCK_SECONDARY:
 		s->block_secondary = 1;
 		origin = &s->block_secondary_origin;
 		/* As in firejail, it implies "seccomp". */
@@ -312,16 +314,18 @@ apply_flag_command(struct settings *s, const char *command, const char *arg,
 			s->list[LIST_DEFAULT].origin = *at;
 		}
 		errors = no_argument(arg, at);
-	} else if (strcmp(command, "seccomp-error-action") == 0) {
+		break;
+	case COMMAND_ERROR_ACTION:
 		return set_error_action(s, arg, at);
-	} else if (strcmp(command, "allow-debuggers") == 0) {
+	case COMMAND_ALLOW_DEBUGGERS:
 		s->allow_debuggers = 1;
 		return no_argument(arg, at);
-	} else if (strcmp(command, "memory-deny-write-execute") == 0) {
+	case COMMAND_MDWX:
 		s->mdwx = 1;
 		origin = &s->mdwx_origin;
 		errors = no_argument(arg, at);
-	} else if (strcmp(command, "restrict-namespaces") == 0) {
+		break;
+	case COMMAND_NAMESPACES:
 		if (arg == NULL)
 			s->namespaces = NS_ALL;
 		else if ((errors = merge_names(&s->namespaces, arg,
@@ -331,7 +335,9 @@ apply_flag_command(struct settings *s, const char *command, const char *arg,
 			return errors;
 		s->namespaces_set = 1;
 		origin = &s->namespaces_origin;
-	} else if (strcmp(command, "protocol") == 0) {
+		break;
+	default:
+		/* COMMAND_PROTOCOL */
 		if (arg == NULL) {
 			msg(MSG_ERROR, at, "'protocol' needs a list of "
 			    "unix, inet, inet6, netlink, packet, bluetooth",
@@ -344,9 +350,7 @@ apply_flag_command(struct settings *s, const char *command, const char *arg,
 			return errors;
 		s->protocol_set = 1;
 		origin = &s->protocol_origin;
-	} else {
-		*known = 0;
-		return 0;
+		break;
 	}
 	/* Each command that reaches this point builds a filter. */
 	*origin = *at;
@@ -359,19 +363,18 @@ settings_apply(struct settings *s, const char *command, const char *arg,
 	       const struct origin *at)
 {
 	struct origin where = *at;
-	unsigned int errors, i;
-	int known;
+	unsigned int i;
 
 	where.command = command;
-	for (i = 0; i < LIST_COUNT; i++) {
-		if (strcmp(command, list_commands[i]) == 0) {
-			s->filter_requested = 1;
-			return set_list(s, (enum list_kind)i, arg, &where);
-		}
+	for (i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(command, settings_commands[i]) == 0)
+			break;
+	if (i < LIST_COUNT) {
+		s->filter_requested = 1;
+		return set_list(s, (enum list_kind)i, arg, &where);
 	}
-	errors = apply_flag_command(s, command, arg, &where, &known);
-	if (known)
-		return errors;
+	if (i < COMMAND_COUNT)
+		return apply_flag_command(s, (enum command)i, arg, &where);
 	if (is_other_command(command)) {
 		msg(MSG_NOTE, &where, "skipped '", command,
 		    "': not a seccomp command", NULL);
