@@ -384,17 +384,16 @@ print_program(struct out *o, const struct program *prog)
 			out_dec(o, p->jf);
 			out_char(o, ' ');
 			out_hex(o, p->k, 8);
-			out_char(o, '\n');
-			continue;
-		}
-		out_str(o, mnemonic(p->code));
-		out_pad(o, 12);
-		comment = print_operands(o, prog, pc,
-		    st != NULL && st[pc].seen ? &st[pc] : NULL);
-		if (comment != NULL) {
-			out_pad(o, COMMENT_COLUMN);
-			out_str(o, "# ");
-			out_str(o, comment);
+		} else {
+			out_str(o, mnemonic(p->code));
+			out_pad(o, 12);
+			comment = print_operands(o, prog, pc, st != NULL &&
+			    st[pc].seen ? &st[pc] : NULL);
+			if (comment != NULL) {
+				out_pad(o, COMMENT_COLUMN);
+				out_str(o, "# ");
+				out_str(o, comment);
+			}
 		}
 		out_char(o, '\n');
 	}
