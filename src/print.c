@@ -105,11 +105,12 @@ trace_states(const struct program *prog, struct state *st)
 static const char *
 arch_name(uint32_t audit_arch)
 {
-	unsigned int i;
+	const struct abi *const *abis = host_abis;
+	unsigned int i, count = host_abi_count;
 
-	for (i = 0; i < host_abi_count; i++)
-		if (host_abis[i]->audit_arch == audit_arch)
-			return host_abis[i]->name;
+	for (i = 0; i < count; i++)
+		if (abis[i]->audit_arch == audit_arch)
+			return abis[i]->name;
 	return NULL;
 }
 
@@ -118,13 +119,14 @@ arch_name(uint32_t audit_arch)
 static const char *
 nr_name(uint32_t audit_arch, uint32_t nr)
 {
+	const struct abi *const *abis = host_abis;
 	const char *name;
-	unsigned int i;
+	unsigned int i, count = host_abi_count;
 
-	for (i = 0; i < host_abi_count; i++) {
-		if (!arch_reaches(audit_arch, host_abis[i]))
+	for (i = 0; i < count; i++) {
+		if (!arch_reaches(audit_arch, abis[i]))
 			continue;
-		name = abi_syscall_name(host_abis[i], nr);
+		name = abi_syscall_name(abis[i], nr);
 		if (name != NULL)
 			return name;
 	}
