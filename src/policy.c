@@ -1161,7 +1161,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 	struct abi_build *ab;
 	unsigned int i, n = 2, order[ABI_MAX], k = 0, j, task = ABI_MAX;
 	struct range *r;
-	uint32_t nr, end;
+	uint32_t nr, end, d;
 
 	for (i = 0; i < b->nabi; i++) {
 		if (!arch_reaches(ap->audit_arch, b->abi[i].abi))
@@ -1211,10 +1211,16 @@ emit_arch(struct build *b, struct arch_policy *ap)
 				r = push(r, end + 1, ab->end, unknown);
 			continue;
 		}
-		/* push() merges the numbers into runs. */
-		for (nr = 0; nr < ab->count; nr++)
-			r = push(r, ab->abi->nr_base + nr, ab->abi->nr_base + nr,
-				 &palette[ab->dec[nr]]);
+		for (nr = 0; nr < ab->count; nr = end) {
+			d = ab->dec[nr];
+			for (end = nr + 1; end < ab->count; end++)
+				if (ab->dec[end] != d &&
+				    !same_origin(&palette[ab->dec[end]],
+						 &palette[d]))
+					break;
+			r = push(r, ab->abi->nr_base + nr,
+				 ab->abi->nr_base + end - 1, &palette[d]);
+		}
 		/* A split ABI has no table and no private calls. */
 		if (ab->split)
 			r = emit_above(b, r, ab, ab->abi->nr_base +
