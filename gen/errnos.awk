@@ -79,14 +79,19 @@ END {
 		printf "#define ERRNO_TABLE_%s %d\n", toupper(folders[f]), \
 		    folder_table[folders[f]]
 	print ""
-	printf "#define ERRNO_POOL_SIZE %d\n", pool_size(names, nname)
+	print "/* Every name once, sorted as strcmp() does. */"
+	print "static const char errno_pool[] ="
+	off = 0
+	for (i = 0; i < nname; i++) {
+		printf "\t\"%s\\0\"%s\n", names[i], i == nname - 1 ? ";" : ""
+		offset[i] = off
+		off += length(names[i]) + 1
+	}
 	print ""
-	print "/*"
-	print " * Every name once, sorted as strcmp() does, front-coded as"
-	print " * tables/syscalls.h codes the syscall names; the index of a"
-	print " * name is its position in this list."
-	print " */"
-	print_front_coded("errno_names_code", names, nname, "^E[A-Z0-9]+$")
+	print "static const uint16_t errno_pool_offset[ERRNO_NAMES] = {"
+	for (i = 0; i < nname; i++)
+		printf "\t%d,\t/* %s */\n", offset[i], names[i]
+	print "};"
 	print ""
 	# Code every table, and remember where each starts.
 	for (t = 0; t < ntable; t++) {

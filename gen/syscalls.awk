@@ -233,7 +233,10 @@ END {
 	print ""
 	printf "#define SYSCALL_NAMES %d\n", nname
 	printf "#define SYSCALL_NAME_BITS %d\n", namebits
-	printf "#define SYSCALL_POOL_SIZE %d\n", pool_size(names, nname)
+	pool = 0
+	for (i = 0; i < nname; i++)
+		pool += length(names[i]) + 1
+	printf "#define SYSCALL_POOL_SIZE %d\n", pool
 	printf "#define SYSCALL_TABLES %d\n", ntable
 	printf "#define SYSCALL_COUNT_MAX %d\n", countmax
 	printf "#define SYSCALL_TABLE_NAMES \""
@@ -245,7 +248,23 @@ END {
 	print " * Every name once, sorted as strcmp() does, front-coded; the"
 	print " * index of a name is its position in this list."
 	print " */"
-	print_front_coded("syscall_names_code", names, nname, "^[a-z0-9_]+$")
+	print "static const unsigned char syscall_names_code[] = {"
+	prev = ""
+	for (i = 0; i < nname; i++) {
+		s = names[i]
+		for (keep = 0; keep < length(prev) && keep < length(s) &&
+		    substr(prev, keep + 1, 1) == substr(s, keep + 1, 1); keep++)
+			;
+		if (keep > 255 || keep == length(s) || s !~ /^[a-z0-9_]+$/)
+			fail("cannot front-code " s " after " prev)
+		line = "\t" keep ","
+		for (j = keep + 1; j <= length(s); j++)
+			line = line " " (j == length(s) ? "0x80 | " : "") \
+			    "\x27" substr(s, j, 1) "\x27,"
+		printf "%s\t/* %d %s */\n", line, i, s
+		prev = s
+	}
+	print "};"
 	for (i = 1; i <= ntable; i++) {
 		t = tables[i]
 		up = toupper(t)

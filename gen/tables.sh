@@ -325,14 +325,13 @@ source=$(cut -d' ' -f2- "$WORK/sources" | awk '!seen[$0]++' |
 
 awk '$2 !~ /^-/ { print $2 }' "$WORK/list" | sort -u >"$WORK/names"
 awk -v source="$source" -v index_file="$WORK/sysindex.h" \
-	-f "$ROOT/gen/frontcode.awk" -f "$ROOT/gen/syscalls.awk" \
-	"$WORK/found" "$WORK/names" "$WORK/list" >"$WORK/syscalls.h" ||
+	-f "$ROOT/gen/syscalls.awk" "$WORK/found" \
+	"$WORK/names" "$WORK/list" >"$WORK/syscalls.h" ||
 	die "rendering syscalls.h failed"
 
 cut -d' ' -f2 "$WORK/errnos" | sort -u >"$WORK/errnames"
-awk -v source="$source" -f "$ROOT/gen/frontcode.awk" \
-	-f "$ROOT/gen/errnos.awk" "$WORK/errnames" "$WORK/errnos" \
-	>"$WORK/errnos.h" || die "rendering errnos.h failed"
+awk -v source="$source" -f "$ROOT/gen/errnos.awk" "$WORK/errnames" \
+	"$WORK/errnos" >"$WORK/errnos.h" || die "rendering errnos.h failed"
 
 mkdir -p "$outdir"
 mv "$WORK/syscalls.h" "$outdir/syscalls.h"

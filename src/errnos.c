@@ -23,10 +23,6 @@ static const struct {
 };
 #define ALIASES (sizeof(errno_aliases) / sizeof(errno_aliases[0]))
 
-/* The names of errno_names_code[], decoded by the first walk. */
-static char errno_pool[ERRNO_POOL_SIZE];
-static uint16_t errno_pool_offset[ERRNO_NAMES];
-
 static char
 lower(char c)
 {
@@ -67,9 +63,6 @@ entries_start(struct entries *e, unsigned int t)
 	e->name = NULL;
 	e->table_name = "";
 	e->alias = ALIASES;
-	if (errno_pool[0] == '\0')
-		front_decode(errno_names_code, ERRNO_NAMES, errno_pool,
-			     errno_pool_offset);
 }
 
 /* Step to the next name: an alias of the last table entry, else the next

@@ -145,12 +145,6 @@ const struct abi *host_abi32(void);
  * x32), or both are mips ABIs (ABI_NR_RANGE). */
 int arch_reaches(uint32_t audit_arch, const struct abi *b);
 
-/* Decode COUNT front-coded names (gen/frontcode.awk) from CODE into
- * POOL, each with its NUL, and the offset of each name in POOL into
- * OFFSET.  POOL must have room for the size the generator reports. */
-void front_decode(const unsigned char *code, unsigned int count, char *pool,
-		  uint16_t *offset);
-
 unsigned int syscall_name_count(void);
 const char *syscall_name(unsigned int index);
 /* Return the name index of NAME, or -1 when no table of any ABI has it. */

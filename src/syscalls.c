@@ -140,18 +140,18 @@ read_length(struct bits *b)
 	return read_bits(b, zeros + 1);
 }
 
-/* Undo gen/frontcode.awk: per name, a byte with the length of the prefix
- * it shares with the name before, then its other characters, the last
- * with bit 7 set. */
-void
-front_decode(const unsigned char *code, unsigned int count, char *pool,
-	     uint16_t *offset)
+/* Undo the front coding of syscall_names_code[]: per name, a byte with
+ * the length of the prefix it shares with the name before, then the
+ * other characters, the last with bit 7 set. */
+static void
+load_names(void)
 {
+	const unsigned char *code = syscall_names_code;
 	unsigned int i, keep, at = 0, prev = 0;
 	unsigned char c;
 
-	for (i = 0; i < count; i++) {
-		offset[i] = (uint16_t)at;
+	for (i = 0; i < SYSCALL_NAMES; i++) {
+		pool_offset[i] = (uint16_t)at;
 		for (keep = *code++; keep > 0; keep--)
 			pool[at++] = pool[prev++];
 		do {
@@ -159,18 +159,16 @@ front_decode(const unsigned char *code, unsigned int count, char *pool,
 			pool[at++] = (char)(c & 0x7f);
 		} while (c < 0x80);
 		pool[at++] = '\0';
-		prev = offset[i];
+		prev = pool_offset[i];
 	}
+	pool_ready = 1;
 }
 
 static const char *
 name_at(unsigned int index)
 {
-	if (!pool_ready) {
-		front_decode(syscall_names_code, SYSCALL_NAMES, pool,
-			     pool_offset);
-		pool_ready = 1;
-	}
+	if (!pool_ready)
+		load_names();
 	return pool + pool_offset[index];
 }
 

@@ -23,154 +23,290 @@
 #define ERRNO_TABLE_M68K 0
 #define ERRNO_TABLE_SH 0
 
-#define ERRNO_POOL_SIZE 1193
+/* Every name once, sorted as strcmp() does. */
+static const char errno_pool[] =
+	"E2BIG\0"
+	"EACCES\0"
+	"EADDRINUSE\0"
+	"EADDRNOTAVAIL\0"
+	"EADV\0"
+	"EAFNOSUPPORT\0"
+	"EAGAIN\0"
+	"EALREADY\0"
+	"EBADE\0"
+	"EBADF\0"
+	"EBADFD\0"
+	"EBADMSG\0"
+	"EBADR\0"
+	"EBADRQC\0"
+	"EBADSLT\0"
+	"EBFONT\0"
+	"EBUSY\0"
+	"ECANCELED\0"
+	"ECANCELLED\0"
+	"ECHILD\0"
+	"ECHRNG\0"
+	"ECOMM\0"
+	"ECONNABORTED\0"
+	"ECONNREFUSED\0"
+	"ECONNRESET\0"
+	"EDEADLK\0"
+	"EDEADLOCK\0"
+	"EDESTADDRREQ\0"
+	"EDOM\0"
+	"EDOTDOT\0"
+	"EDQUOT\0"
+	"EEXIST\0"
+	"EFAULT\0"
+	"EFBIG\0"
+	"EFSBADCRC\0"
+	"EFSCORRUPTED\0"
+	"EFTYPE\0"
+	"EHOSTDOWN\0"
+	"EHOSTUNREACH\0"
+	"EHWPOISON\0"
+	"EIDRM\0"
+	"EILSEQ\0"
+	"EINIT\0"
+	"EINPROGRESS\0"
+	"EINTR\0"
+	"EINVAL\0"
+	"EIO\0"
+	"EISCONN\0"
+	"EISDIR\0"
+	"EISNAM\0"
+	"EKEYEXPIRED\0"
+	"EKEYREJECTED\0"
+	"EKEYREVOKED\0"
+	"EL2HLT\0"
+	"EL2NSYNC\0"
+	"EL3HLT\0"
+	"EL3RST\0"
+	"ELIBACC\0"
+	"ELIBBAD\0"
+	"ELIBEXEC\0"
+	"ELIBMAX\0"
+	"ELIBSCN\0"
+	"ELNRNG\0"
+	"ELOOP\0"
+	"EMEDIUMTYPE\0"
+	"EMFILE\0"
+	"EMLINK\0"
+	"EMSGSIZE\0"
+	"EMULTIHOP\0"
+	"ENAMETOOLONG\0"
+	"ENAVAIL\0"
+	"ENETDOWN\0"
+	"ENETRESET\0"
+	"ENETUNREACH\0"
+	"ENFILE\0"
+	"ENOANO\0"
+	"ENOBUFS\0"
+	"ENOCSI\0"
+	"ENODATA\0"
+	"ENODEV\0"
+	"ENOENT\0"
+	"ENOEXEC\0"
+	"ENOKEY\0"
+	"ENOLCK\0"
+	"ENOLINK\0"
+	"ENOMEDIUM\0"
+	"ENOMEM\0"
+	"ENOMSG\0"
+	"ENONET\0"
+	"ENOPKG\0"
+	"ENOPROTOOPT\0"
+	"ENOSPC\0"
+	"ENOSR\0"
+	"ENOSTR\0"
+	"ENOSYS\0"
+	"ENOTBLK\0"
+	"ENOTCONN\0"
+	"ENOTDIR\0"
+	"ENOTEMPTY\0"
+	"ENOTNAM\0"
+	"ENOTRECOVERABLE\0"
+	"ENOTSOCK\0"
+	"ENOTTY\0"
+	"ENOTUNIQ\0"
+	"ENXIO\0"
+	"EOPNOTSUPP\0"
+	"EOVERFLOW\0"
+	"EOWNERDEAD\0"
+	"EPERM\0"
+	"EPFNOSUPPORT\0"
+	"EPIPE\0"
+	"EPROTO\0"
+	"EPROTONOSUPPORT\0"
+	"EPROTOTYPE\0"
+	"ERANGE\0"
+	"EREFUSED\0"
+	"EREMCHG\0"
+	"EREMDEV\0"
+	"EREMOTE\0"
+	"EREMOTEIO\0"
+	"ERESTART\0"
+	"ERFKILL\0"
+	"EROFS\0"
+	"ESHUTDOWN\0"
+	"ESOCKTNOSUPPORT\0"
+	"ESPIPE\0"
+	"ESRCH\0"
+	"ESRMNT\0"
+	"ESTALE\0"
+	"ESTRPIPE\0"
+	"ETIME\0"
+	"ETIMEDOUT\0"
+	"ETOOMANYREFS\0"
+	"ETXTBSY\0"
+	"EUCLEAN\0"
+	"EUNATCH\0"
+	"EUSERS\0"
+	"EWOULDBLOCK\0"
+	"EXDEV\0"
+	"EXFULL\0";
 
-/*
- * Every name once, sorted as strcmp() does, front-coded as
- * tables/syscalls.h codes the syscall names; the index of a
- * name is its position in this list.
- */
-static const unsigned char errno_names_code[] = {
-	0, 'E', '2', 'B', 'I', 0x80 | 'G',	/* 0 E2BIG */
-	1, 'A', 'C', 'C', 'E', 0x80 | 'S',	/* 1 EACCES */
-	2, 'D', 'D', 'R', 'I', 'N', 'U', 'S', 0x80 | 'E',	/* 2 EADDRINUSE */
-	5, 'N', 'O', 'T', 'A', 'V', 'A', 'I', 0x80 | 'L',	/* 3 EADDRNOTAVAIL */
-	3, 0x80 | 'V',	/* 4 EADV */
-	2, 'F', 'N', 'O', 'S', 'U', 'P', 'P', 'O', 'R', 0x80 | 'T',	/* 5 EAFNOSUPPORT */
-	2, 'G', 'A', 'I', 0x80 | 'N',	/* 6 EAGAIN */
-	2, 'L', 'R', 'E', 'A', 'D', 0x80 | 'Y',	/* 7 EALREADY */
-	1, 'B', 'A', 'D', 0x80 | 'E',	/* 8 EBADE */
-	4, 0x80 | 'F',	/* 9 EBADF */
-	5, 0x80 | 'D',	/* 10 EBADFD */
-	4, 'M', 'S', 0x80 | 'G',	/* 11 EBADMSG */
-	4, 0x80 | 'R',	/* 12 EBADR */
-	5, 'Q', 0x80 | 'C',	/* 13 EBADRQC */
-	4, 'S', 'L', 0x80 | 'T',	/* 14 EBADSLT */
-	2, 'F', 'O', 'N', 0x80 | 'T',	/* 15 EBFONT */
-	2, 'U', 'S', 0x80 | 'Y',	/* 16 EBUSY */
-	1, 'C', 'A', 'N', 'C', 'E', 'L', 'E', 0x80 | 'D',	/* 17 ECANCELED */
-	7, 'L', 'E', 0x80 | 'D',	/* 18 ECANCELLED */
-	2, 'H', 'I', 'L', 0x80 | 'D',	/* 19 ECHILD */
-	3, 'R', 'N', 0x80 | 'G',	/* 20 ECHRNG */
-	2, 'O', 'M', 0x80 | 'M',	/* 21 ECOMM */
-	3, 'N', 'N', 'A', 'B', 'O', 'R', 'T', 'E', 0x80 | 'D',	/* 22 ECONNABORTED */
-	5, 'R', 'E', 'F', 'U', 'S', 'E', 0x80 | 'D',	/* 23 ECONNREFUSED */
-	7, 'S', 'E', 0x80 | 'T',	/* 24 ECONNRESET */
-	1, 'D', 'E', 'A', 'D', 'L', 0x80 | 'K',	/* 25 EDEADLK */
-	6, 'O', 'C', 0x80 | 'K',	/* 26 EDEADLOCK */
-	3, 'S', 'T', 'A', 'D', 'D', 'R', 'R', 'E', 0x80 | 'Q',	/* 27 EDESTADDRREQ */
-	2, 'O', 0x80 | 'M',	/* 28 EDOM */
-	3, 'T', 'D', 'O', 0x80 | 'T',	/* 29 EDOTDOT */
-	2, 'Q', 'U', 'O', 0x80 | 'T',	/* 30 EDQUOT */
-	1, 'E', 'X', 'I', 'S', 0x80 | 'T',	/* 31 EEXIST */
-	1, 'F', 'A', 'U', 'L', 0x80 | 'T',	/* 32 EFAULT */
-	2, 'B', 'I', 0x80 | 'G',	/* 33 EFBIG */
-	2, 'S', 'B', 'A', 'D', 'C', 'R', 0x80 | 'C',	/* 34 EFSBADCRC */
-	3, 'C', 'O', 'R', 'R', 'U', 'P', 'T', 'E', 0x80 | 'D',	/* 35 EFSCORRUPTED */
-	2, 'T', 'Y', 'P', 0x80 | 'E',	/* 36 EFTYPE */
-	1, 'H', 'O', 'S', 'T', 'D', 'O', 'W', 0x80 | 'N',	/* 37 EHOSTDOWN */
-	5, 'U', 'N', 'R', 'E', 'A', 'C', 0x80 | 'H',	/* 38 EHOSTUNREACH */
-	2, 'W', 'P', 'O', 'I', 'S', 'O', 0x80 | 'N',	/* 39 EHWPOISON */
-	1, 'I', 'D', 'R', 0x80 | 'M',	/* 40 EIDRM */
-	2, 'L', 'S', 'E', 0x80 | 'Q',	/* 41 EILSEQ */
-	2, 'N', 'I', 0x80 | 'T',	/* 42 EINIT */
-	3, 'P', 'R', 'O', 'G', 'R', 'E', 'S', 0x80 | 'S',	/* 43 EINPROGRESS */
-	3, 'T', 0x80 | 'R',	/* 44 EINTR */
-	3, 'V', 'A', 0x80 | 'L',	/* 45 EINVAL */
-	2, 0x80 | 'O',	/* 46 EIO */
-	2, 'S', 'C', 'O', 'N', 0x80 | 'N',	/* 47 EISCONN */
-	3, 'D', 'I', 0x80 | 'R',	/* 48 EISDIR */
-	3, 'N', 'A', 0x80 | 'M',	/* 49 EISNAM */
-	1, 'K', 'E', 'Y', 'E', 'X', 'P', 'I', 'R', 'E', 0x80 | 'D',	/* 50 EKEYEXPIRED */
-	4, 'R', 'E', 'J', 'E', 'C', 'T', 'E', 0x80 | 'D',	/* 51 EKEYREJECTED */
-	6, 'V', 'O', 'K', 'E', 0x80 | 'D',	/* 52 EKEYREVOKED */
-	1, 'L', '2', 'H', 'L', 0x80 | 'T',	/* 53 EL2HLT */
-	3, 'N', 'S', 'Y', 'N', 0x80 | 'C',	/* 54 EL2NSYNC */
-	2, '3', 'H', 'L', 0x80 | 'T',	/* 55 EL3HLT */
-	3, 'R', 'S', 0x80 | 'T',	/* 56 EL3RST */
-	2, 'I', 'B', 'A', 'C', 0x80 | 'C',	/* 57 ELIBACC */
-	4, 'B', 'A', 0x80 | 'D',	/* 58 ELIBBAD */
-	4, 'E', 'X', 'E', 0x80 | 'C',	/* 59 ELIBEXEC */
-	4, 'M', 'A', 0x80 | 'X',	/* 60 ELIBMAX */
-	4, 'S', 'C', 0x80 | 'N',	/* 61 ELIBSCN */
-	2, 'N', 'R', 'N', 0x80 | 'G',	/* 62 ELNRNG */
-	2, 'O', 'O', 0x80 | 'P',	/* 63 ELOOP */
-	1, 'M', 'E', 'D', 'I', 'U', 'M', 'T', 'Y', 'P', 0x80 | 'E',	/* 64 EMEDIUMTYPE */
-	2, 'F', 'I', 'L', 0x80 | 'E',	/* 65 EMFILE */
-	2, 'L', 'I', 'N', 0x80 | 'K',	/* 66 EMLINK */
-	2, 'S', 'G', 'S', 'I', 'Z', 0x80 | 'E',	/* 67 EMSGSIZE */
-	2, 'U', 'L', 'T', 'I', 'H', 'O', 0x80 | 'P',	/* 68 EMULTIHOP */
-	1, 'N', 'A', 'M', 'E', 'T', 'O', 'O', 'L', 'O', 'N', 0x80 | 'G',	/* 69 ENAMETOOLONG */
-	3, 'V', 'A', 'I', 0x80 | 'L',	/* 70 ENAVAIL */
-	2, 'E', 'T', 'D', 'O', 'W', 0x80 | 'N',	/* 71 ENETDOWN */
-	4, 'R', 'E', 'S', 'E', 0x80 | 'T',	/* 72 ENETRESET */
-	4, 'U', 'N', 'R', 'E', 'A', 'C', 0x80 | 'H',	/* 73 ENETUNREACH */
-	2, 'F', 'I', 'L', 0x80 | 'E',	/* 74 ENFILE */
-	2, 'O', 'A', 'N', 0x80 | 'O',	/* 75 ENOANO */
-	3, 'B', 'U', 'F', 0x80 | 'S',	/* 76 ENOBUFS */
-	3, 'C', 'S', 0x80 | 'I',	/* 77 ENOCSI */
-	3, 'D', 'A', 'T', 0x80 | 'A',	/* 78 ENODATA */
-	4, 'E', 0x80 | 'V',	/* 79 ENODEV */
-	3, 'E', 'N', 0x80 | 'T',	/* 80 ENOENT */
-	4, 'X', 'E', 0x80 | 'C',	/* 81 ENOEXEC */
-	3, 'K', 'E', 0x80 | 'Y',	/* 82 ENOKEY */
-	3, 'L', 'C', 0x80 | 'K',	/* 83 ENOLCK */
-	4, 'I', 'N', 0x80 | 'K',	/* 84 ENOLINK */
-	3, 'M', 'E', 'D', 'I', 'U', 0x80 | 'M',	/* 85 ENOMEDIUM */
-	5, 0x80 | 'M',	/* 86 ENOMEM */
-	4, 'S', 0x80 | 'G',	/* 87 ENOMSG */
-	3, 'N', 'E', 0x80 | 'T',	/* 88 ENONET */
-	3, 'P', 'K', 0x80 | 'G',	/* 89 ENOPKG */
-	4, 'R', 'O', 'T', 'O', 'O', 'P', 0x80 | 'T',	/* 90 ENOPROTOOPT */
-	3, 'S', 'P', 0x80 | 'C',	/* 91 ENOSPC */
-	4, 0x80 | 'R',	/* 92 ENOSR */
-	4, 'T', 0x80 | 'R',	/* 93 ENOSTR */
-	4, 'Y', 0x80 | 'S',	/* 94 ENOSYS */
-	3, 'T', 'B', 'L', 0x80 | 'K',	/* 95 ENOTBLK */
-	4, 'C', 'O', 'N', 0x80 | 'N',	/* 96 ENOTCONN */
-	4, 'D', 'I', 0x80 | 'R',	/* 97 ENOTDIR */
-	4, 'E', 'M', 'P', 'T', 0x80 | 'Y',	/* 98 ENOTEMPTY */
-	4, 'N', 'A', 0x80 | 'M',	/* 99 ENOTNAM */
-	4, 'R', 'E', 'C', 'O', 'V', 'E', 'R', 'A', 'B', 'L', 0x80 | 'E',	/* 100 ENOTRECOVERABLE */
-	4, 'S', 'O', 'C', 0x80 | 'K',	/* 101 ENOTSOCK */
-	4, 'T', 0x80 | 'Y',	/* 102 ENOTTY */
-	4, 'U', 'N', 'I', 0x80 | 'Q',	/* 103 ENOTUNIQ */
-	2, 'X', 'I', 0x80 | 'O',	/* 104 ENXIO */
-	1, 'O', 'P', 'N', 'O', 'T', 'S', 'U', 'P', 0x80 | 'P',	/* 105 EOPNOTSUPP */
-	2, 'V', 'E', 'R', 'F', 'L', 'O', 0x80 | 'W',	/* 106 EOVERFLOW */
-	2, 'W', 'N', 'E', 'R', 'D', 'E', 'A', 0x80 | 'D',	/* 107 EOWNERDEAD */
-	1, 'P', 'E', 'R', 0x80 | 'M',	/* 108 EPERM */
-	2, 'F', 'N', 'O', 'S', 'U', 'P', 'P', 'O', 'R', 0x80 | 'T',	/* 109 EPFNOSUPPORT */
-	2, 'I', 'P', 0x80 | 'E',	/* 110 EPIPE */
-	2, 'R', 'O', 'T', 0x80 | 'O',	/* 111 EPROTO */
-	6, 'N', 'O', 'S', 'U', 'P', 'P', 'O', 'R', 0x80 | 'T',	/* 112 EPROTONOSUPPORT */
-	6, 'T', 'Y', 'P', 0x80 | 'E',	/* 113 EPROTOTYPE */
-	1, 'R', 'A', 'N', 'G', 0x80 | 'E',	/* 114 ERANGE */
-	2, 'E', 'F', 'U', 'S', 'E', 0x80 | 'D',	/* 115 EREFUSED */
-	3, 'M', 'C', 'H', 0x80 | 'G',	/* 116 EREMCHG */
-	4, 'D', 'E', 0x80 | 'V',	/* 117 EREMDEV */
-	4, 'O', 'T', 0x80 | 'E',	/* 118 EREMOTE */
-	7, 'I', 0x80 | 'O',	/* 119 EREMOTEIO */
-	3, 'S', 'T', 'A', 'R', 0x80 | 'T',	/* 120 ERESTART */
-	2, 'F', 'K', 'I', 'L', 0x80 | 'L',	/* 121 ERFKILL */
-	2, 'O', 'F', 0x80 | 'S',	/* 122 EROFS */
-	1, 'S', 'H', 'U', 'T', 'D', 'O', 'W', 0x80 | 'N',	/* 123 ESHUTDOWN */
-	2, 'O', 'C', 'K', 'T', 'N', 'O', 'S', 'U', 'P', 'P', 'O', 'R', 0x80 | 'T',	/* 124 ESOCKTNOSUPPORT */
-	2, 'P', 'I', 'P', 0x80 | 'E',	/* 125 ESPIPE */
-	2, 'R', 'C', 0x80 | 'H',	/* 126 ESRCH */
-	3, 'M', 'N', 0x80 | 'T',	/* 127 ESRMNT */
-	2, 'T', 'A', 'L', 0x80 | 'E',	/* 128 ESTALE */
-	3, 'R', 'P', 'I', 'P', 0x80 | 'E',	/* 129 ESTRPIPE */
-	1, 'T', 'I', 'M', 0x80 | 'E',	/* 130 ETIME */
-	5, 'D', 'O', 'U', 0x80 | 'T',	/* 131 ETIMEDOUT */
-	2, 'O', 'O', 'M', 'A', 'N', 'Y', 'R', 'E', 'F', 0x80 | 'S',	/* 132 ETOOMANYREFS */
-	2, 'X', 'T', 'B', 'S', 0x80 | 'Y',	/* 133 ETXTBSY */
-	1, 'U', 'C', 'L', 'E', 'A', 0x80 | 'N',	/* 134 EUCLEAN */
-	2, 'N', 'A', 'T', 'C', 0x80 | 'H',	/* 135 EUNATCH */
-	2, 'S', 'E', 'R', 0x80 | 'S',	/* 136 EUSERS */
-	1, 'W', 'O', 'U', 'L', 'D', 'B', 'L', 'O', 'C', 0x80 | 'K',	/* 137 EWOULDBLOCK */
-	1, 'X', 'D', 'E', 0x80 | 'V',	/* 138 EXDEV */
-	2, 'F', 'U', 'L', 0x80 | 'L',	/* 139 EXFULL */
+static const uint16_t errno_pool_offset[ERRNO_NAMES] = {
+	0,	/* E2BIG */
+	6,	/* EACCES */
+	13,	/* EADDRINUSE */
+	24,	/* EADDRNOTAVAIL */
+	38,	/* EADV */
+	43,	/* EAFNOSUPPORT */
+	56,	/* EAGAIN */
+	63,	/* EALREADY */
+	72,	/* EBADE */
+	78,	/* EBADF */
+	84,	/* EBADFD */
+	91,	/* EBADMSG */
+	99,	/* EBADR */
+	105,	/* EBADRQC */
+	113,	/* EBADSLT */
+	121,	/* EBFONT */
+	128,	/* EBUSY */
+	134,	/* ECANCELED */
+	144,	/* ECANCELLED */
+	155,	/* ECHILD */
+	162,	/* ECHRNG */
+	169,	/* ECOMM */
+	175,	/* ECONNABORTED */
+	188,	/* ECONNREFUSED */
+	201,	/* ECONNRESET */
+	212,	/* EDEADLK */
+	220,	/* EDEADLOCK */
+	230,	/* EDESTADDRREQ */
+	243,	/* EDOM */
+	248,	/* EDOTDOT */
+	256,	/* EDQUOT */
+	263,	/* EEXIST */
+	270,	/* EFAULT */
+	277,	/* EFBIG */
+	283,	/* EFSBADCRC */
+	293,	/* EFSCORRUPTED */
+	306,	/* EFTYPE */
+	313,	/* EHOSTDOWN */
+	323,	/* EHOSTUNREACH */
+	336,	/* EHWPOISON */
+	346,	/* EIDRM */
+	352,	/* EILSEQ */
+	359,	/* EINIT */
+	365,	/* EINPROGRESS */
+	377,	/* EINTR */
+	383,	/* EINVAL */
+	390,	/* EIO */
+	394,	/* EISCONN */
+	402,	/* EISDIR */
+	409,	/* EISNAM */
+	416,	/* EKEYEXPIRED */
+	428,	/* EKEYREJECTED */
+	441,	/* EKEYREVOKED */
+	453,	/* EL2HLT */
+	460,	/* EL2NSYNC */
+	469,	/* EL3HLT */
+	476,	/* EL3RST */
+	483,	/* ELIBACC */
+	491,	/* ELIBBAD */
+	499,	/* ELIBEXEC */
+	508,	/* ELIBMAX */
+	516,	/* ELIBSCN */
+	524,	/* ELNRNG */
+	531,	/* ELOOP */
+	537,	/* EMEDIUMTYPE */
+	549,	/* EMFILE */
+	556,	/* EMLINK */
+	563,	/* EMSGSIZE */
+	572,	/* EMULTIHOP */
+	582,	/* ENAMETOOLONG */
+	595,	/* ENAVAIL */
+	603,	/* ENETDOWN */
+	612,	/* ENETRESET */
+	622,	/* ENETUNREACH */
+	634,	/* ENFILE */
+	641,	/* ENOANO */
+	648,	/* ENOBUFS */
+	656,	/* ENOCSI */
+	663,	/* ENODATA */
+	671,	/* ENODEV */
+	678,	/* ENOENT */
+	685,	/* ENOEXEC */
+	693,	/* ENOKEY */
+	700,	/* ENOLCK */
+	707,	/* ENOLINK */
+	715,	/* ENOMEDIUM */
+	725,	/* ENOMEM */
+	732,	/* ENOMSG */
+	739,	/* ENONET */
+	746,	/* ENOPKG */
+	753,	/* ENOPROTOOPT */
+	765,	/* ENOSPC */
+	772,	/* ENOSR */
+	778,	/* ENOSTR */
+	785,	/* ENOSYS */
+	792,	/* ENOTBLK */
+	800,	/* ENOTCONN */
+	809,	/* ENOTDIR */
+	817,	/* ENOTEMPTY */
+	827,	/* ENOTNAM */
+	835,	/* ENOTRECOVERABLE */
+	851,	/* ENOTSOCK */
+	860,	/* ENOTTY */
+	867,	/* ENOTUNIQ */
+	876,	/* ENXIO */
+	882,	/* EOPNOTSUPP */
+	893,	/* EOVERFLOW */
+	903,	/* EOWNERDEAD */
+	914,	/* EPERM */
+	920,	/* EPFNOSUPPORT */
+	933,	/* EPIPE */
+	939,	/* EPROTO */
+	946,	/* EPROTONOSUPPORT */
+	962,	/* EPROTOTYPE */
+	973,	/* ERANGE */
+	980,	/* EREFUSED */
+	989,	/* EREMCHG */
+	997,	/* EREMDEV */
+	1005,	/* EREMOTE */
+	1013,	/* EREMOTEIO */
+	1023,	/* ERESTART */
+	1032,	/* ERFKILL */
+	1040,	/* EROFS */
+	1046,	/* ESHUTDOWN */
+	1056,	/* ESOCKTNOSUPPORT */
+	1072,	/* ESPIPE */
+	1079,	/* ESRCH */
+	1085,	/* ESRMNT */
+	1092,	/* ESTALE */
+	1099,	/* ESTRPIPE */
+	1108,	/* ETIME */
+	1114,	/* ETIMEDOUT */
+	1124,	/* ETOOMANYREFS */
+	1137,	/* ETXTBSY */
+	1145,	/* EUCLEAN */
+	1153,	/* EUNATCH */
+	1161,	/* EUSERS */
+	1168,	/* EWOULDBLOCK */
+	1180,	/* EXDEV */
+	1186,	/* EXFULL */
 };
 
 /* The entries of table T fill errno_code[] from
