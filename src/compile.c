@@ -410,9 +410,12 @@ emit_rule(struct assembler *a, struct arch_ctx *c, const struct live_rule *r,
 		if (t->op == TEST_NE)
 			asm_jump(a, BPF_JMP | BPF_JEQ | BPF_K, t->value, fail,
 			    pass);
+		else if (t->op == TEST_EQ)
+			asm_jump(a, BPF_JMP | BPF_JEQ | BPF_K, t->value, pass,
+			    fail);
 		else
-			asm_jump(a, BPF_JMP | (t->op == TEST_EQ ? BPF_JEQ :
-			    BPF_JSET) | BPF_K, t->value, pass, fail);
+			asm_jump(a, BPF_JMP | BPF_JSET | BPF_K, t->value, pass,
+			    fail);
 	}
 	*acc = exit;
 }

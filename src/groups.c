@@ -399,9 +399,11 @@ const uint16_t *
 group_members(unsigned int index, unsigned int *count)
 {
 	const uint16_t *m = groups[index].members;
+	unsigned int n = 0;
 
-	for (*count = 0; m[*count] != GROUP_END; (*count)++)
-		;
+	while (m[n] != GROUP_END)
+		n++;
+	*count = n;
 	return m;
 }
 

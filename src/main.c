@@ -546,12 +546,14 @@ exec_failed(const char *path, int err)
 {
 	struct origin at = { .file = path };
 	int status = err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
+	const char *hint = "";
 
-	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(err),
-	    err == ENOENT ? " (its #! interpreter or ELF interpreter is "
-	    "missing)" : err == ENOEXEC ? " (not a format this kernel runs: "
-	    "a program for another arch, or a script without #! line)" : "",
-	    NULL);
+	if (err == ENOENT)
+		hint = " (its #! interpreter or ELF interpreter is missing)";
+	else if (err == ENOEXEC)
+		hint = " (not a format this kernel runs: a program for "
+		       "another arch, or a script without #! line)";
+	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(err), hint, NULL);
 	syscall(SYS_exit_group, status);
 	/* seccwrap has one thread, so exit ends the process too. */
 	syscall(SYS_exit, status);

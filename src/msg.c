@@ -40,8 +40,9 @@ msg(int level, const struct origin *at, ...)
 		return;
 	out_init(&o, 2);
 	out_str(&o, "seccwrap: ");
-	if (msg_errors == MSG_ERRORS_MAX + 1 && level == MSG_ERROR) {
-		/* The one error past the limit gives way to this line. */
+	if (level == MSG_ERROR && msg_errors == MSG_ERRORS_MAX + 1) {
+		/* The first error past the limit prints this line in its
+		 * place, and later ones print nothing. */
 		out_str(&o, "too many errors, giving up");
 	} else {
 		if (level == MSG_WARN)

@@ -92,15 +92,22 @@ out_dec(struct out *o, unsigned long v)
 }
 
 void
+out_field(struct out *o, const char *text, unsigned int width, char fill)
+{
+	unsigned int n;
+
+	for (n = (unsigned int)strlen(text); n < width; n++)
+		out_char(o, fill);
+	out_str(o, text);
+}
+
+void
 out_hex(struct out *o, unsigned long v, unsigned int width)
 {
 	char digits[20];
-	unsigned int n;
 
 	out_str(o, "0x");
-	for (n = strlen(fmt_hex(digits, v)); n < width; n++)
-		out_char(o, '0');
-	out_str(o, digits);
+	out_field(o, fmt_hex(digits, v), width, '0');
 }
 
 void

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "asm.h"
@@ -137,11 +136,8 @@ static void
 print_dec_width(struct out *o, unsigned long v, unsigned int width)
 {
 	char digits[24];
-	unsigned int n;
 
-	for (n = strlen(fmt_uint(digits, v)); n < width; n++)
-		out_char(o, ' ');
-	out_str(o, digits);
+	out_field(o, fmt_uint(digits, v), width, ' ');
 }
 
 void

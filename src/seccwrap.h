@@ -59,6 +59,8 @@ void out_str(struct out *o, const char *s);
 void out_dec(struct out *o, unsigned long v);
 /* Write V in hex with a 0x prefix, zero-padded to WIDTH digits. */
 void out_hex(struct out *o, unsigned long v, unsigned int width);
+/* Write TEXT after as many FILL characters as make it WIDTH long. */
+void out_field(struct out *o, const char *text, unsigned int width, char fill);
 /* Pad with spaces until the current line is COLUMN characters long. */
 void out_pad(struct out *o, unsigned int column);
 /* Return 0, or -1 when any write failed. */
@@ -318,6 +320,8 @@ unsigned int settings_apply(struct settings *s, const char *command,
 			    const char *arg, const struct origin *at);
 /* The size of an item buffer of list_next_item(). */
 #define LIST_ITEM_SIZE 64
+/* Copy the next item of the comma-separated list at *LIST into ITEM and
+ * move *LIST past it (settings.c).  Return 0 at the end of the list. */
 int list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op);
 /* Read profile PATH into S; return the number of errors. */
 unsigned int profile_read(struct settings *s, const char *path);
