@@ -83,7 +83,7 @@ put_origin(struct out *o, const struct origin *at)
 	unsigned int n, i;
 
 	out_str(o, "from ");
-	out_str(o, at->file);
+	out_text(o, at->file, (size_t)-1);
 	if (at->line) {
 		out_char(o, ':');
 		out_dec(o, at->line);
@@ -92,8 +92,7 @@ put_origin(struct out *o, const struct origin *at)
 	out_str(o, at->command ? at->command : "?");
 	if (at->item && at->item_len) {
 		out_char(o, ' ');
-		for (i = 0; i < at->item_len; i++)
-			out_char(o, at->item[i]);
+		out_text(o, at->item, at->item_len);
 	}
 	out_char(o, '\'');
 	if (at->via == NULL || at->item == NULL || at->item[0] != '@' ||

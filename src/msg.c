@@ -17,7 +17,7 @@ put_origin(struct out *o, const struct origin *at)
 {
 	if (at == NULL || at->file == NULL)
 		return;
-	out_str(o, at->file);
+	out_text(o, at->file, (size_t)-1);
 	if (at->line) {
 		out_char(o, ':');
 		out_dec(o, at->line);
@@ -49,8 +49,10 @@ msg(int level, const struct origin *at, ...)
 			out_str(&o, "warning: ");
 		put_origin(&o, at);
 		va_start(ap, at);
+		/* The pieces quote profiles, file names and arguments,
+		 * which anyone may have written. */
 		while ((s = va_arg(ap, const char *)) != NULL)
-			out_str(&o, s);
+			out_text(&o, s, (size_t)-1);
 		va_end(ap);
 	}
 	out_char(&o, '\n');

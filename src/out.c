@@ -121,3 +121,43 @@ out_pad(struct out *o, unsigned int column)
 	for (i = o->len - start; i < column; i++)
 		out_char(o, ' ');
 }
+
+/*
+ * Printable characters pass: ASCII from space to '~', and well-formed
+ * UTF-8 from U+00A0 up.  The rest is written as \xHH.  The second byte of
+ * a UTF-8 character has a narrower range after some lead bytes, which
+ * keeps out the C1 controls U+0080 to U+009F (after 0xc2), overlong forms
+ * (0xe0, 0xf0), UTF-16 surrogates (0xed) and values past U+10FFFF
+ * (0xf4); RFC 3629, section 4.
+ */
+void
+out_text(struct out *o, const char *text, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, n, k;
+	unsigned char c, lo, hi;
+	char hex[4];
+
+	while (i < max && (c = s[i]) != '\0') {
+		n = c >= 0x20 && c < 0x7f;
+		if (c >= 0xc2 && c <= 0xf4) {
+			n = 2 + (c >= 0xe0) + (c >= 0xf0);
+			lo = c == 0xc2 || c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+			hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+			/* A NUL fails these tests, so they never read past the
+			 * string; a character that MAX cuts short is escaped. */
+			if (s[i + 1] < lo || s[i + 1] > hi || n > max - i)
+				n = 0;
+			for (k = 2; k < n; k++)
+				if ((s[i + k] & 0xc0) != 0x80)
+					n = 0;
+		}
+		if (n == 0) {
+			out_str(o, "\\x");
+			out_field(o, fmt_hex(hex, c), 2, '0');
+			i++;
+		}
+		while (n-- > 0)
+			out_char(o, (char)s[i++]);
+	}
+}

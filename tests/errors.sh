@@ -107,6 +107,47 @@ printf 'seccomp\n\357\273\277seccomp.drop mount\n' >"$TMP/bom2.profile"
 bad byte-order-mark-line2 "-p $TMP/bom2.profile" \
 	"seccwrap: $TMP/bom2.profile:2: " "byte-order mark"
 
+# Messages quote profile text, file names and option values with the
+# bytes a terminal would act on written as \xHH, so that a profile from
+# anywhere cannot move the cursor or retitle the window of whoever checks
+# it.  Printable UTF-8 is left as it is.
+# quoted CASE EXPECTED-LINE SECCWRAP-ARGS...: stderr must hold the line.
+quoted() {
+	_case=$1
+	_want=$2
+	shift 2
+	"$SECCWRAP" "$@" -- /bin/true </dev/null >/dev/null 2>"$TMP/q.err"
+	check "$_case/exit-status" 125 "$?"
+	if grep -qxF -- "$_want" "$TMP/q.err"; then
+		pass "$_case/message"
+	else
+		fail "$_case/message" "expected '$_want', got:" \
+			"$(od -c "$TMP/q.err" | head -5)"
+	fi
+}
+# DEL, then CSI as a C1 control in UTF-8 (U+009B).
+printf 'seccomp.drop chroot,x\302\2332J\177\n' >"$TMP/c1.profile"
+quoted escape-c1-del \
+	"seccwrap: $TMP/c1.profile:1: invalid character in list item 'x\\xc2\\x9b2J\\x7f'" \
+	-p "$TMP/c1.profile"
+quoted escape-option "seccwrap: --seccomp.drop: invalid character in list item 'mount\\x1b]0;X\\x07'" \
+	"--seccomp.drop=$(printf 'mount\033]0;X\007')"
+quoted escape-file-name \
+	"seccwrap: $TMP/x\\x1b[2J.profile: cannot open profile '$TMP/x\\x1b[2J.profile': ENOENT" \
+	-p "$TMP/$(printf 'x\033[2J').profile"
+# Well-formed UTF-8 passes; a surrogate, an overlong form and a cut
+# character do not.
+printf 'seccomp.drop caf\303\251\n' >"$TMP/u1.profile"
+quoted utf8-kept "seccwrap: $TMP/u1.profile:1: invalid character in list item 'café'" \
+	-p "$TMP/u1.profile"
+printf 'seccomp.drop \355\240\200,\340\201\201,\303\n' >"$TMP/u2.profile"
+quoted utf8-surrogate "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\xed\\xa0\\x80'" \
+	-p "$TMP/u2.profile"
+quoted utf8-overlong "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\xe0\\x81\\x81'" \
+	-p "$TMP/u2.profile"
+quoted utf8-cut "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\xc3'" \
+	-p "$TMP/u2.profile"
+
 # seccwrap's own errors are named in the errno table of the arch it runs
 # on: ENAMETOOLONG is 36 here and 78 on mips, where 36 is EIDRM.
 long_name=$TMP/$(printf '%0300d' 0)

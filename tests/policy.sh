@@ -244,6 +244,12 @@ profile "# comment" "seccomp"
 out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=chroot)
 check explain-group-chain "chroot (x86_64 161): ERRNO(EPERM), from \
 $TMP/p.profile:2 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
+# A file name with an escape in it is quoted as the messages quote it.
+esc_name=$TMP/$(printf 'e\033[2J').profile
+cp "$TMP/p.profile" "$esc_name"
+out=$("$SECCWRAP" -p "$esc_name" --explain=chroot)
+check explain-escaped-file "chroot (x86_64 161): ERRNO(EPERM), from \
+$TMP/e\\x1b[2J.profile:2 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
 out=$("$SECCWRAP" -p "$TMP/p.profile" --explain=165,i386)
 check explain-i386-number "getresuid (i386 165): ALLOW, no list in effect names it" \
 	"$out"
