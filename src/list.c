@@ -44,9 +44,11 @@ parse_number(const char *s)
 			d = *s - 'A' + 10;
 		else
 			return NUMBER_INVALID;
-		v = v * (unsigned long)base + (unsigned long)d;
-		if (v > 0x7fffffffUL)
+		/* Test before the step: on a 32-bit build, v * base + d
+		 * can wrap past 0xffffffff to a small number. */
+		if (v > (0x7fffffffUL - (unsigned long)d) / (unsigned long)base)
 			return NUMBER_TOO_LARGE;
+		v = v * (unsigned long)base + (unsigned long)d;
 	}
 	return digits ? (long)v : NUMBER_INVALID;
 }
@@ -70,7 +72,10 @@ reject_leading_zero(const struct origin *at, const char *what,
 
 	if (!leading_zero(digits))
 		return 0;
-	for (; *p >= '0' && *p <= '7' && octal <= max; p++)
+	/* Stop where one more digit would pass max, so that octal * 8
+	 * cannot overflow a 32-bit long.  parse_number() then reads the
+	 * whole string. */
+	for (; *p >= '0' && *p <= '7' && octal <= max / 8; p++)
 		octal = octal * 8 + (*p - '0');
 	value = *p == '\0' ? octal : parse_number(digits);
 	if (value < min || value > max)

@@ -89,6 +89,10 @@ cross_same() {
 	--debug-protocols
 	--debug-syscall-groups=@default,@system-service
 	--seccomp.drop=mout --check
+	--seccomp.drop=4294967296 --check
+	--seccomp.keep=0x100000003 --check
+	--seccomp-error-action=4294967298 --check
+	--explain=040000000000
 	EOF
 	"$_q" "$_bin" --seccomp.drop=mount --dump="$TMP/cross.bpf"
 	"$SECCWRAP" --arch="$_a" --seccomp.drop=mount --dump="$TMP/host.bpf"
