@@ -144,8 +144,11 @@ build_nolibc() {
 	pkg=gcc
 	if [ -z "$cc" ] && [ -n "${ARCH:-}" ] &&
 		[ "$ARCH" != "$(target_arch gcc)" ]; then
-		# shellcheck disable=SC2046
-		set -- $(cross_gcc "$ARCH")
+		# cross_gcc runs in a subshell here, so its exit for an
+		# unknown ARCH has to be passed on.
+		cross=$(cross_gcc "$ARCH") || exit 125
+		# shellcheck disable=SC2086
+		set -- $cross
 		cc=$1
 		pkg=$2
 	fi

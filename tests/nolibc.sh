@@ -50,6 +50,17 @@ if [ -x "$NOLIBC" ]; then
 	fi
 fi
 
+# An unknown ARCH stops build.sh with its own message and exit status
+# 125, not with a shell error about an unset parameter.
+(cd "$ROOT" && CC='' ARCH=bogus sh build.sh nolibc) >"$TMP/arch.out" 2>&1
+check build/unknown-arch-status 125 "$?"
+if grep -q "unknown ARCH 'bogus'" "$TMP/arch.out" &&
+	[ "$(wc -l <"$TMP/arch.out")" -eq 1 ]; then
+	pass build/unknown-arch-message
+else
+	fail build/unknown-arch-message "$(head -c 300 "$TMP/arch.out")"
+fi
+
 # --- unit test on the host and on other architectures ----------------------
 
 # cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
