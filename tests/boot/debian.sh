@@ -121,14 +121,15 @@ fetch_kernel() {
 	fi
 
 	# The metapackage is named after the kernel flavour, which is the
-	# Debian architecture except on ppc64el, i386, armhf and mips64el.
-	# On mips64el, 5kc-malta is the flavour for the Malta board, which
-	# QEMU emulates.
+	# Debian architecture except on ppc64el, i386, armhf, mips64el and
+	# mipsel.  For the Malta board, which QEMU emulates, the flavour
+	# is 5kc-malta on mips64el and 4kc-malta on mipsel.
 	case $debarch in
 	ppc64el) meta=linux-image-powerpc64le ;;
 	i386) meta=linux-image-686-pae ;;
 	armhf) meta=linux-image-armmp ;;
 	mips64el) meta=linux-image-5kc-malta ;;
+	mipsel) meta=linux-image-4kc-malta ;;
 	*) meta=linux-image-$debarch ;;
 	esac
 	apt_setup "$suite" "$debarch"
