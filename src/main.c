@@ -121,6 +121,11 @@ usage_error(const char *option, const char *text)
 	exit(EXIT_SECCWRAP);
 }
 
+/* The call and errno that left select_kernel_arch() undecided, or NULL:
+ * then the filter covers every ABI of the 64-bit arch. */
+static const char *undecided_call;
+static int undecided_error;
+
 /* A 32-bit build on a 64-bit kernel (i386 on x86_64, arm on aarch64)
  * builds the filter for every ABI of that kernel, as the 64-bit build
  * does: a filter for its own ABI alone would leave the seccomp.32 lists
@@ -159,13 +164,74 @@ select_kernel_arch(void)
 	}
 	/* Undecided (an outer filter denied uname or personality): the
 	 * 64-bit arch's filter is right on either kernel, as a 32-bit
-	 * kernel never reports the other ABIs.
-	 * NOTE: numbers in the native list then mean 64-bit numbers, which
-	 * a 32-bit kernel never passes: they deny nothing there. */
+	 * kernel never reports the other ABIs.  That holds only for a
+	 * profile that means the same on both, which check_undecided()
+	 * checks. */
 	arch_select_kernel(NULL);
+	undecided_call = call;
+	undecided_error = -r;
 	msg(MSG_NOTE, NULL, "cannot tell a 32-bit kernel from a 64-bit one: ",
 	    call, ": ", errno_text(-r), "; the filter covers all ABIs of ",
 	    arch_current(), " in case", NULL);
+}
+
+/* Return 1 when the list TEXT names a syscall by number ("$165", "165",
+ * "!0xa5:EIO"). */
+static int
+has_number(const char *text)
+{
+	char item[LIST_ITEM_SIZE];
+	const char *p;
+
+	while (text != NULL && list_next_item(&text, item, NULL)) {
+		p = item[0] == '!' ? item + 1 : item;
+		if (*p == '$' || (*p >= '0' && *p <= '9'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Exit when the kernel's width is unknown and the profile means other
+ * things on the two.  On a 32-bit kernel, seccwrap's own ABI is the
+ * native one: the seccomp.32 lists and seccomp.block-secondary do not
+ * apply to it, and a number names one of its calls.  The 64-bit filter
+ * built in case applies the seccomp.32 lists to it instead, and reads
+ * numbers as 64-bit calls. */
+static void
+check_undecided(const struct settings *s)
+{
+	const struct origin *at;
+	const char *command, *problem = "' means different things on each";
+	int k;
+
+	/* As in parse_args(), a 64-bit build leaves the check out. */
+	if (sizeof(long) != 4 || undecided_call == NULL)
+		return;
+	if (s->block_secondary) {
+		at = &s->block_secondary_origin;
+		command = "seccomp.block-secondary";
+	} else {
+		for (k = 0; k < LIST_COUNT; k++) {
+			if (!s->list[k].set)
+				continue;
+			if (k >= LIST_32_DEFAULT)
+				break;
+			if (has_number(s->list[k].text)) {
+				problem = "' names a syscall by number, which "
+					  "differs between the two";
+				break;
+			}
+		}
+		if (k == LIST_COUNT)
+			return;
+		at = &s->list[k].origin;
+		command = settings_commands[k];
+	}
+	msg(MSG_ERROR, at, "cannot tell a 32-bit kernel from a 64-bit one (",
+	    undecided_call, ": ", errno_text(undecided_error), "), and '",
+	    command, problem, "; allow that call in the outer filter or "
+	    "name the kernel's arch with --arch", NULL);
+	exit(EXIT_SECCWRAP);
 }
 
 /* Return the value of "--NAME=VALUE", or "" for "--NAME", when ARG is
@@ -461,9 +527,9 @@ set_verbosity(char letter)
 static void
 parse_args(struct options *opt, int argc, char **argv)
 {
-	const char *v, *host;
+	const char *v, *host, *own = NULL;
 	size_t n, j;
-	int i, has;
+	int i, has, undecided = 0;
 
 	/* Kernels before 5.18 (and its stable backports) start a program
 	 * with argc 0 when its caller passes an empty argv, and argv + 1 is
@@ -485,8 +551,11 @@ parse_args(struct options *opt, int argc, char **argv)
 	}
 	/* Only a 32-bit build runs under a 64-bit kernel, so a 64-bit build
 	 * leaves out the code and tables that look for one. */
-	if (sizeof(long) == 4 && arch_has_kernel64())
+	if (sizeof(long) == 4 && arch_has_kernel64()) {
+		own = arch_current();
 		select_kernel_arch();
+		undecided = undecided_call != NULL;
+	}
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();
@@ -506,6 +575,8 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "'; use one of: ", arch_choices, NULL);
 			exit(EXIT_SECCWRAP);
 		}
+		/* A filter for a named arch does not depend on the kernel. */
+		undecided_call = NULL;
 	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -522,8 +593,10 @@ parse_args(struct options *opt, int argc, char **argv)
 	opt->command = argv + i;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
-	/* A filter for another arch would kill the command at once. */
-	if (opt->action == RUN && strcmp(arch_current(), host) != 0)
+	/* A filter for another arch would kill the command at once.  When
+	 * the kernel is unknown, seccwrap's own arch names a 32-bit one. */
+	if (opt->action == RUN && strcmp(arch_current(), host) != 0 &&
+	    !(undecided && strcmp(arch_current(), own) == 0))
 		usage_error("--arch", "a filter for another architecture "
 			    "cannot run a command; use --print, --dump, "
 			    "--explain, --check or a --debug option");
@@ -693,6 +766,7 @@ main(int argc, char **argv, char **envp)
 	/* With no profile and no filter option, filter as "seccomp" does. */
 	if (!opt.s.profile_given && !opt.s.filter_requested)
 		settings_apply(&opt.s, "seccomp", NULL, &builtin);
+	check_undecided(&opt.s);
 	if (opt.action == RUN &&
 	    (r = find_command(opt.command[0], envp, &path)) != 0)
 		return r;

@@ -362,6 +362,36 @@ installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	SECCWRAP=$TMP/linux32-seccwrap
 	probe i386-build-nested-linux32 "-- $S32 --seccomp.drop=getpid" \
 		"$P64" getpid=EPERM
+	# Undecided, a profile that means one thing on a 32-bit kernel and
+	# another on a 64-bit one is an error: the seccomp.32 lists and
+	# block-secondary would reach seccwrap's own ABI, and numbers would
+	# name x86_64 calls.  --arch decides it.
+	for _args in --seccomp.32.drop=chroot --seccomp.block-secondary \
+		'--seccomp.drop=$165' '--seccomp.keep=!0xa5'; do
+		_case=${_args#--}
+		_case=i386-build-undecided-${_case%%=*}
+		rm -f "$TMP/ran"
+		"$TMP/linux32-seccwrap" -- "$S32" "$_args" -- /bin/sh -c \
+			"touch '$TMP/ran'" >/dev/null 2>"$TMP/und.err"
+		check "$_case/status" 125 "$?"
+		check "$_case/not-run" no "$([ -e "$TMP/ran" ] && echo yes ||
+			echo no)"
+		if grep -q "^seccwrap: --seccomp\.[a-z0-9.-]*: cannot tell a \
+32-bit kernel from a 64-bit one (personality: EPERM), and '" \
+			"$TMP/und.err"; then
+			pass "$_case/message"
+		else
+			fail "$_case/message" "$(head -c 300 "$TMP/und.err")"
+		fi
+	done
+	"$TMP/linux32-seccwrap" -- "$S32" --arch=i386 \
+		--seccomp.32.drop=chroot --check 2>/dev/null
+	check i386-build-undecided-arch-named 0 "$?"
+	# Undecided, --arch=i386 may run a command: it names a 32-bit kernel,
+	# so the i386 program gets the main list.
+	SECCWRAP=$TMP/linux32-seccwrap
+	probe i386-build-undecided-arch-run \
+		"-- $S32 --arch=i386 --seccomp.drop=getpid" "$P32" getpid=EPERM
 	SECCWRAP=$S32
 	SECCWRAP=$SECCWRAP_64
 fi

@@ -390,6 +390,26 @@ own_arch_cases() {
 			"output '$(printf '%s' "$OUT" | cut -c1-120)'" ;;
 	esac
 
+	# Undecided, the 64-bit filter would apply a seccomp.32 list to this
+	# kernel's own calls in place of the main list, so seccwrap stops
+	# there.  Decided, the main list denies mkdir.  Either way the
+	# folder must not appear.
+	run "$SECCWRAP" -p "$INIT_PROFILE" -- "$SECCWRAP" \
+		--seccomp.drop=mkdir --seccomp.32.drop=chroot -- mkdir /undecided
+	[ -d /undecided ] && STATUS=made
+	case $STATUS:$(uname -m):$OUT in
+	"125:i686:"*"cannot tell a 32-bit kernel"* | \
+		"125:armv8"*"cannot tell a 32-bit kernel"*)
+		pass own-arch/nested-32-list ;;
+	"1:i686:"* | "1:armv8"*)
+		fail own-arch/nested-32-list "an undecided kernel, yet" \
+			"seccwrap ran the command: '$OUT'" ;;
+	1:*"Operation not permitted"*) pass own-arch/nested-32-list ;;
+	*)
+		fail own-arch/nested-32-list "exit status $STATUS," \
+			"output '$OUT'" ;;
+	esac
+
 	# With the PER_LINUX32 personality, seccwrap reads uname again with
 	# the personality cleared, keeps its own arch, and leaves the
 	# personality as it was for the command.  The arm kernel sets a new
