@@ -5,7 +5,7 @@
 # seccwrap and, where there is a compat ABI, with seccwrap built for it
 # (i386 on x86_64, arm on aarch64, o32 mipsel on mips64el), which must
 # filter the same way.
-# On the 32-bit kernels (i386, arm), where uname(2) names no 64-bit
+# On the 32-bit kernels (i386, arm, mipsel), where uname(2) names no 64-bit
 # arch, the seccwrap built for that arch must filter its own ABI alone.
 # Each guest case becomes one result here, named KERNEL-ARCH/CASE.
 #
@@ -18,9 +18,10 @@
 #   i386:     bookworm's linux-image-686-pae (6.1), a 32-bit kernel
 #   arm:      bookworm's linux-image-armmp (6.1), a 32-bit ARMv7 kernel
 #   mips64el: bookworm's linux-image-5kc-malta (6.1), with o32 compat
+#   mipsel:   bookworm's linux-image-4kc-malta (6.1), a 32-bit kernel
 #
 # BOOT_ARCH picks the architectures ("x86_64 aarch64 riscv64 s390x
-# ppc64le i386 arm mips64el" by default).  On x86_64 the guest runs
+# ppc64le i386 arm mips64el mipsel" by default).  On x86_64 the guest runs
 # $SECCWRAP when it is a static binary, and the image's own nolibc build
 # otherwise.  Other architectures run the image's nolibc build.
 # Kernels and busybox come from the Debian archive through
@@ -35,7 +36,7 @@
 # archive.
 # Without them the cases are skipped.
 
-: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le i386 arm mips64el}"
+: "${BOOT_ARCH:=x86_64 aarch64 riscv64 s390x ppc64le i386 arm mips64el mipsel}"
 # Seconds before a guest that has not powered off is stopped.
 BOOT_TIMEOUT=120
 BOOT_OUT=$TESTS/out/boot
@@ -106,7 +107,7 @@ boot_overlay() {
 	# On a 32-bit kernel, own-arch names the arch that seccwrap must
 	# keep.
 	case $1 in
-	i386 | arm) echo "$1" >"$3/test/own-arch" ;;
+	i386 | arm | mipsel) echo "$1" >"$3/test/own-arch" ;;
 	esac
 	if [ -z "$2" ]; then
 		_reason="tests/boot.sh tests no 32-bit ABI on $1"
@@ -353,9 +354,18 @@ boot_arch() {
 		_compat=mipsel _console=ttyS0 _suites=bookworm
 		_accel=tcg _machine="-M malta -cpu MIPS64R2-generic"
 		;;
+	mipsel)
+		# 4kc-malta, the 32-bit flavour for the same board: an o32
+		# kernel with no compat ABI, where seccwrap keeps its own
+		# arch.  QEMU's Malta board starts it on a MIPS 24Kc (the
+		# kernel's own report in the console log).
+		_qemu=qemu-system-mipsel _qemu_pkg=qemu-system-mips
+		_compat="" _console=ttyS0 _suites=bookworm
+		_accel=tcg _machine="-M malta"
+		;;
 	*)
 		fail "$_arch" "BOOT_ARCH names '$_arch'; use x86_64, aarch64," \
-			"riscv64, s390x, ppc64le, i386, arm or mips64el"
+			"riscv64, s390x, ppc64le, i386, arm, mips64el or mipsel"
 		return
 		;;
 	esac

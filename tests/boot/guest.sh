@@ -337,7 +337,7 @@ own_arch_cases() {
 	# A 32-bit x86 kernel names its machine i386 to i686, and a 32-bit
 	# arm kernel armv and its version, such as armv7l.
 	case $_own:$(uname -m) in
-	i386:i?86 | arm:armv*)
+	i386:i?86 | arm:armv* | mipsel:mips)
 		pass own-arch/machine ;;
 	*)
 		fail own-arch/machine "uname -m prints '$(uname -m)'," \
@@ -357,32 +357,35 @@ own_arch_cases() {
 	esac
 
 	# The filter's arch checks come before its first load of the
-	# syscall number, and must name ARCH and nothing else.
+	# syscall number, and must name ARCH's ABI and nothing else: mipsel
+	# prints its ABI's name, o32.
+	_abi=$_own
+	[ "$_own" = mipsel ] && _abi=o32
 	run "$SECCWRAP" -p "$INIT_PROFILE" --print
 	_arches=$(printf '%s' "$OUT" | tr '|' '\n' | sed -n '/\[nr\]/q; p' |
 		awk '$2 == "jeq" { print $3 }' | tr '\n' ' ')
-	if [ "$STATUS" = 0 ] && [ "$_arches" = "$_own " ]; then
+	if [ "$STATUS" = 0 ] && [ "$_arches" = "$_abi " ]; then
 		pass own-arch/print
 	else
 		fail own-arch/print "exit status $STATUS; the filter checks" \
-			"the arches '$_arches', expected '$_own ';" \
+			"the arches '$_arches', expected '$_abi ';" \
 			"output '$(printf '%s' "$OUT" | cut -c1-120)'"
 	fi
 
 	# Under an outer filter that denies personality, as the image's
 	# profile does, seccwrap cannot clear PER_LINUX32 to ask again.  A
 	# name that no 64-bit kernel gives a 32-bit task (armv7l, i586)
-	# still shows a 32-bit kernel.  i686 and armv8l leave it undecided,
-	# so the filter covers the 64-bit arch's ABIs too.
+	# still shows a 32-bit kernel.  i686, armv8l and mips leave it
+	# undecided, so the filter covers the 64-bit arch's ABIs too.
 	run "$SECCWRAP" -p "$INIT_PROFILE" -- "$SECCWRAP" -p "$INIT_PROFILE" \
 		--print
 	_nested=$(printf '%s' "$OUT" | tr '|' '\n' | sed -n '/\[nr\]/q; p' |
 		awk '$2 == "jeq" { print $3 }' | tr '\n' ' ')
 	case $STATUS:$(uname -m):$_nested in
-	"0:i686:$_arches" | "0:armv8"*":$_arches")
+	"0:i686:$_arches" | "0:armv8"*":$_arches" | "0:mips:$_arches")
 		fail own-arch/nested "an undecided kernel, yet the filter" \
 			"checks only '$_nested'" ;;
-	"0:i686:"* | "0:armv8"*) pass own-arch/nested ;;
+	"0:i686:"* | "0:armv8"* | "0:mips:"*) pass own-arch/nested ;;
 	"0:"*":$_arches") pass own-arch/nested ;;
 	*)
 		fail own-arch/nested "exit status $STATUS; the filter checks" \
@@ -399,9 +402,10 @@ own_arch_cases() {
 	[ -d /undecided ] && STATUS=made
 	case $STATUS:$(uname -m):$OUT in
 	"125:i686:"*"cannot tell a 32-bit kernel"* | \
-		"125:armv8"*"cannot tell a 32-bit kernel"*)
+		"125:armv8"*"cannot tell a 32-bit kernel"* | \
+		"125:mips:"*"cannot tell a 32-bit kernel"*)
 		pass own-arch/nested-32-list ;;
-	"1:i686:"* | "1:armv8"*)
+	"1:i686:"* | "1:armv8"* | "1:mips:"*)
 		fail own-arch/nested-32-list "an undecided kernel, yet" \
 			"seccwrap ran the command: '$OUT'" ;;
 	1:*"Operation not permitted"*) pass own-arch/nested-32-list ;;
