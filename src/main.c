@@ -129,9 +129,10 @@ static int undecided_error;
 /* A 32-bit build on a 64-bit kernel (i386 on x86_64, arm on aarch64)
  * builds the filter for every ABI of that kernel, as the 64-bit build
  * does: a filter for its own ABI alone would leave the seccomp.32 lists
- * without their ABI and kill every 64-bit program. */
+ * without their ABI and kill every 64-bit program.  QUIET leaves out the
+ * -v notes on the choice, which --arch overrides. */
 static void
-select_kernel_arch(void)
+select_kernel_arch(int quiet)
 {
 	char machine[65];
 	const char *own = arch_current(), *call;
@@ -157,9 +158,10 @@ select_kernel_arch(void)
 			return;
 	}
 	if (r == 0) {
-		msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the kernel "
-		    "is ", machine, ", so the filter covers all of its ABIs",
-		    NULL);
+		if (!quiet)
+			msg(MSG_NOTE, NULL, "seccwrap runs as ", own, " and the "
+			    "kernel is ", machine, ", so the filter covers all "
+			    "of its ABIs", NULL);
 		return;
 	}
 	/* Undecided (an outer filter denied uname or personality): the
@@ -170,9 +172,10 @@ select_kernel_arch(void)
 	arch_select_kernel(NULL);
 	undecided_call = call;
 	undecided_error = -r;
-	msg(MSG_NOTE, NULL, "cannot tell a 32-bit kernel from a 64-bit one: ",
-	    call, ": ", errno_text(-r), "; the filter covers all ABIs of ",
-	    arch_current(), " in case", NULL);
+	if (!quiet)
+		msg(MSG_NOTE, NULL, "cannot tell a 32-bit kernel from a 64-bit "
+		    "one: ", call, ": ", errno_text(-r), "; the filter covers "
+		    "all ABIs of ", arch_current(), " in case", NULL);
 }
 
 /* Return 1 when the list TEXT names a syscall by number ("$165", "165",
@@ -529,7 +532,7 @@ parse_args(struct options *opt, int argc, char **argv)
 {
 	const char *v, *host, *own = NULL;
 	size_t n, j;
-	int i, has, undecided = 0;
+	int i, has, undecided = 0, arch_named = 0;
 
 	/* Kernels before 5.18 (and its stable backports) start a program
 	 * with argc 0 when its caller passes an empty argv, and argv + 1 is
@@ -546,6 +549,10 @@ parse_args(struct options *opt, int argc, char **argv)
 			set_verbosity('v');
 		if (strcmp(argv[i], "--quiet") == 0)
 			set_verbosity('q');
+		/* Only the 32-bit builds below look at this. */
+		if (sizeof(long) == 4 &&
+		    (v = match(argv[i], "arch", &has)) != NULL && *v != '\0')
+			arch_named = 1;
 		if (takes_file(argv[i]))
 			i++;
 	}
@@ -553,7 +560,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	 * leaves out the code and tables that look for one. */
 	if (sizeof(long) == 4 && arch_has_kernel64()) {
 		own = arch_current();
-		select_kernel_arch();
+		select_kernel_arch(arch_named);
 		undecided = undecided_call != NULL;
 	}
 	/* --arch picks the tables (the errno values too) that the profiles

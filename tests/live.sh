@@ -349,6 +349,18 @@ installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	"$S32" --arch=x86_64 --seccomp.block-secondary -- "$P32" getpid \
 		>/dev/null 2>"$TMP/s32.err"
 	check i386-build-arch-x86_64-block-secondary 125 $?
+	# -v says why the filter covers the kernel's ABIs, but not when
+	# --arch names the arch.
+	"$S32" -v --check 2>"$TMP/s32.err"
+	check i386-build-verbose-kernel "seccwrap: seccwrap runs as i386 and \
+the kernel is x86_64, so the filter covers all of its ABIs" \
+		"$(head -n 1 "$TMP/s32.err")"
+	"$S32" --arch=aarch64 -v --check 2>"$TMP/s32.err"
+	if grep -q "kernel is" "$TMP/s32.err"; then
+		fail i386-build-verbose-arch-named "$(cat "$TMP/s32.err")"
+	else
+		pass i386-build-verbose-arch-named
+	fi
 	# Under an outer filter that denies personality (the default list
 	# does), the i386 build still finds the kernel through uname.
 	SECCWRAP=$SECCWRAP_64
