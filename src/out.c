@@ -144,9 +144,10 @@ out_text(struct out *o, const char *text, size_t max)
 			n = 2 + (c >= 0xe0) + (c >= 0xf0);
 			lo = c == 0xc2 || c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
 			hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
-			/* A NUL fails these tests, so they never read past the
-			 * string; a character that MAX cuts short is escaped. */
-			if (s[i + 1] < lo || s[i + 1] > hi || n > max - i)
+			/* A character that MAX cuts short is escaped, and its
+			 * bytes past MAX are never read.  A NUL fails the
+			 * tests, so they never read past the string. */
+			if (n > max - i || s[i + 1] < lo || s[i + 1] > hi)
 				n = 0;
 			for (k = 2; k < n; k++)
 				if ((s[i + k] & 0xc0) != 0x80)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "asm.h"
@@ -1862,6 +1863,49 @@ test_dump(void)
 	built_free(&b);
 }
 
+/* out_text() with a MAX that ends inside a UTF-8 character: the text
+ * lies at the end of a page whose next page is unmapped, so a read past
+ * MAX faults. */
+static void
+test_out_text_bound(void)
+{
+	static const struct {
+		const char *text;
+		const char *want;
+	} cases[] = {
+		{ "\xc3", "\\xc3" },
+		{ "a\xe6\x97", "a\\xe6\\x97" },
+		{ "\xf0\x9d\x84", "\\xf0\\x9d\\x84" },
+		{ "\xc3\xa9", "\xc3\xa9" },
+		{ "\xf0\x9d\x84\x9e", "\xf0\x9d\x84\x9e" },
+	};
+	long page = sysconf(_SC_PAGESIZE);
+	struct out o;
+	unsigned int i;
+	size_t n;
+	char *map, *text;
+
+	map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	CHECK(map != MAP_FAILED, "mmap: %s", strerror(errno));
+	if (map == MAP_FAILED)
+		return;
+	CHECK(mprotect(map + page, (size_t)page, PROT_NONE) == 0,
+	      "mprotect: %s", strerror(errno));
+	for (i = 0; i < NELEM(cases); i++) {
+		n = strlen(cases[i].text);
+		text = map + page - n;
+		memcpy(text, cases[i].text, n);
+		out_init(&o, -1);
+		out_text(&o, text, n);
+		CHECK(o.len == strlen(cases[i].want),
+		      "case %u: length %u", i, o.len);
+		CHECK(memcmp(o.buf, cases[i].want, o.len) == 0,
+		      "case %u: got %.*s", i, (int)o.len, o.buf);
+	}
+	munmap(map, (size_t)page * 2);
+}
+
 /* Every allocation the compiler makes may fail: -ENOMEM, no program. */
 static void
 test_enomem(void)
@@ -1972,6 +2016,7 @@ main(int argc, char **argv)
 		{ "print-other", test_print_other },
 		{ "dump", test_dump },
 		{ "compile-enomem", test_enomem },
+		{ "out-text-bound", test_out_text_bound },
 	};
 	unsigned int i;
 
