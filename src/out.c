@@ -142,8 +142,16 @@ out_text(struct out *o, const char *text, size_t max)
 		n = c >= 0x20 && c < 0x7f;
 		if (c >= 0xc2 && c <= 0xf4) {
 			n = 2 + (c >= 0xe0) + (c >= 0xf0);
-			lo = c == 0xc2 || c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
-			hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+			lo = 0x80;
+			hi = 0xbf;
+			if (c == 0xc2 || c == 0xe0)
+				lo = 0xa0;
+			else if (c == 0xf0)
+				lo = 0x90;
+			else if (c == 0xed)
+				hi = 0x9f;
+			else if (c == 0xf4)
+				hi = 0x8f;
 			/* A character that MAX cuts short is escaped, and its
 			 * bytes past MAX are never read.  A NUL fails the
 			 * tests, so they never read past the string. */
