@@ -24,10 +24,10 @@
 #include "arch-ppc64le.h"
 #elif defined(__s390x__)
 #include "arch-s390x.h"
-#elif defined(__mips__) && _MIPS_SIM == _ABI64 && defined(__MIPSEL__)
-#include "arch-mips64el.h"
-#elif defined(__mips__) && _MIPS_SIM == _ABIO32 && defined(__MIPSEL__)
-#include "arch-mipsel.h"
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+#include "arch-mips64.h"
+#elif defined(__mips__) && _MIPS_SIM == _ABIO32
+#include "arch-mips.h"
 #else
 #error "nolibc has no support for this architecture; see nolibc/arch.h"
 #endif
