@@ -6,7 +6,7 @@
 #                        nolibc's unit test) with no C library, on nolibc/;
 #                        CC may be a Debian cross gcc, or ARCH (x86_64,
 #                        i386, aarch64, arm, riscv64, ppc64le, s390x,
-#                        mips64el or mipsel) picks one
+#                        mips64el, mipsel, mips64 or mips) picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
 #   ./build.sh fuzz [SECONDS]  build the libFuzzer harnesses of fuzz/ into
@@ -95,6 +95,8 @@ target_arch() {
 	s390x-*) echo s390x ;;
 	mips64el-*) echo mips64el ;;
 	mipsel-*) echo mipsel ;;
+	mips64-*) echo mips64 ;;
+	mips-*) echo mips ;;
 	*) "$1" -dumpmachine | sed 's/-.*//' ;;
 	esac
 }
@@ -113,9 +115,12 @@ cross_gcc() {
 		echo "mips64el-linux-gnuabi64-gcc gcc-mips64el-linux-gnuabi64"
 		;;
 	mipsel) echo "mipsel-linux-gnu-gcc gcc-mipsel-linux-gnu" ;;
+	mips64) echo "mips64-linux-gnuabi64-gcc gcc-mips64-linux-gnuabi64" ;;
+	mips) echo "mips-linux-gnu-gcc gcc-mips-linux-gnu" ;;
 	*)
 		echo "build.sh: unknown ARCH '$1'; use x86_64, i386, aarch64," \
-			"arm, riscv64, ppc64le, s390x, mips64el or mipsel" >&2
+			"arm, riscv64, ppc64le, s390x, mips64el, mipsel," \
+			"mips64 or mips" >&2
 		exit 125
 		;;
 	esac
