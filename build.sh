@@ -187,6 +187,17 @@ build_asan() {
 # /init and tests/boot/init.profile as /etc/seccwrap/init.profile.
 build_initramfs() {
 	ir_arch=${1:-${ARCH:-$(target_arch gcc)}}
+	# Debian's last big-endian mips port, mips (o32), ended with
+	# Debian 10 (buster), so bookworm has no busybox-static for mips
+	# or mips64.
+	case $ir_arch in
+	mips | mips64)
+		echo "build.sh: Debian bookworm has no busybox-static for" \
+			"$ir_arch (no big-endian mips port); build only" \
+			"seccwrap with: ARCH=$ir_arch ./build.sh nolibc" >&2
+		exit 125
+		;;
+	esac
 	need cpio cpio
 	need gzip gzip
 	need dpkg-deb dpkg
