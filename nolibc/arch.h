@@ -19,9 +19,8 @@
 #include "arch-arm.h"
 #elif defined(__riscv) && __riscv_xlen == 64
 #include "arch-riscv64.h"
-#elif defined(__powerpc64__) && _CALL_ELF == 2 && \
-	defined(__LITTLE_ENDIAN__)
-#include "arch-ppc64le.h"
+#elif defined(__powerpc64__)
+#include "arch-ppc64.h"
 #elif defined(__s390x__)
 #include "arch-s390x.h"
 #elif defined(__mips__) && _MIPS_SIM == _ABI64

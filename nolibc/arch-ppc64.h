@@ -1,14 +1,16 @@
 /*
- * ppc64le (ELFv2): sc takes the number in r0 and arguments in r3 to r8,
- * and returns the result in r3.  On failure the kernel sets the SO bit
- * of cr0 and leaves the positive errno in r3, which is negated here.
- * sc may change the registers that the C calling convention makes
- * volatile, except cr1 and cr5 to cr7 (the kernel's
- * Documentation/powerpc/syscall64-abi.rst).  So r0, r3 to r12, cr0, ctr
- * and xer are declared changed.
+ * ppc64 (big-endian, ELFv1) and ppc64le (ELFv2): sc takes the number in
+ * r0 and arguments in r3 to r8, and returns the result in r3.  On
+ * failure the kernel sets the SO bit of cr0 and leaves the positive
+ * errno in r3, which is negated here.  sc may change the registers that
+ * the C calling convention makes volatile, except cr1 and cr5 to cr7
+ * (the kernel's Documentation/powerpc/syscall64-abi.rst).  So r0, r3 to
+ * r12, cr0, ctr and xer are declared changed.  Both ELF ABIs share this
+ * convention, and every argument is a whole register, so only _start
+ * differs between them.
  */
-#ifndef NOLIBC_ARCH_PPC64LE_H
-#define NOLIBC_ARCH_PPC64LE_H
+#ifndef NOLIBC_ARCH_PPC64_H
+#define NOLIBC_ARCH_PPC64_H
 
 #define SC_NEGATE_ERROR \
 	"sc\n\t" \
@@ -117,8 +119,9 @@ raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	return r3;
 }
 
+#if _CALL_ELF == 2
 /*
- * The kernel enters with r1 (sp) pointing at argc.  Compiled code
+ * ELFv2: the kernel enters with r1 (sp) pointing at argc.  Compiled code
  * reaches data through the TOC pointer r2, which the kernel does not
  * set, so _start computes .TOC. relative to its own address.  The call
  * to nolibc_start() goes to its local entry point, which expects r2
@@ -141,5 +144,35 @@ raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	"	bl nolibc_start\n" \
 	"	trap\n" \
 	".size _start, . - _start\n"
+#else
+/*
+ * ELFv1: the ELF entry point, _start, is a function descriptor in .opd:
+ * the address of the code, then the TOC pointer.  The kernel takes the
+ * code address from it and loads r2 with the TOC pointer (start_thread()
+ * in arch/powerpc/kernel/process.c), and enters with r1 pointing at argc.
+ * r1 is aligned to 16 bytes, and the 112-byte minimum frame (a 48-byte
+ * header, then the 64-byte parameter save area that ELFv1 callers
+ * provide) has a NULL back chain.  The nop after bl is the slot where
+ * the linker may put an instruction that restores r2.
+ */
+#define ARCH_START_ASM \
+	".text\n" \
+	".pushsection .opd, \"aw\"\n" \
+	".align 3\n" \
+	".global _start\n" \
+	"_start:\n" \
+	"	.quad .L_start, .TOC.@tocbase, 0\n" \
+	".popsection\n" \
+	".type _start, @function\n" \
+	".L_start:\n" \
+	"	mr 3, 1\n" \
+	"	clrrdi 1, 1, 4\n" \
+	"	li 0, 0\n" \
+	"	stdu 0, -112(1)\n" \
+	"	bl nolibc_start\n" \
+	"	nop\n" \
+	"	trap\n" \
+	".size _start, . - .L_start\n"
+#endif
 
 #endif
