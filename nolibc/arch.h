@@ -21,6 +21,8 @@
 #include "arch-riscv64.h"
 #elif defined(__powerpc64__)
 #include "arch-ppc64.h"
+#elif defined(__powerpc__)
+#include "arch-ppc.h"
 #elif defined(__s390x__)
 #include "arch-s390x.h"
 #elif defined(__mips__) && _MIPS_SIM == _ABI64
