@@ -5,8 +5,9 @@
 #   ./build.sh nolibc    build out/ARCH-nolibc/seccwrap (and nolibc_test,
 #                        nolibc's unit test) with no C library, on nolibc/;
 #                        CC may be a Debian cross gcc, or ARCH (x86_64,
-#                        i386, aarch64, arm, riscv64, ppc64le, s390x,
-#                        mips64el, mipsel, mips64 or mips) picks one
+#                        i386, aarch64, arm, riscv64, ppc64le, ppc64,
+#                        ppc, s390x, mips64el, mipsel, mips64 or mips)
+#                        picks one
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
 #   ./build.sh fuzz [SECONDS]  build the libFuzzer harnesses of fuzz/ into
@@ -92,6 +93,8 @@ target_arch() {
 	arm*-*) echo arm ;;
 	riscv64-*) echo riscv64 ;;
 	powerpc64le-*) echo ppc64le ;;
+	powerpc64-*) echo ppc64 ;;
+	powerpc-*) echo ppc ;;
 	s390x-*) echo s390x ;;
 	mips64el-*) echo mips64el ;;
 	mipsel-*) echo mipsel ;;
@@ -110,6 +113,8 @@ cross_gcc() {
 	arm) echo "arm-linux-gnueabihf-gcc gcc-arm-linux-gnueabihf" ;;
 	riscv64) echo "riscv64-linux-gnu-gcc gcc-riscv64-linux-gnu" ;;
 	ppc64le) echo "powerpc64le-linux-gnu-gcc gcc-powerpc64le-linux-gnu" ;;
+	ppc64) echo "powerpc64-linux-gnu-gcc gcc-powerpc64-linux-gnu" ;;
+	ppc) echo "powerpc-linux-gnu-gcc gcc-powerpc-linux-gnu" ;;
 	s390x) echo "s390x-linux-gnu-gcc gcc-s390x-linux-gnu" ;;
 	mips64el)
 		echo "mips64el-linux-gnuabi64-gcc gcc-mips64el-linux-gnuabi64"
@@ -119,8 +124,8 @@ cross_gcc() {
 	mips) echo "mips-linux-gnu-gcc gcc-mips-linux-gnu" ;;
 	*)
 		echo "build.sh: unknown ARCH '$1'; use x86_64, i386, aarch64," \
-			"arm, riscv64, ppc64le, s390x, mips64el, mipsel," \
-			"mips64 or mips" >&2
+			"arm, riscv64, ppc64le, ppc64, ppc, s390x, mips64el," \
+			"mipsel, mips64 or mips" >&2
 		exit 125
 		;;
 	esac

@@ -617,8 +617,8 @@ memory_row() {
 # leaves its row out.
 nolibc_sizes() {
 	: >"$OUT/arch-sizes.md"
-	for arch in x86_64 i386 aarch64 arm riscv64 ppc64le s390x mips64el \
-	    mipsel mips64 mips; do
+	for arch in x86_64 i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x \
+	    mips64el mipsel mips64 mips; do
 		if ! ARCH=$arch CC= ./build.sh nolibc >"$OUT/nolibc-$arch.log" 2>&1
 		then
 			log "nolibc build for $arch failed: see $OUT/nolibc-$arch.log"

@@ -160,12 +160,14 @@ fi
 
 # Cross builds write to out/ARCH-nolibc/ as ./build.sh does.  seccwrap
 # itself builds only where tables/ covers the architecture.
-for arch in i386 aarch64 arm riscv64 ppc64le s390x mips64el mipsel mips64 \
-	mips; do
+for arch in i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x mips64el mipsel \
+	mips64 mips; do
 	case $arch in
 	i386) cc=i686-linux-gnu-gcc qemu=qemu-i386-static ;;
 	arm) cc=arm-linux-gnueabihf-gcc qemu=qemu-arm-static ;;
 	ppc64le) cc=powerpc64le-linux-gnu-gcc qemu=qemu-ppc64le-static ;;
+	ppc64) cc=powerpc64-linux-gnu-gcc qemu=qemu-ppc64-static ;;
+	ppc) cc=powerpc-linux-gnu-gcc qemu=qemu-ppc-static ;;
 	mips64el) cc=mips64el-linux-gnuabi64-gcc qemu=qemu-mips64el-static ;;
 	mips64) cc=mips64-linux-gnuabi64-gcc qemu=qemu-mips64-static ;;
 	*) cc=$arch-linux-gnu-gcc qemu=qemu-$arch-static ;;
