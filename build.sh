@@ -192,17 +192,22 @@ build_asan() {
 # /init and tests/boot/init.profile as /etc/seccwrap/init.profile.
 build_initramfs() {
 	ir_arch=${1:-${ARCH:-$(target_arch gcc)}}
-	# Debian's last big-endian mips port, mips (o32), ended with
-	# Debian 10 (buster), so bookworm has no busybox-static for mips
-	# or mips64.
+	# Debian bookworm's archive has no port for these arches, so no
+	# busybox-static for them.  Debian's last big-endian mips port,
+	# mips (o32), ended with Debian 10 (buster), and bookworm's only
+	# PowerPC port is ppc64el (the Architectures of its Release file).
+	ir_port=
 	case $ir_arch in
-	mips | mips64)
+	mips | mips64) ir_port="big-endian mips" ;;
+	ppc) ir_port="32-bit PowerPC" ;;
+	ppc64) ir_port="big-endian ppc64" ;;
+	esac
+	if [ -n "$ir_port" ]; then
 		echo "build.sh: Debian bookworm has no busybox-static for" \
-			"$ir_arch (no big-endian mips port); build only" \
+			"$ir_arch (no $ir_port port); build only" \
 			"seccwrap with: ARCH=$ir_arch ./build.sh nolibc" >&2
 		exit 125
-		;;
-	esac
+	fi
 	need cpio cpio
 	need gzip gzip
 	need dpkg-deb dpkg

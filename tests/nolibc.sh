@@ -61,9 +61,10 @@ else
 	fail build/unknown-arch-message "$(head -c 300 "$TMP/arch.out")"
 fi
 
-# Debian has no big-endian mips port to take busybox-static from, so an
-# initramfs for mips or mips64 stops before anything is built.
-for arch in mips mips64; do
+# Debian bookworm has no port for big-endian mips, 32-bit ppc or
+# big-endian ppc64 to take busybox-static from, so an initramfs for mips,
+# mips64, ppc or ppc64 stops before anything is built.
+for arch in mips mips64 ppc ppc64; do
 	(cd "$ROOT" && CC='' ARCH='' sh build.sh initramfs "$arch") \
 		>"$TMP/initramfs.out" 2>&1
 	check "build/initramfs-$arch-status" 125 "$?"
