@@ -81,7 +81,8 @@ done
 
 # cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
 # prints byte for byte what $SECCWRAP --arch=ARCH prints, and dumps the
-# same program.
+# same program.  A run stopped by the timeout (60 s, where one takes
+# well under a second) fails its case instead of hanging the suite.
 cross_same() {
 	_a=$1
 	_q=$2
@@ -90,7 +91,7 @@ cross_same() {
 	while read -r _args; do
 		_n=$((_n + 1))
 		# shellcheck disable=SC2086
-		"$_q" "$_bin" $_args >"$TMP/cross.out" 2>&1
+		timeout 60 "$_q" "$_bin" $_args >"$TMP/cross.out" 2>&1
 		echo "status $?" >>"$TMP/cross.out"
 		# shellcheck disable=SC2086
 		"$SECCWRAP" --arch="$_a" $_args >"$TMP/host.out" 2>&1
@@ -121,7 +122,7 @@ cross_same() {
 	--seccomp-error-action=4294967298 --check
 	--explain=040000000000
 	EOF
-	"$_q" "$_bin" --seccomp.drop=mount --dump="$TMP/cross.bpf"
+	timeout 60 "$_q" "$_bin" --seccomp.drop=mount --dump="$TMP/cross.bpf"
 	"$SECCWRAP" --arch="$_a" --seccomp.drop=mount --dump="$TMP/host.bpf"
 	# Both write the filter in the byte order of $_a's kernel.
 	if [ -s "$TMP/host.bpf" ] && cmp -s "$TMP/cross.bpf" "$TMP/host.bpf"
@@ -132,8 +133,9 @@ cross_same() {
 	fi
 }
 
-# unit ARCH RUNNER...: run nolibc_test of ARCH through RUNNER (a qemu-user
-# binary, or nothing on the host) and pass or fail each of its checks.
+# unit ARCH RUNNER...: run nolibc_test of ARCH through RUNNER (qemu-user
+# under a timeout, or nothing on the host) and pass or fail each of its
+# checks.
 unit() {
 	_arch=$1
 	shift
@@ -200,9 +202,9 @@ for arch in i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x mips64el mipsel \
 		skip "cross/$arch/run" "no $qemu (Debian package qemu-user-static)"
 		continue
 	fi
-	unit "$arch" "$qemu" "$dir/nolibc_test"
+	unit "$arch" timeout 60 "$qemu" "$dir/nolibc_test"
 	if [ "$built" -eq 0 ]; then
-		"$qemu" "$dir/seccwrap" --version >"$TMP/version" 2>&1
+		timeout 60 "$qemu" "$dir/seccwrap" --version >"$TMP/version" 2>&1
 		check "cross/$arch/version" "$("$NOLIBC" --version)" \
 			"$(cat "$TMP/version")"
 		cross_same "$arch" "$qemu" "$dir/seccwrap"
