@@ -42,8 +42,11 @@ CFLAGS="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -Oz -Isrc -Itables \
 # page size of 64 bytes, the data segment starts in the file right after
 # the code, at an address congruent to its offset, not at the next 4 KiB
 # boundary.  So the file grows with the code, not a page at a time.
+# -z noexecstack: Debian's ELFv1 powerpc64 gcc marks no object's stack,
+# and without a mark ld writes no PT_GNU_STACK header at all.
 LDFLAGS="-static -no-pie -s -Wl,--gc-sections -Wl,-z,noseparate-code \
--Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--build-id=none"
+-Wl,-z,norelro -Wl,-z,common-page-size=64 -Wl,--build-id=none \
+-Wl,-z,noexecstack"
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
 need() {

@@ -190,6 +190,14 @@ for arch in i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x mips64el mipsel \
 		>"$TMP/cross.errors"
 	if [ "$built" -eq 0 ]; then
 		pass "cross/$arch/build"
+		# The stack must not be executable: a PT_GNU_STACK header
+		# with flags RW, not RWE and not missing.
+		if readelf -lW "$dir/seccwrap" | grep -q 'GNU_STACK.* RW  '; then
+			pass "cross/$arch/stack-not-executable"
+		else
+			fail "cross/$arch/stack-not-executable" \
+				"$(readelf -lW "$dir/seccwrap" | grep GNU_STACK)"
+		fi
 	elif [ ! -s "$TMP/cross.errors" ] && [ -x "$dir/nolibc_test" ]; then
 		skip "cross/$arch/build" "tables/ has no $arch tables yet"
 	else
