@@ -168,6 +168,12 @@ build_nolibc() {
 	: "${cc:=gcc}"
 	need "$cc" "$pkg"
 	arch=$(target_arch "$cc")
+	# CC wins over ARCH, so a CC for another arch is a mistake to name
+	# before anything is built.
+	if [ -n "${ARCH:-}" ] && [ "$arch" != "$ARCH" ]; then
+		echo "build.sh: CC=$cc builds for $arch, not $ARCH" >&2
+		exit 125
+	fi
 	arch_flags=
 	# riscv64: without this, GCC puts small constants in .sdata and ld
 	# maps code and data into one writable and executable segment.
@@ -194,7 +200,7 @@ build_asan() {
 # ARCH, busybox from Debian's busybox-static for ARCH, tests/boot/init as
 # /init and tests/boot/init.profile as /etc/seccwrap/init.profile.
 build_initramfs() {
-	ir_arch=${1:-${ARCH:-$(target_arch gcc)}}
+	ir_arch=${1:-${ARCH:-$(target_arch "${CC_GIVEN:-gcc}")}}
 	# Debian bookworm's archive has no port for these arches, so no
 	# busybox-static for them.  Debian's last big-endian mips port,
 	# mips (o32), ended with Debian 10 (buster), and bookworm's only
@@ -214,12 +220,9 @@ build_initramfs() {
 	need cpio cpio
 	need gzip gzip
 	need dpkg-deb dpkg
+	# build_nolibc stops when CC builds for another arch.
 	ARCH=$ir_arch
 	build_nolibc
-	if [ "$arch" != "$ir_arch" ]; then
-		echo "build.sh: CC=$cc builds for $arch, not $ir_arch" >&2
-		exit 1
-	fi
 	echo "sh tests/boot/debian.sh busybox $ir_arch"
 	ir_busybox=$(sh tests/boot/debian.sh busybox "$ir_arch")
 

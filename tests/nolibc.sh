@@ -77,6 +77,16 @@ for arch in mips mips64 ppc ppc64; do
 	fi
 done
 
+# CC names the compiler, so an ARCH or an initramfs arch that it does not
+# build for stops build.sh before anything is built.
+(cd "$ROOT" && CC=gcc ARCH=mipsel sh build.sh nolibc) >"$TMP/cc.out" 2>&1
+check build/cc-arch-conflict-status 125 "$?"
+check build/cc-arch-conflict-message \
+	"build.sh: CC=gcc builds for $(uname -m | sed 's/^i.86$/i386/'), not mipsel" \
+	"$(cat "$TMP/cc.out")"
+(cd "$ROOT" && CC=gcc sh build.sh initramfs mipsel) >"$TMP/cc.out" 2>&1
+check build/cc-initramfs-conflict-status 125 "$?"
+
 # --- unit test on the host and on other architectures ----------------------
 
 # cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
