@@ -122,7 +122,8 @@ build_size_map() {
 	flags=$(echo "$line" | sed -e 's/^[^ ]* //' -e 's/ -o seccwrap .*//' \
 	    -e 's/ -s / /')
 	set --
-	for source in src/*.c; do
+	# The sources in build.sh's link order, which decides the layout.
+	for source in $(echo "$line" | tr ' ' '\n' | grep '^src/.*\.c$'); do
 		object=$OUT/size/$(basename "$source" .c).o
 		# shellcheck disable=SC2086
 		$cc $flags -c -o "$object" "$source"

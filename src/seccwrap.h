@@ -297,12 +297,14 @@ struct settings {
 	int profile_over;
 	int filter_requested;	/* a command that builds a filter was seen */
 	unsigned int nignore;
+	/* Every run reads the lists; the origins and the ignore list are
+	 * set by few profiles, so they come last. */
+	struct list_setting list[LIST_COUNT];
 	struct origin block_secondary_origin;
 	struct origin error_origin;
 	struct origin mdwx_origin;
 	struct origin namespaces_origin;
 	struct origin protocol_origin;
-	struct list_setting list[LIST_COUNT];
 	const char *ignore[32]; /* commands that "ignore" hides */
 };
 
