@@ -1,13 +1,18 @@
 /*
- * ppc (32-bit, big-endian): sc takes the number in r0 and up to six
- * arguments in r3 to r8, mmap2's included, and returns the result in
+ * ppc, ppc64 and ppc64le: sc takes the number in r0 and up to six
+ * arguments in r3 to r8 (mmap2's too, on ppc), and returns the result in
  * r3.  On failure the kernel sets the SO bit of cr0 and leaves the
- * positive errno in r3, which is negated here.  The kernel's syscall
+ * positive errno in r3, which is negated here.
+ *
+ * sc may change the registers that the C calling convention makes
+ * volatile, except cr1 and cr5 to cr7.  For 64-bit tasks that is the
+ * kernel's Documentation/powerpc/syscall64-abi.rst.  On ppc the syscall
  * exit reloads cr and lr from the registers it saved on entry
- * (ret_from_syscall in arch/powerpc/kernel/entry_32.S), so cr1 and cr5
- * to cr7 keep their values, as on ppc64.  So r0, r3 to r12, cr0, ctr
- * and xer are declared changed.  A 64-bit argument would take two
- * registers, but nolibc passes none.
+ * (ret_from_syscall in arch/powerpc/kernel/entry_32.S).  So r0, r3 to
+ * r12, cr0, ctr and xer are declared changed.
+ *
+ * Every argument that nolibc passes is a whole register, so the three
+ * differ only in _start.  arch-ppc64.h holds the two 64-bit ones.
  */
 #ifndef NOLIBC_ARCH_PPC_H
 #define NOLIBC_ARCH_PPC_H
@@ -119,13 +124,14 @@ raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	return r3;
 }
 
+#ifndef __powerpc64__
 /*
- * The kernel enters with r1 (sp) pointing at argc.  _start sets no base
- * register, because non-PIC code reaches data by absolute address, r2
- * is the thread pointer (unused here), and GCC's default for Linux,
- * -msdata=data, does not address small data through r13.  r1 is
- * aligned to 16 bytes, and a 16-byte minimum frame with a NULL back
- * chain gives the callee a place to save lr (4(r1)).
+ * ppc: the kernel enters with r1 (sp) pointing at argc.  _start sets no
+ * base register, because non-PIC code reaches data by absolute address,
+ * r2 is the thread pointer (unused here), and GCC's default for Linux,
+ * -msdata=data, does not address small data through r13.  r1 is aligned
+ * to 16 bytes, and a 16-byte minimum frame with a NULL back chain gives
+ * the callee a place to save lr (4(r1)).
  */
 #define ARCH_START_ASM \
 	".text\n" \
@@ -139,5 +145,7 @@ raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	"	bl nolibc_start\n" \
 	"	trap\n" \
 	".size _start, . - _start\n"
+
+#endif
 
 #endif

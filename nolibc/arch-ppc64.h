@@ -1,123 +1,11 @@
 /*
- * ppc64 (big-endian, ELFv1) and ppc64le (ELFv2): sc takes the number in
- * r0 and arguments in r3 to r8, and returns the result in r3.  On
- * failure the kernel sets the SO bit of cr0 and leaves the positive
- * errno in r3, which is negated here.  sc may change the registers that
- * the C calling convention makes volatile, except cr1 and cr5 to cr7
- * (the kernel's Documentation/powerpc/syscall64-abi.rst).  So r0, r3 to
- * r12, cr0, ctr and xer are declared changed.  Both ELF ABIs share this
- * convention, and every argument is a whole register, so only _start
- * differs between them.
+ * ppc64 (big-endian, ELFv1) and ppc64le (ELFv2): the system calls of
+ * arch-ppc.h, and the _start of each ELF ABI.
  */
 #ifndef NOLIBC_ARCH_PPC64_H
 #define NOLIBC_ARCH_PPC64_H
 
-#define SC_NEGATE_ERROR \
-	"sc\n\t" \
-	"bns+ 1f\n\t" \
-	"neg %0, %0\n" \
-	"1:"
-
-#define SYSCALL_CLOBBERS "r9", "r10", "r11", "r12", "cr0", "ctr", "xer", \
-	"memory"
-
-static inline long
-raw_syscall0(long nr)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3");
-
-	__asm__ volatile (SC_NEGATE_ERROR : "=r"(r3), "+r"(r0)
-			  : : "r4", "r5", "r6", "r7", "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall1(long nr, long a1)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-
-	__asm__ volatile (SC_NEGATE_ERROR : "+r"(r3), "+r"(r0)
-			  : : "r4", "r5", "r6", "r7", "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall2(long nr, long a1, long a2)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-	register long r4 __asm__("r4") = a2;
-
-	__asm__ volatile (SC_NEGATE_ERROR : "+r"(r3), "+r"(r0), "+r"(r4)
-			  : : "r5", "r6", "r7", "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall3(long nr, long a1, long a2, long a3)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-	register long r4 __asm__("r4") = a2;
-	register long r5 __asm__("r5") = a3;
-
-	__asm__ volatile (SC_NEGATE_ERROR
-			  : "+r"(r3), "+r"(r0), "+r"(r4), "+r"(r5)
-			  : : "r6", "r7", "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall4(long nr, long a1, long a2, long a3, long a4)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-	register long r4 __asm__("r4") = a2;
-	register long r5 __asm__("r5") = a3;
-	register long r6 __asm__("r6") = a4;
-
-	__asm__ volatile (SC_NEGATE_ERROR
-			  : "+r"(r3), "+r"(r0), "+r"(r4), "+r"(r5), "+r"(r6)
-			  : : "r7", "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall5(long nr, long a1, long a2, long a3, long a4, long a5)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-	register long r4 __asm__("r4") = a2;
-	register long r5 __asm__("r5") = a3;
-	register long r6 __asm__("r6") = a4;
-	register long r7 __asm__("r7") = a5;
-
-	__asm__ volatile (SC_NEGATE_ERROR
-			  : "+r"(r3), "+r"(r0), "+r"(r4), "+r"(r5), "+r"(r6),
-			    "+r"(r7)
-			  : : "r8", SYSCALL_CLOBBERS);
-	return r3;
-}
-
-static inline long
-raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
-{
-	register long r0 __asm__("r0") = nr;
-	register long r3 __asm__("r3") = a1;
-	register long r4 __asm__("r4") = a2;
-	register long r5 __asm__("r5") = a3;
-	register long r6 __asm__("r6") = a4;
-	register long r7 __asm__("r7") = a5;
-	register long r8 __asm__("r8") = a6;
-
-	__asm__ volatile (SC_NEGATE_ERROR
-			  : "+r"(r3), "+r"(r0), "+r"(r4), "+r"(r5), "+r"(r6),
-			    "+r"(r7), "+r"(r8)
-			  : : SYSCALL_CLOBBERS);
-	return r3;
-}
+#include "arch-ppc.h"
 
 #if _CALL_ELF == 2
 /*
@@ -174,5 +62,6 @@ raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	"	trap\n" \
 	".size _start, . - .L_start\n"
 #endif
+
 
 #endif
