@@ -180,22 +180,6 @@ select_kernel_arch(int quiet)
 		    "all ABIs of ", arch_current(), " in case", NULL);
 }
 
-/* Return 1 when the list TEXT names a syscall by number ("$165", "165",
- * "!0xa5:EIO"). */
-static int
-has_number(const char *text)
-{
-	char item[LIST_ITEM_SIZE];
-	const char *p;
-
-	while (text != NULL && list_next_item(&text, item, NULL)) {
-		p = item[0] == '!' ? item + 1 : item;
-		if (*p == '$' || (*p >= '0' && *p <= '9'))
-			return 1;
-	}
-	return 0;
-}
-
 /* Exit when the kernel's width is unknown and the profile means other
  * things on the two.  On a 32-bit kernel, seccwrap's own ABI is the
  * native one: the seccomp.32 lists and seccomp.block-secondary do not
@@ -221,7 +205,7 @@ check_undecided(const struct settings *s)
 				continue;
 			if (k >= LIST_32_DEFAULT)
 				break;
-			if (has_number(s->list[k].text)) {
+			if (s->list[k].numbers) {
 				problem = "' names a syscall by number, which "
 					  "differs between the two";
 				break;
@@ -534,7 +518,7 @@ parse_args(struct options *opt, int argc, char **argv)
 {
 	const char *v, *host, *own = NULL;
 	size_t n, j;
-	int i, has, undecided = 0, arch_named = 0;
+	int i, has, arch_named = 0;
 
 	/* Kernels before 5.18 (and its stable backports) start a program
 	 * with argc 0 when its caller passes an empty argv, and argv + 1 is
@@ -563,7 +547,6 @@ parse_args(struct options *opt, int argc, char **argv)
 	if (sizeof(long) == 4 && arch_has_kernel64()) {
 		own = arch_current();
 		select_kernel_arch(arch_named);
-		undecided = undecided_call != NULL;
 	}
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
@@ -584,8 +567,6 @@ parse_args(struct options *opt, int argc, char **argv)
 			    "'; use one of: ", arch_choices, NULL);
 			exit(EXIT_SECCWRAP);
 		}
-		/* A filter for a named arch does not depend on the kernel. */
-		undecided_call = NULL;
 	}
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -605,10 +586,14 @@ parse_args(struct options *opt, int argc, char **argv)
 	/* A filter for another arch would kill the command at once.  When
 	 * the kernel is unknown, seccwrap's own arch names a 32-bit one. */
 	if (opt->action == RUN && strcmp(arch_current(), host) != 0 &&
-	    !(undecided && strcmp(arch_current(), own) == 0))
+	    !(sizeof(long) == 4 && undecided_call != NULL &&
+	      strcmp(arch_current(), own) == 0))
 		usage_error("--arch", "a filter for another architecture "
 			    "cannot run a command; use --print, --dump, "
 			    "--explain, --check or a --debug option");
+	/* A filter for a named arch does not depend on the kernel. */
+	if (arch_named)
+		undecided_call = NULL;
 	if (opt->action == RUN && *opt->command == NULL)
 		usage_error(i > 1 && strcmp(argv[i - 1], "--") == 0 ? "--" :
 			    NULL, "missing command to run");

@@ -248,6 +248,7 @@ struct list_setting {
 	int set;		/* 1 when the command was given */
 	int implied;		/* set by seccomp.block-secondary alone */
 	const char *text;	/* the list, or NULL for bare "seccomp" */
+	int numbers;		/* TEXT names a syscall by number */
 	struct origin origin;
 };
 

@@ -113,6 +113,7 @@ struct entry_check {
 	const struct origin *at;
 	unsigned int errors;
 	int names;		/* an item without '!' was seen */
+	int numbers;		/* an item named a syscall by number */
 };
 
 /* Warn about a name that no ABI of the arch has, and reject a number
@@ -126,6 +127,7 @@ check_entry(void *ctx, const struct list_entry *entry)
 	unsigned int i;
 
 	c->names |= !entry->except;
+	c->numbers |= entry->is_number;
 	if (!entry->is_number && entry->direct) {
 		/* Profiles are shared between arches, so a name of another
 		 * arch's table is a warning, not an error. */
@@ -152,7 +154,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 const struct origin *at)
 {
 	struct list_setting *l = &s->list[kind];
-	struct entry_check check = { NULL, at, 0, 0 };
+	struct entry_check check = { NULL, at, 0, 0, 0 };
 	unsigned int errors;
 
 	if (arg == NULL) {
@@ -185,6 +187,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	l->set = 1;
 	l->implied = 0;
 	l->text = arg;
+	l->numbers = check.numbers;
 	l->origin = *at;
 	return 0;
 }
