@@ -49,12 +49,11 @@ LDFLAGS="-static -no-pie -s -Wl,--gc-sections -Wl,-z,noseparate-code \
 -Wl,-z,noexecstack"
 
 # The sources in link order, which is also the order of their variables
-# in .bss.  msg.c and out.c come first, so that the flags that every run
-# reads share the first page of .bss with .data, a page the kernel
-# touches at exec anyway.  Sorted by name, they follow main.c's 1 KB of
-# options and can fall alone on a page of their own.  That cost 2 page
-# faults per run, 23 in place of 21 (counted as part 4 of
-# bench/RESULTS.md counts them).
+# in .bss.  msg.c and out.c come first, so that the flags every run reads
+# sit in the first page of .bss, which the kernel touches at exec anyway.
+# Sorted by name, they follow main.c's 1 KB of options and can land on a
+# page of their own.  That cost 2 page faults per run, 23 instead of 21
+# (counted as in part 4 of bench/RESULTS.md).
 SOURCES="src/msg.c src/out.c"
 for f in src/*.c; do
 	case $f in

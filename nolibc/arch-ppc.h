@@ -12,7 +12,7 @@
  * r12, cr0, ctr and xer are declared changed.
  *
  * Every argument that nolibc passes is a whole register, so the three
- * differ only in _start.  arch-ppc64.h holds the two 64-bit ones.
+ * differ only in _start.  arch-ppc64.h has the two 64-bit ones.
  */
 #ifndef NOLIBC_ARCH_PPC_H
 #define NOLIBC_ARCH_PPC_H

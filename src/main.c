@@ -27,8 +27,8 @@ enum action {
 	DEBUG,			/* a --debug option */
 };
 
-/* The settings come last: their tail (the ignore list) is rarely used,
- * so a run seldom touches the memory page that it may reach into. */
+/* The settings come last, because their tail (the ignore list) is
+ * rarely used.  A run then seldom touches a page for that tail alone. */
 struct options {
 	enum action action;
 	const char *action_option;	/* the option that set ACTION */
@@ -180,12 +180,11 @@ select_kernel_arch(int quiet)
 		    "all ABIs of ", arch_current(), " in case", NULL);
 }
 
-/* Exit when the kernel's width is unknown and the profile means other
- * things on the two.  On a 32-bit kernel, seccwrap's own ABI is the
- * native one: the seccomp.32 lists and seccomp.block-secondary do not
- * apply to it, and a number names one of its calls.  The 64-bit filter
- * built in case applies the seccomp.32 lists to it instead, and reads
- * numbers as 64-bit calls. */
+/* Exit when the kernel's width is unknown and S would mean different
+ * things on the two.  On a 32-bit kernel the seccomp.32 lists and
+ * seccomp.block-secondary do not apply to seccwrap's own ABI, and a
+ * number names one of its calls.  The 64-bit filter applies those lists
+ * to it and reads numbers as 64-bit calls. */
 static void
 check_undecided(const struct settings *s)
 {

@@ -124,11 +124,11 @@ out_pad(struct out *o, unsigned int column)
 
 /*
  * Printable characters pass: ASCII from space to '~', and well-formed
- * UTF-8 from U+00A0 up.  The rest is written as \xHH.  The second byte of
- * a UTF-8 character has a narrower range after some lead bytes, which
- * keeps out the C1 controls U+0080 to U+009F (after 0xc2), overlong forms
- * (0xe0, 0xf0), UTF-16 surrogates (0xed) and values past U+10FFFF
- * (0xf4); RFC 3629, section 4.
+ * UTF-8 from U+00A0 up.  The rest is written as \xHH: C0 controls, DEL,
+ * C1 controls and malformed UTF-8.  After some lead bytes the second byte
+ * has a narrower range (RFC 3629, section 4).  That keeps out the C1
+ * controls U+0080 to U+009F (after 0xc2), overlong forms (0xe0, 0xf0),
+ * UTF-16 surrogates (0xed) and values past U+10FFFF (0xf4).
  */
 void
 out_text(struct out *o, const char *text, size_t max)

@@ -57,10 +57,9 @@ void out_init(struct out *o, int fd);
 void out_char(struct out *o, char c);
 void out_str(struct out *o, const char *s);
 void out_dec(struct out *o, unsigned long v);
-/* Write at most MAX bytes of TEXT, up to its NUL, with every byte that a
- * terminal could take as a control code written as \xHH: C0 controls,
- * DEL, C1 controls (raw or UTF-8) and bytes outside well-formed UTF-8.
- * For text that comes from a profile or the command line. */
+/* Write at most MAX bytes of TEXT, up to its NUL, for text from a profile
+ * or the command line.  Bytes that a terminal could take as control
+ * codes are written as \xHH (see out.c). */
 void out_text(struct out *o, const char *text, size_t max);
 /* Write V in hex with a 0x prefix, zero-padded to WIDTH digits. */
 void out_hex(struct out *o, unsigned long v, unsigned int width);

@@ -108,9 +108,9 @@ bad byte-order-mark-line2 "-p $TMP/bom2.profile" \
 	"seccwrap: $TMP/bom2.profile:2: " "byte-order mark"
 
 # Messages quote profile text, file names and option values with the
-# bytes a terminal would act on written as \xHH, so that a profile from
-# anywhere cannot move the cursor or retitle the window of whoever checks
-# it.  Printable UTF-8 is left as it is.
+# bytes a terminal would act on written as \xHH.  So a profile from
+# elsewhere cannot move the cursor or retitle the window of the user who
+# checks it.  Printable UTF-8 is left as it is.
 # quoted CASE EXPECTED-LINE SECCWRAP-ARGS...: stderr must hold the line.
 quoted() {
 	_case=$1

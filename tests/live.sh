@@ -349,7 +349,7 @@ installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	"$S32" --arch=x86_64 --seccomp.block-secondary -- "$P32" getpid \
 		>/dev/null 2>"$TMP/s32.err"
 	check i386-build-arch-x86_64-block-secondary 125 $?
-	# -v says why the filter covers the kernel's ABIs, but not when
+	# -v prints why the filter covers the kernel's ABIs, but not when
 	# --arch names the arch.
 	"$S32" -v --check 2>"$TMP/s32.err"
 	check i386-build-verbose-kernel "seccwrap: seccwrap runs as i386 and \
