@@ -91,6 +91,16 @@ print_member(void *ctx, const struct list_entry *e)
 	out_str(m->o, syscall_name((unsigned int)e->value));
 }
 
+/* Return 0 when GROUP names a group, else report it and return 1. */
+static unsigned int
+group_known(const char *group, const struct origin *at)
+{
+	if (group[0] == '@' && group_find(group) >= 0)
+		return 0;
+	msg(MSG_ERROR, at, "unknown syscall group '", group, "'", NULL);
+	return 1;
+}
+
 /* Print "@group=member,member,..." with nested groups flattened. */
 static unsigned int
 print_group(struct out *o, const char *group, const struct origin *at)
@@ -98,10 +108,6 @@ print_group(struct out *o, const char *group, const struct origin *at)
 	struct members m;
 	unsigned int errors;
 
-	if (group[0] != '@' || group_find(group) < 0) {
-		msg(MSG_ERROR, at, "unknown syscall group '", group, "'", NULL);
-		return 1;
-	}
 	m.o = o;
 	m.first = 1;
 	m.seen = calloc(syscall_name_count(), 1);
@@ -119,6 +125,7 @@ unsigned int
 debug_groups(const char *list)
 {
 	struct origin at = { .file = "--debug-syscall-groups" };
+	const char *p;
 	unsigned int i, errors = 0;
 	char item[LIST_ITEM_SIZE];
 	struct out o;
@@ -134,6 +141,12 @@ debug_groups(const char *list)
 		out_flush(&o);
 		return 0;
 	}
+	/* Check every name before printing any, so that a bad one leaves
+	 * standard output empty rather than half written. */
+	for (p = list; list_next_item(&p, item, NULL);)
+		errors += group_known(item, &at);
+	if (errors > 0)
+		return errors;
 	while (list_next_item(&list, item, NULL))
 		errors += print_group(&o, item, &at);
 	out_flush(&o);

@@ -147,6 +147,19 @@ quoted utf8-overlong "seccwrap: $TMP/u2.profile:1: invalid character in list ite
 	-p "$TMP/u2.profile"
 quoted utf8-cut "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\xc3'" \
 	-p "$TMP/u2.profile"
+# Characters that show as a blank or nothing, or reorder the line, are
+# escaped too: a no-break space that would pass for a plain one, a
+# right-to-left override, and a tag character.  Their neighbours U+00A1,
+# U+2010 and U+E0080 pass.
+printf 'seccomp.drop\302\240mount\n' >"$TMP/u3.profile"
+quoted hidden-nbsp "seccwrap: $TMP/u3.profile:1: unknown command 'seccomp.drop\\xc2\\xa0mount'" \
+	-p "$TMP/u3.profile"
+printf 'seccomp.drop a\342\200\256b,\302\241\342\200\220\363\240\202\200\363\240\200\201\n' \
+	>"$TMP/u4.profile"
+quoted hidden-rlo "seccwrap: $TMP/u4.profile:1: invalid character in list item 'a\\xe2\\x80\\xaeb'" \
+	-p "$TMP/u4.profile"
+quoted hidden-tag "seccwrap: $TMP/u4.profile:1: invalid character in list item '¡‐$(printf '\363\240\202\200')\\xf3\\xa0\\x80\\x81'" \
+	-p "$TMP/u4.profile"
 
 # seccwrap's own errors are named in the errno table of the arch it runs
 # on: ENAMETOOLONG is 36 here and 78 on mips, where 36 is EIDRM.
@@ -314,6 +327,15 @@ bad option-debug-then-unknown "--debug-errnos --nonsense" \
 bad option-group-unknown "-vx" "seccwrap: -vx: " "unknown option"
 bad option-debug-groups-empty "--debug-syscall-groups=" \
 	"seccwrap: --debug-syscall-groups=: " "missing group"
+# A bad group after a good one: nothing is printed, not the good one's
+# members followed by an error.
+"$SECCWRAP" --debug-syscall-groups=@mount,@bogus >"$TMP/groups.out" \
+	2>"$TMP/groups.err"
+check option-debug-groups-bad-late/exit-status 125 "$?"
+check option-debug-groups-bad-late/no-output "" "$(cat "$TMP/groups.out")"
+check option-debug-groups-bad-late/message \
+	"seccwrap: --debug-syscall-groups: unknown syscall group '@bogus'" \
+	"$(cat "$TMP/groups.err")"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
 bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \
