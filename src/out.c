@@ -123,10 +123,29 @@ out_pad(struct out *o, unsigned int column)
 }
 
 /*
+ * Characters past ASCII that show as a blank or not at all, or that
+ * reorder the text around them.  They are every space separator
+ * (Unicode category Zs) but U+0020, the line and paragraph separators,
+ * and the format characters (Cf) that running text hides: soft hyphen,
+ * zero-width and bidi controls, word joiners, the BOM, the interlinear
+ * annotation marks and the tags.  In a message,
+ * 'seccomp.drop<U+00A0>mount' would look like a line with a plain space.
+ * Ranges of code points, from Unicode 14.0 as Python 3.11's unicodedata
+ * module reports it.
+ */
+static const uint32_t hidden[][2] = {
+	{ 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x61c, 0x61c },
+	{ 0x1680, 0x1680 }, { 0x180e, 0x180e }, { 0x2000, 0x200f },
+	{ 0x2028, 0x202f }, { 0x205f, 0x206f }, { 0x3000, 0x3000 },
+	{ 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0xe0000, 0xe007f },
+};
+
+/*
  * Printable characters pass: ASCII from space to '~', and well-formed
- * UTF-8 from U+00A0 up.  The rest is written as \xHH: C0 controls, DEL,
- * C1 controls and malformed UTF-8.  After some lead bytes the second byte
- * has a narrower range (RFC 3629, section 4).  That keeps out the C1
+ * UTF-8 from U+00A1 up, except the hidden[] ones.  Every other byte is
+ * written as \xHH: C0 controls, DEL, C1 controls, the bytes of hidden
+ * characters and malformed UTF-8.  After some lead bytes the second
+ * byte has a narrower range (RFC 3629, section 4).  That keeps out the C1
  * controls U+0080 to U+009F (after 0xc2), overlong forms (0xe0, 0xf0),
  * UTF-16 surrogates (0xed) and values past U+10FFFF (0xf4).
  */
@@ -136,6 +155,7 @@ out_text(struct out *o, const char *text, size_t max)
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, n, k;
 	unsigned char c, lo, hi;
+	uint32_t cp;
 	char hex[4];
 
 	while (i < max && (c = s[i]) != '\0') {
@@ -157,8 +177,17 @@ out_text(struct out *o, const char *text, size_t max)
 			 * tests, so they never read past the string. */
 			if (n > max - i || s[i + 1] < lo || s[i + 1] > hi)
 				n = 0;
-			for (k = 2; k < n; k++)
-				if ((s[i + k] & 0xc0) != 0x80)
+			/* The lead byte of an N-byte character carries 7 - N
+			 * bits of the code point, and each next byte 6. */
+			cp = c & (0x7fu >> n);
+			for (k = 1; k < n; k++) {
+				if (k > 1 && (s[i + k] & 0xc0) != 0x80)
+					n = 0;
+				cp = cp << 6 | (s[i + k] & 0x3fu);
+			}
+			for (k = 0; n > 0 && k < sizeof(hidden) /
+			     sizeof(hidden[0]); k++)
+				if (cp >= hidden[k][0] && cp <= hidden[k][1])
 					n = 0;
 		}
 		if (n == 0) {
