@@ -255,11 +255,18 @@ build_initramfs() {
 	run cp tests/boot/init.profile "$ir_root/etc/seccwrap/init.profile"
 
 	# The kernel unpacks newc archives only.  -R 0:0 makes root the
-	# owner of every file, as in an image built by root.
-	echo "(cd $ir_root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0)" \
+	# owner of every file, as in an image built by root.  For the same
+	# bytes from every build, every file gets the time SOURCE_DATE_EPOCH
+	# (default 0), and --reproducible numbers the inodes from 1 and
+	# writes no device numbers.
+	ir_time=@${SOURCE_DATE_EPOCH:-0}
+	run find "$ir_root" -exec touch -h -d "$ir_time" {} +
+	echo "(cd $ir_root && find . | LC_ALL=C sort |" \
+		"cpio -o -H newc -R 0:0 --reproducible)" \
 		"| gzip -9 -n >$OUT/initramfs-$ir_arch.cpio.gz"
 	(cd "$ir_root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 \
-		--quiet) | gzip -9 -n >"$OUT/initramfs-$ir_arch.cpio.gz.new"
+		--reproducible --quiet) |
+		gzip -9 -n >"$OUT/initramfs-$ir_arch.cpio.gz.new"
 	mv "$OUT/initramfs-$ir_arch.cpio.gz.new" \
 		"$OUT/initramfs-$ir_arch.cpio.gz"
 	echo "built $OUT/initramfs-$ir_arch.cpio.gz"
