@@ -114,11 +114,12 @@ struct entry_check {
 	unsigned int errors;
 	int names;		/* an item without '!' was seen */
 	int numbers;		/* an item named a syscall by number */
+	int one_abi;		/* the list applies to ABI only */
 };
 
-/* Warn about a name that no ABI of the arch has, and reject a number
- * outside the span of the list's ABI (mips n64 has 5000-5999): no call
- * can ever match either. */
+/* Warn about a name that no ABI the list applies to has, and reject a
+ * number outside the span of the list's ABI (mips n64 has 5000-5999): no
+ * call can ever match either. */
 static void
 check_entry(void *ctx, const struct list_entry *entry)
 {
@@ -132,11 +133,12 @@ check_entry(void *ctx, const struct list_entry *entry)
 		/* Profiles are shared between arches, so a name of another
 		 * arch's table is a warning, not an error. */
 		for (i = 0; i < host_abi_count; i++)
-			if (abi_syscall_nr(host_abis[i], entry->value) >= 0)
+			if ((!c->one_abi || host_abis[i] == c->abi) &&
+			    abi_syscall_nr(host_abis[i], entry->value) >= 0)
 				return;
 		msg(MSG_WARN, c->at, "'", entry->token + entry->except,
-		    "' is not a syscall on ", arch_current(), "; the item "
-		    "matches nothing", NULL);
+		    "' is not a syscall on ", c->one_abi ? c->abi->name :
+		    arch_current(), "; the item matches nothing", NULL);
 		return;
 	}
 	if (!entry->is_number || (entry->value >= c->abi->nr_base &&
@@ -154,7 +156,7 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	 const struct origin *at)
 {
 	struct list_setting *l = &s->list[kind];
-	struct entry_check check = { NULL, at, 0, 0, 0 };
+	struct entry_check check = { NULL, at, 0, 0, 0, 0 };
 	unsigned int errors;
 
 	if (arg == NULL) {
@@ -172,8 +174,8 @@ set_list(struct settings *s, enum list_kind kind, const char *arg,
 	}
 	/* A number means one of the native ABI, or for the seccomp.32
 	 * lists one of the 32-bit ABI, as policy.c applies them. */
-	check.abi = kind >= LIST_32_DEFAULT && host_abi32() ? host_abi32() :
-		    host_abis[0];
+	check.one_abi = kind >= LIST_32_DEFAULT && host_abi32() != NULL;
+	check.abi = check.one_abi ? host_abi32() : host_abis[0];
 	errors = list_walk(arg, at, check_entry, &check);
 	if (errors || check.errors)
 		return errors + check.errors;

@@ -493,6 +493,18 @@ check arch-foreign-name-warns "seccwrap: warning: --seccomp.drop: 'open' \
 is not a syscall on riscv64; the item matches nothing" "$(cat "$TMP/err")"
 "$SECCWRAP" --seccomp.drop=vm86 --check 2>"$TMP/err"
 check arch-secondary-name-quiet "0 " "$? $(cat "$TMP/err")"
+# A seccomp.32 list applies to the 32-bit ABI alone, so a name that only
+# the native ABI has matches nothing there, and the warning names the
+# 32-bit ABI.  A name of both passes quietly.
+"$SECCWRAP" --seccomp.32.drop=newfstatat,mount --check 2>"$TMP/err"
+check arch-32-list-native-name "0 seccwrap: warning: --seccomp.32.drop: \
+'newfstatat' is not a syscall on i386; the item matches nothing" \
+	"$? $(cat "$TMP/err")"
+"$SECCWRAP" --arch=aarch64 --seccomp.32=riscv_flush_icache --check \
+	2>"$TMP/err"
+check arch-32-list-foreign-name "0 seccwrap: warning: --seccomp.32: \
+'riscv_flush_icache' is not a syscall on arm; the item matches nothing" \
+	"$? $(cat "$TMP/err")"
 
 # The kernel runs uretprobe and uprobe past seccomp, and --explain
 # notes it.
