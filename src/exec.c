@@ -3,6 +3,8 @@
  * can fail happens while seccwrap can still report it.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -106,4 +108,147 @@ exec_find(const char *command, char *const envp[], char **path)
 	if (seen_eacces)
 		return -EACCES;
 	return other ? other : last;
+}
+
+/*
+ * The parts of an ELF file that exec_missing_interpreter() reads
+ * (elf(5)): offsets into the file header and into a program header, for
+ * the 32-bit and the 64-bit class.
+ */
+#define EI_CLASS	4
+#define ELF_MACHINE	18
+#define PT_INTERP	3
+/* The kernel reads the #! line from the first 256 bytes of a file
+ * (BINPRM_BUF_SIZE, include/uapi/linux/binfmts.h). */
+#define SCRIPT_HEAD	256
+/* How much of the file is read: the program headers and the ELF
+ * interpreter's name sit in the first few hundred bytes of the files
+ * linkers write.  A file that puts them further on is not checked. */
+#define HEAD_BYTES	4096
+
+/* seccwrap's own ELF header, which GNU ld defines for any image whose
+ * first loaded segment contains the headers, static ones included. */
+extern const unsigned char __ehdr_start[];
+
+/* A word of seccwrap's own ELF class: the width of the address and
+ * offset fields of the headers that elf_interpreter() reads. */
+#define W ((unsigned int)sizeof(uintptr_t))
+
+/* Return the unsigned field of SIZE bytes (2, 4 or 8) at P, in the byte
+ * order of seccwrap's own build. */
+static uint64_t
+field(const unsigned char *p, unsigned int size)
+{
+	uint16_t v16;
+	uintptr_t word;
+	uint32_t v32;
+
+	if (size == 2) {
+		memcpy(&v16, p, 2);
+		return v16;
+	}
+	if (size == 4) {
+		memcpy(&v32, p, 4);
+		return v32;
+	}
+	memcpy(&word, p, W);
+	return word;
+}
+
+/* Find the name of the ELF interpreter of the N bytes at HEAD, which
+ * start with the ELF magic.  Return it, or NULL when there is none or
+ * the file is not of seccwrap's own class, byte order and machine: a
+ * 32-bit program on a 64-bit kernel, or one that binfmt_misc runs under
+ * an emulator, is not checked. */
+static const char *
+elf_interpreter(const unsigned char *head, size_t n)
+{
+	uint64_t phoff, entsize, count, i, at, size;
+	const unsigned char *ph;
+
+	/* EI_DATA, the byte order, follows EI_CLASS. */
+	if (n < 64 ||
+	    memcmp(head + EI_CLASS, __ehdr_start + EI_CLASS, 2) != 0 ||
+	    memcmp(head + ELF_MACHINE, __ehdr_start + ELF_MACHINE, 2) != 0)
+		return NULL;
+	/* e_phoff follows e_entry, and e_phentsize and e_phnum follow
+	 * e_shoff, e_flags and e_ehsize. */
+	phoff = field(head + 24 + W, W);
+	entsize = field(head + 30 + 3 * W, 2);
+	count = field(head + 32 + 3 * W, 2);
+	if (entsize < 8 + 4 * W || phoff > n || count > (n - phoff) / entsize)
+		return NULL;
+	for (i = 0; i < count; i++) {
+		ph = head + phoff + i * entsize;
+		if (field(ph, 4) != PT_INTERP)
+			continue;
+		/* p_offset follows p_type (and p_flags in ELFCLASS64);
+		 * p_filesz follows p_offset, p_vaddr and p_paddr. */
+		at = field(ph + (W == 8 ? 8 : 4), W);
+		size = field(ph + (W == 8 ? 32 : 16), W);
+		if (at > n || size == 0 || size > n - at ||
+		    head[at + size - 1] != '\0')
+			return NULL;
+		return (const char *)head + at;
+	}
+	return NULL;
+}
+
+/* Find the interpreter name of the #! line in the N bytes at HEAD.
+ * Return it in NAME, or NULL when the line names none, or one that the
+ * bytes read do not end. */
+static const char *
+script_interpreter(const unsigned char *head, size_t n, char *name)
+{
+	size_t i = 2, start;
+
+	if (n > SCRIPT_HEAD)
+		n = SCRIPT_HEAD;
+	while (i < n && (head[i] == ' ' || head[i] == '\t'))
+		i++;
+	for (start = i; i < n; i++)
+		if (strchr(" \t\n", head[i]) != NULL || head[i] == '\0')
+			break;
+	/* The kernel reads past the end of a short file as NUL bytes. */
+	if (i == start || (i == n && n == SCRIPT_HEAD))
+		return NULL;
+	memcpy(name, head + start, i - start);
+	name[i - start] = '\0';
+	return name;
+}
+
+int
+exec_missing_interpreter(const char *path, char **interpreter)
+{
+	unsigned char *head;
+	const char *name = NULL;
+	char script[SCRIPT_HEAD];
+	struct stat st;
+	ssize_t r;
+	size_t n = 0;
+	int fd, missing = 0;
+
+	head = malloc(HEAD_BYTES);
+	if (head == NULL)
+		return -ENOMEM;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A file that can be executed but not read is not checked. */
+	while (fd >= 0 && n < HEAD_BYTES &&
+	       ((r = read(fd, head + n, HEAD_BYTES - n)) > 0 ||
+		(r < 0 && errno == EINTR)))
+		n += r > 0 ? (size_t)r : 0;
+	if (fd >= 0)
+		close(fd);
+	if (n >= 4 && memcmp(head, "\177ELF", 4) == 0)
+		name = elf_interpreter(head, n);
+	else if (n >= 2 && head[0] == '#' && head[1] == '!')
+		name = script_interpreter(head, n, script);
+	if (name != NULL && stat(name, &st) < 0 && errno == ENOENT) {
+		missing = 1;
+		*interpreter = strdup(name);
+		if (*interpreter == NULL)
+			missing = -ENOMEM;
+	}
+	free(head);
+	return missing;
 }

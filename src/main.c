@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "seccwrap.h"
+#include "sysindex.h"
 
 #define EXIT_SECCWRAP	125
 #define EXIT_CANNOT_RUN 126
@@ -652,6 +653,55 @@ find_command(const char *command, char **envp, char **path)
 	return 0;
 }
 
+/*
+ * Return 1 when PROG keeps seccwrap from reporting a failed execve
+ * (exec_failed()): it denies write, exit or exit_group to seccwrap's own
+ * ABI.  A failed execve would then end in the error action or a trap,
+ * not in env(1)'s status.
+ */
+static int
+report_denied(const struct program *prog)
+{
+	static const unsigned short calls[] = { SC_write, SC_exit,
+						SC_exit_group };
+	const struct abi *own = host_abis[arch_own_abi()];
+	uint32_t action;
+	unsigned int i;
+	long nr;
+
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		nr = abi_syscall_nr(own, calls[i]);
+		if (nr < 0)
+			continue;
+		action = emulate(prog, (uint32_t)nr, own->audit_arch, NULL,
+				 NULL) & RET_ACTION_MASK;
+		if (action != RET_ALLOW && action != RET_LOG)
+			return 1;
+	}
+	return 0;
+}
+
+/* Under a filter that report_denied() finds, check before installing it
+ * that the interpreter PATH names is there, as exec_failed() would
+ * report.  Return 0, or the exit status. */
+static int
+check_interpreter(const char *path)
+{
+	struct origin at = { .file = path };
+	char *name;
+	int r = exec_missing_interpreter(path, &name);
+
+	if (r == 0)
+		return 0;
+	if (r < 0) {
+		msg(MSG_ERROR, NULL, "out of memory", NULL);
+		return EXIT_SECCWRAP;
+	}
+	msg(MSG_ERROR, &at, "cannot execute: ENOENT (its interpreter '",
+	    name, "' is missing)", NULL);
+	return EXIT_NOT_FOUND;
+}
+
 /* Report that seccomp(2) rejected ACTION with R, the error of
  * install_action_available(), and what follows from it (THEN). */
 static void
@@ -787,6 +837,8 @@ main(int argc, char **argv, char **envp)
 	if (opt.action == CHECK)
 		return 0;
 	if (opt.s.filter_requested) {
+		if (report_denied(&prog) && (r = check_interpreter(path)) != 0)
+			return r;
 		msg(MSG_NOTE, NULL, "installing the filter and executing '",
 		    path, "'", NULL);
 		r = install_filter(&prog, &call);
