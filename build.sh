@@ -242,6 +242,9 @@ build_initramfs() {
 	ir_busybox=$(sh tests/boot/debian.sh busybox "$ir_arch")
 
 	ir_root=$OUT/initramfs-$ir_arch
+	# mkdir and cp give modes through the umask, which the archive
+	# would record: every build uses the same one.
+	umask 022
 	run rm -rf "$ir_root"
 	run mkdir -p "$ir_root/bin" "$ir_root/etc/seccwrap" "$ir_root/proc" \
 		"$ir_root/sys" "$ir_root/dev" "$ir_root/mnt" "$ir_root/tmp" \

@@ -116,6 +116,7 @@ exec_find(const char *command, char *const envp[], char **path)
  * the 32-bit and the 64-bit class.
  */
 #define EI_CLASS	4
+#define ELF_TYPE	16
 #define ELF_MACHINE	18
 #define PT_INTERP	3
 /* The kernel reads the #! line from the first 256 bytes of a file
@@ -163,7 +164,7 @@ field(const unsigned char *p, unsigned int size)
 static const char *
 elf_interpreter(const unsigned char *head, size_t n)
 {
-	uint64_t phoff, entsize, count, i, at, size;
+	uint64_t type, phoff, entsize, count, i, at, size;
 	const unsigned char *ph;
 
 	/* EI_DATA, the byte order, follows EI_CLASS. */
@@ -176,7 +177,12 @@ elf_interpreter(const unsigned char *head, size_t n)
 	phoff = field(head + 24 + W, W);
 	entsize = field(head + 30 + 3 * W, 2);
 	count = field(head + 32 + 3 * W, 2);
-	if (entsize < 8 + 4 * W || phoff > n || count > (n - phoff) / entsize)
+	/* The kernel runs ET_EXEC (2) and ET_DYN (3) files whose program
+	 * headers are 32 or 56 bytes, as its own are.  It rejects the
+	 * others with ENOEXEC, which is not predicted. */
+	type = field(head + ELF_TYPE, 2);
+	if ((type != 2 && type != 3) || entsize != (W == 8 ? 56 : 32) ||
+	    phoff > n || count > (n - phoff) / entsize)
 		return NULL;
 	for (i = 0; i < count; i++) {
 		ph = head + phoff + i * entsize;
@@ -186,8 +192,11 @@ elf_interpreter(const unsigned char *head, size_t n)
 		 * p_filesz follows p_offset, p_vaddr and p_paddr. */
 		at = field(ph + (W == 8 ? 8 : 4), W);
 		size = field(ph + (W == 8 ? 32 : 16), W);
-		if (at > n || size == 0 || size > n - at ||
-		    head[at + size - 1] != '\0')
+		/* load_elf_binary() (fs/binfmt_elf.c) rejects a name of
+		 * fewer than 2 bytes or without a final NUL with ENOEXEC.
+		 * An empty name fails in another way (EACCES here). */
+		if (at > n || size < 2 || size > n - at ||
+		    head[at + size - 1] != '\0' || head[at] == '\0')
 			return NULL;
 		return (const char *)head + at;
 	}

@@ -489,6 +489,9 @@ own_option(struct options *opt, char **argv, int *i)
 		set_action(opt, arg, CHECK);
 	} else if (debug_option(arg) >= 0) {
 		v = match(arg, "debug-syscall-groups", &has);
+		/* Empty items are skipped, so "," names no group either. */
+		while (v != NULL && *v == ',')
+			v++;
 		if (v != NULL && has && *v == '\0')
 			usage_error(arg, "missing group: use "
 				    "--debug-syscall-groups=@GROUP,...");

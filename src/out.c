@@ -128,16 +128,19 @@ out_pad(struct out *o, unsigned int column)
  * (Unicode category Zs) but U+0020, the line and paragraph separators,
  * and the format characters (Cf) that running text hides: soft hyphen,
  * zero-width and bidi controls, word joiners, the BOM, the interlinear
- * annotation marks and the tags.  In a message,
+ * annotation marks, the format controls of Egyptian hieroglyphs,
+ * shorthand and musical notation, and the tags.  In a message,
  * 'seccomp.drop<U+00A0>mount' would look like a line with a plain space.
  * Ranges of code points, from Unicode 14.0 as Python 3.11's unicodedata
- * module reports it.
+ * module reports it; the unassigned code points inside a range, such as
+ * U+2065, are escaped with it.
  */
 static const uint32_t hidden[][2] = {
 	{ 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x61c, 0x61c },
 	{ 0x1680, 0x1680 }, { 0x180e, 0x180e }, { 0x2000, 0x200f },
 	{ 0x2028, 0x202f }, { 0x205f, 0x206f }, { 0x3000, 0x3000 },
-	{ 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0xe0000, 0xe007f },
+	{ 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0x13430, 0x13438 },
+	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0000, 0xe007f },
 };
 
 /*

@@ -156,6 +156,10 @@ quoted hidden-nbsp "seccwrap: $TMP/u3.profile:1: unknown command 'seccomp.drop\\
 	-p "$TMP/u3.profile"
 printf 'seccomp.drop a\342\200\256b,\302\241\342\200\220\363\240\202\200\363\240\200\201\n' \
 	>"$TMP/u4.profile"
+# U+1BCA0, a shorthand format control, takes four bytes.
+printf 'seccomp.drop \360\233\262\240\n' >"$TMP/u5.profile"
+quoted hidden-4-byte "seccwrap: $TMP/u5.profile:1: invalid character in list item '\\xf0\\x9b\\xb2\\xa0'" \
+	-p "$TMP/u5.profile"
 quoted hidden-rlo "seccwrap: $TMP/u4.profile:1: invalid character in list item 'a\\xe2\\x80\\xaeb'" \
 	-p "$TMP/u4.profile"
 quoted hidden-tag "seccwrap: $TMP/u4.profile:1: invalid character in list item '¡‐$(printf '\363\240\202\200')\\xf3\\xa0\\x80\\x81'" \
@@ -336,6 +340,8 @@ check option-debug-groups-bad-late/no-output "" "$(cat "$TMP/groups.out")"
 check option-debug-groups-bad-late/message \
 	"seccwrap: --debug-syscall-groups: unknown syscall group '@bogus'" \
 	"$(cat "$TMP/groups.err")"
+bad option-debug-groups-commas "--debug-syscall-groups=,," \
+	"seccwrap: --debug-syscall-groups=,,: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
 bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \

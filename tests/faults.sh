@@ -252,6 +252,16 @@ if gcc -o "$TMP/badelf" -Wl,--dynamic-linker="$TMP/no-such-ld.so" \
 else
 	fail exec-no-elf-interpreter "gcc failed: $(head -c 200 "$TMP/build.err")"
 fi
+# The kernel runs no ELF file of type ET_REL (1), whatever interpreter it
+# names: execve fails with ENOEXEC, which the check does not predict.
+# Here exit_group is denied but write and exit are not, so the report
+# after the failed execve still ends with env(1)'s 126.
+cp "$TMP/badelf" "$TMP/relelf"
+printf '\001' | dd of="$TMP/relelf" bs=1 seek=16 conv=notrunc 2>/dev/null
+"$SECCWRAP" --seccomp.drop=exit_group -- "$TMP/relelf" </dev/null \
+	>/dev/null 2>"$TMP/err"
+check exec-elf-type-rel/status 126 "$?"
+stderr_has exec-elf-type-rel/message 'cannot execute: ENOEXEC'
 # Where the filter lets seccwrap report, nothing is checked before it:
 # execve itself finds the missing interpreter, as above.
 "$SECCWRAP" --seccomp.drop=mount -- "$TMP/badelf" </dev/null \
