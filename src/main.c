@@ -429,7 +429,9 @@ profile_option(struct options *opt, const char *arg)
 static void
 set_action(struct options *opt, const char *arg, enum action action)
 {
-	if (opt->action != RUN)
+	/* The same option twice, as in "--check --check", asks for one
+	 * thing. */
+	if (opt->action != RUN && strcmp(opt->action_option, arg) != 0)
 		usage_error(arg, "only one of --print, --dump, --explain, "
 			    "--check and the --debug options may be given");
 	opt->action = action;

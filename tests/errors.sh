@@ -322,6 +322,11 @@ bad option-dump-no-file "--dump=" "seccwrap: --dump=: " "missing file name"
 # for them.
 bad option-debug-with-print "--debug-syscalls --print" "seccwrap: --print: " \
 	"only one of --print, --dump, --explain, --check and the --debug"
+# The same option twice is one request.
+"$SECCWRAP" --check --check </dev/null >/dev/null 2>"$TMP/twice.err"
+check option-check-repeated "0 " "$? $(cat "$TMP/twice.err")"
+out=$("$SECCWRAP" --explain=mount --explain=mount 2>&1 | wc -l)
+check option-explain-repeated 1 "$out"
 bad option-debug-twice "--debug-errnos --debug-protocols" \
 	"seccwrap: --debug-protocols: " "only one of"
 bad option-debug-with-command "--debug-errnos" "seccwrap: --debug-errnos: " \
