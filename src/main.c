@@ -820,15 +820,22 @@ main(int argc, char **argv, char **envp)
 	    (r = find_command(opt.command[0], envp, &path)) != 0)
 		return r;
 	if (!opt.s.filter_requested) {
+		/* Only -p options can leave the filter out, and with
+		 * several, the message is about all of them. */
+		int one = opt.s.profile_given == 1;
+		struct origin profile = { .file = one ? opt.s.profile_first :
+					  NULL };
+		const char *what = one ? "the profile has no seccomp command" :
+				   "no profile has a seccomp command";
+
 		if (opt.action != RUN && opt.action != CHECK) {
-			msg(MSG_ERROR, NULL, "the profile asks for no filter: "
-			    "it has no seccomp command", NULL);
+			msg(MSG_ERROR, &profile, what,
+			    ", so there is no filter", NULL);
 			return EXIT_SECCWRAP;
 		}
 		/* A filter inherited from the parent still applies. */
-		msg(MSG_INFO, NULL, "the profile has no seccomp command; ",
-		    opt.action == CHECK ? "seccwrap would add no filter" :
-		    "adding no filter", NULL);
+		msg(MSG_INFO, &profile, what, "; ", opt.action == CHECK ?
+		    "seccwrap would add no filter" : "adding no filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?
 			      probe_kernel(&opt.s) : RET_KILL_PROCESS, &policy,

@@ -487,6 +487,7 @@ profile_read(struct settings *s, const char *path)
 
 	memset(&r, 0, sizeof(r));
 	r.s = s;
-	s->profile_given = 1;
+	if (s->profile_given++ == 0)
+		s->profile_first = path;
 	return read_file(&r, path, NULL);
 }

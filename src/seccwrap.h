@@ -288,7 +288,7 @@ struct settings {
 	uint32_t namespaces;	/* NS_* flags denied */
 	int protocol_set;
 	unsigned int protocols; /* PROTO_* allowed */
-	int profile_given;	/* a -p option was seen */
+	unsigned int profile_given;	/* how many -p options were seen */
 	/* Files and bytes that all -p options have read, includes
 	 * counted.  profile_over is set once a limit is reported, and then
 	 * no more files are read. */
@@ -306,6 +306,7 @@ struct settings {
 	struct origin namespaces_origin;
 	struct origin protocol_origin;
 	const char *ignore[32]; /* commands that "ignore" hides */
+	const char *profile_first;	/* the file of the first -p */
 };
 
 /* The seccomp commands, each also an option "--NAME[=VALUE]", in the

@@ -222,6 +222,12 @@ else
 fi
 out=$("$SECCWRAP" -q -p "$TMP/p.profile" -- /bin/true 2>&1)
 check no-seccomp-quiet "" "$out"
+# The note names the profile, or with several, speaks of all of them.
+check no-seccomp-names-file "seccwrap: $TMP/p.profile: the profile has no \
+seccomp command; adding no filter" "$(cat "$TMP/err")"
+out=$("$SECCWRAP" -p "$TMP/p.profile" -p "$TMP/p.profile" --print 2>&1)
+check no-seccomp-two-print "125 seccwrap: no profile has a seccomp \
+command, so there is no filter" "$? $out"
 
 # -v names the firejail commands it skipped.
 "$SECCWRAP" -v -p "$TMP/p.profile" --check 2>"$TMP/err"
