@@ -429,8 +429,8 @@ profile_option(struct options *opt, const char *arg)
 static void
 set_action(struct options *opt, const char *arg, enum action action)
 {
-	/* The same option twice, as in "--check --check", asks for one
-	 * thing. */
+	/* The same option twice, as in "--check --check", is one
+	 * request. */
 	if (opt->action != RUN && strcmp(opt->action_option, arg) != 0)
 		usage_error(arg, "only one of --print, --dump, --explain, "
 			    "--check and the --debug options may be given");
