@@ -110,14 +110,6 @@ exec_find(const char *command, char *const envp[], char **path)
 	return other ? other : last;
 }
 
-/*
- * The parts of an ELF file that exec_missing_interpreter() reads
- * (elf(5)): offsets into the file header and into a program header, for
- * the 32-bit and the 64-bit class.
- */
-#define EI_CLASS	4
-#define ELF_TYPE	16
-#define ELF_MACHINE	18
 #define PT_INTERP	3
 /* The kernel reads the #! line from the first 256 bytes of a file
  * (BINPRM_BUF_SIZE, include/uapi/linux/binfmts.h). */
@@ -127,34 +119,43 @@ exec_find(const char *command, char *const envp[], char **path)
  * linkers write.  A file that puts them further on is not checked. */
 #define HEAD_BYTES	4096
 
+/*
+ * The start of an ELF file header and of a program header (elf(5)) of
+ * seccwrap's own class.  uintptr_t has the width of their address and
+ * offset fields, so the fields fall where Elf32_Ehdr and Elf32_Phdr, or
+ * Elf64_Ehdr and Elf64_Phdr, have them.
+ */
+struct elf_header {
+	unsigned char ident[16];	/* EI_CLASS and EI_DATA at 4 and 5 */
+	uint16_t type;
+	uint16_t machine;
+	uint32_t version;
+	uintptr_t entry;
+	uintptr_t phoff;
+	uintptr_t shoff;
+	uint32_t flags;
+	uint16_t ehsize;
+	uint16_t phentsize;
+	uint16_t phnum;
+};
+
+struct elf_program_header {
+	uint32_t type;
+#if UINTPTR_MAX > 0xffffffffu
+	uint32_t flags;		/* before the offset in ELFCLASS64 only */
+#endif
+	uintptr_t offset;
+	uintptr_t vaddr;
+	uintptr_t paddr;
+	uintptr_t filesz;
+};
+
+/* The size of a whole program header of seccwrap's own class. */
+#define PROGRAM_HEADER_SIZE (sizeof(uintptr_t) == 8 ? 56u : 32u)
+
 /* seccwrap's own ELF header, which GNU ld defines for any image whose
  * first loaded segment contains the headers, static ones included. */
-extern const unsigned char __ehdr_start[];
-
-/* A word of seccwrap's own ELF class: the width of the address and
- * offset fields of the headers that elf_interpreter() reads. */
-#define W ((unsigned int)sizeof(uintptr_t))
-
-/* Return the unsigned field of SIZE bytes (2, 4 or 8) at P, in the byte
- * order of seccwrap's own build. */
-static uint64_t
-field(const unsigned char *p, unsigned int size)
-{
-	uint16_t v16;
-	uintptr_t word;
-	uint32_t v32;
-
-	if (size == 2) {
-		memcpy(&v16, p, 2);
-		return v16;
-	}
-	if (size == 4) {
-		memcpy(&v32, p, 4);
-		return v32;
-	}
-	memcpy(&word, p, W);
-	return word;
-}
+extern const struct elf_header __ehdr_start;
 
 /* Find the name of the ELF interpreter of the N bytes at HEAD, which
  * start with the ELF magic.  Return it, or NULL when there is none or
@@ -164,41 +165,36 @@ field(const unsigned char *p, unsigned int size)
 static const char *
 elf_interpreter(const unsigned char *head, size_t n)
 {
-	uint64_t type, phoff, entsize, count, i, at, size;
-	const unsigned char *ph;
+	struct elf_header h;
+	struct elf_program_header ph;
+	size_t i;
 
-	/* EI_DATA, the byte order, follows EI_CLASS. */
-	if (n < 64 ||
-	    memcmp(head + EI_CLASS, __ehdr_start + EI_CLASS, 2) != 0 ||
-	    memcmp(head + ELF_MACHINE, __ehdr_start + ELF_MACHINE, 2) != 0)
+	if (n < sizeof(h))
 		return NULL;
-	/* e_phoff follows e_entry, and e_phentsize and e_phnum follow
-	 * e_shoff, e_flags and e_ehsize. */
-	phoff = field(head + 24 + W, W);
-	entsize = field(head + 30 + 3 * W, 2);
-	count = field(head + 32 + 3 * W, 2);
+	memcpy(&h, head, sizeof(h));
 	/* The kernel runs ET_EXEC (2) and ET_DYN (3) files whose program
-	 * headers are 32 or 56 bytes, as its own are.  It rejects the
-	 * others with ENOEXEC, which is not predicted. */
-	type = field(head + ELF_TYPE, 2);
-	if ((type != 2 && type != 3) || entsize != (W == 8 ? 56 : 32) ||
-	    phoff > n || count > (n - phoff) / entsize)
+	 * headers have the size of its own.  It rejects the others with
+	 * ENOEXEC, which is not predicted. */
+	if (memcmp(h.ident + 4, __ehdr_start.ident + 4, 2) != 0 ||
+	    h.machine != __ehdr_start.machine ||
+	    (h.type != 2 && h.type != 3) ||
+	    h.phentsize != PROGRAM_HEADER_SIZE || h.phoff > n ||
+	    h.phnum > (n - h.phoff) / PROGRAM_HEADER_SIZE)
 		return NULL;
-	for (i = 0; i < count; i++) {
-		ph = head + phoff + i * entsize;
-		if (field(ph, 4) != PT_INTERP)
+	for (i = 0; i < h.phnum; i++) {
+		memcpy(&ph, head + h.phoff + i * PROGRAM_HEADER_SIZE,
+		       sizeof(ph));
+		if (ph.type != PT_INTERP)
 			continue;
-		/* p_offset follows p_type (and p_flags in ELFCLASS64);
-		 * p_filesz follows p_offset, p_vaddr and p_paddr. */
-		at = field(ph + (W == 8 ? 8 : 4), W);
-		size = field(ph + (W == 8 ? 32 : 16), W);
 		/* load_elf_binary() (fs/binfmt_elf.c) rejects a name of
 		 * fewer than 2 bytes or without a final NUL with ENOEXEC.
 		 * An empty name fails in another way (EACCES here). */
-		if (at > n || size < 2 || size > n - at ||
-		    head[at + size - 1] != '\0' || head[at] == '\0')
+		if (ph.offset > n || ph.filesz < 2 ||
+		    ph.filesz > n - ph.offset ||
+		    head[ph.offset + ph.filesz - 1] != '\0' ||
+		    head[ph.offset] == '\0')
 			return NULL;
-		return (const char *)head + at;
+		return (const char *)head + ph.offset;
 	}
 	return NULL;
 }
