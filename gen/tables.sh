@@ -292,6 +292,47 @@ while read -r table parent uapi triplets header base private defines; do
 	done
 done <"$WORK/tables"
 
+# s390's 31-bit table comes from Linux 6.1, the last headers Debian ships
+# with its asm/unistd_32.h, but the kernel went on adding calls to that
+# ABI.  In arch/s390/kernel/syscalls/syscall.tbl, up to mseal (462, Linux
+# 6.10), every call from pidfd_send_signal (424) on is "common": the same
+# number on both ABIs.  So s390 also gets each s390x call from 424 on that
+# it lacks, memfd_secret and cachestat onwards.  NOTE: the calls after
+# mseal are assumed to follow the same rule, including those added after
+# 6.19 removed the ABI; a kernel without them answers ENOSYS anyway.
+S390_COMMON_FROM=424
+awk -v from="$S390_COMMON_FROM" '
+# First pass: what s390 has and which s390x calls it may lack.
+FNR == NR {
+	if ($1 == "s390" && $2 !~ /^-/) {
+		name[$2] = 1
+		used[$3] = 1
+	}
+	if ($1 == "s390x" && $2 !~ /^-/ && $3 >= from) {
+		late[$3] = $2
+		if ($3 > top)
+			top = $3
+	}
+	next
+}
+# Second pass: the list, with the calls s390 lacks after its own lines.
+{
+	if (last == "s390" && $1 != "s390")
+		add()
+	print
+	last = $1
+}
+END {
+	if (last == "s390")
+		add()
+}
+function add(nr) {
+	for (nr = from; nr <= top; nr++)
+		if ((nr in late) && !(late[nr] in name) && !(nr in used))
+			print "s390", late[nr], nr
+}' "$WORK/list" "$WORK/list" >"$WORK/list.s390"
+mv "$WORK/list.s390" "$WORK/list"
+
 if [ -n "$list" ] && [ -s "$WORK/missing" ]; then
 	echo "tables.sh: no headers for $(tr '\n' ' ' <"$WORK/missing")in $*" >&2
 fi
