@@ -1,12 +1,14 @@
 /*
- * bpfeval FILE ARCH LO HI [ARG0..ARG5]
+ * bpfeval [-b] FILE ARCH LO HI [ARG0..ARG5]
  *
  * Run a raw struct sock_filter program (firejail's compiled filters,
  * seccwrap --dump output) on every syscall number LO..HI of audit arch
  * ARCH, with the given arguments (default 0), and print "NR ACTION" per
- * number, ACTION in hex.  The differential tests against firejail use it.
- * Numbers are decimal or 0x hex; ARCH is hex or x86_64, x32, i386,
- * aarch64, arm.
+ * number, ACTION in hex.  The differential tests against firejail and
+ * libseccomp use it.  Numbers are decimal or 0x hex; ARCH is hex or
+ * x86_64, x32, i386, aarch64, arm.  With -b, the program is that of a
+ * big-endian arch: its instructions and the arguments it reads are in
+ * big-endian byte order.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,7 +31,8 @@ static const struct {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: bpfeval FILE ARCH LO HI [ARG0..ARG5]\n");
+	fprintf(stderr, "usage: bpfeval [-b] FILE ARCH LO HI "
+	    "[ARG0..ARG5]\n");
 	exit(2);
 }
 
@@ -61,10 +64,19 @@ parse_arch(const char *s)
 	return (uint32_t)parse_number("arch", s, 16, 0xffffffffu);
 }
 
-/* Read the program in PATH; exit with a message when it is unusable. */
-static void
-load(const char *path, struct program *prog)
+/* Return V with its bytes in the other order. */
+static uint32_t
+swap32(uint32_t v)
 {
+	return v >> 24 | (v >> 8 & 0xff00u) | (v << 8 & 0xff0000u) | v << 24;
+}
+
+/* Read the program in PATH, big-endian when BIG_ENDIAN is 1; exit with a
+ * message when it is unusable. */
+static void
+load(const char *path, struct program *prog, int big_endian)
+{
+	unsigned int i;
 	FILE *f = fopen(path, "rb");
 	size_t cap = 0, n;
 	char *buf = NULL;
@@ -99,9 +111,13 @@ load(const char *path, struct program *prog)
 	}
 	fclose(f);
 	prog->insn = (struct bpf_insn *)buf;
-	/* NOTE: the arguments are laid out little-endian, as the x86 and
-	 * arm kernels whose programs the tests evaluate store them. */
-	prog->big_endian = 0;
+	/* The test machine is little-endian. */
+	for (i = 0; big_endian && i < prog->len; i++) {
+		prog->insn[i].code = (uint16_t)(prog->insn[i].code >> 8 |
+		    prog->insn[i].code << 8);
+		prog->insn[i].k = swap32(prog->insn[i].k);
+	}
+	prog->big_endian = big_endian;
 }
 
 int
@@ -111,8 +127,13 @@ main(int argc, char **argv)
 	uint64_t args[6] = { 0 };
 	unsigned long long nr, lo, hi;
 	uint32_t arch;
-	int i;
+	int i, big_endian = 0;
 
+	if (argc > 1 && strcmp(argv[1], "-b") == 0) {
+		big_endian = 1;
+		argc--;
+		argv++;
+	}
 	if (argc < 5 || argc > 11)
 		usage();
 	arch = parse_arch(argv[2]);
@@ -123,7 +144,7 @@ main(int argc, char **argv)
 	for (i = 5; i < argc; i++)
 		args[i - 5] = parse_number("argument", argv[i], 0,
 		    0xffffffffffffffffull);
-	load(argv[1], &prog);
+	load(argv[1], &prog, big_endian);
 	if (program_check(&prog) != 0)
 		fprintf(stderr, "bpfeval: %s: warning: the kernel would reject "
 		    "this program\n", argv[1]);
