@@ -27,6 +27,7 @@ fi
 
 DROP_NAMES="mount umount2 chroot ptrace bpf socket mmap open openat \
 execveat kexec_load"
+ACTION_NAMES="mount:5 chroot:kill umount2 ptrace:13 bpf"
 KEEP_NAMES="read write exit_group exit brk mmap mmap2 munmap close openat \
 fstat rt_sigreturn futex"
 
@@ -54,8 +55,16 @@ compare_abi() {
 	_enosys=$(printf '0x%08x' $((0x50000 + $("$SECCWRAP" --arch="$2" \
 		--debug-errnos | awk '$3 == "ENOSYS" { print $1 }'))))
 
-	paste -d' ' "$1.a" "$1.b" | awk -v mode="$3" -v abi="$5" \
-		-v eperm="$EPERM_ACTION" -v enosys="$_enosys" \
+	# The error action of MODE, as in seccomp_data's return value.
+	case $3 in
+	*:kill) _deny=0x80000000 ;;
+	*:log) _deny=0x7ffc0000 ;;
+	*:*) _deny=$(printf '0x%08x' $((0x50000 + ${3#*:}))) ;;
+	*) _deny=$EPERM_ACTION ;;
+	esac
+
+	paste -d' ' "$1.a" "$1.b" | awk -v mode="${3%%:*}" -v abi="$5" \
+		-v deny="$_deny" -v enosys="$_enosys" \
 		-v named="$1.named" -v unknown="$1.unknown" '
 		BEGIN {
 			while ((getline l < named) > 0) {
@@ -67,16 +76,16 @@ compare_abi() {
 		}
 		$2 == $4 { next }
 		# A call libseccomp 2.5 does not know yet.
-		mode == "drop" && ($1 in unk) && $2 == eperm &&
+		mode == "drop" && ($1 in unk) && $2 == deny &&
 		    $4 == "0x7fff0000" { next }
 		# libseccomp 2.5 gives sys_debug_setcontext of ppc the
 		# internal number of switch_endian (-10191), so its rule
 		# lands on switch_endian.
 		mode == "drop" && name[$1] == "sys_debug_setcontext" &&
-		    $2 == eperm && $4 == "0x7fff0000" { next }
+		    $2 == deny && $4 == "0x7fff0000" { next }
 		# In a keep list, a number that names no call, and clone3,
 		# get ENOSYS so that callers fall back.
-		mode == "keep" && $2 == enosys && $4 == eperm &&
+		mode == "keep" && $2 == enosys && $4 == deny &&
 		    (!($1 in name) || name[$1] == "clone3") { next }
 		{ printf " %s %s: seccwrap %s, libseccomp %s;", abi, $1, $2,
 		    $4 }' | head -c 400
@@ -95,7 +104,9 @@ compare() {
 		return
 	fi
 	# seccwrap keeps @default-keep with every keep list.
-	[ "$_mode" = keep ] && _names="$_names execve execveat prctl"
+	case $_mode in
+	keep*) _names="$_names execve execveat prctl" ;;
+	esac
 	# shellcheck disable=SC2086
 	if ! "$SF" "$_case.scmp" "$_mode" "$_tokens" $_names >"$_case.sf" \
 		2>"$_case.err"; then
@@ -132,6 +143,12 @@ while read -r arch order abis; do
 	compare "$arch-default" "$arch" drop --seccomp "$abis" "$default"
 	compare "$arch-keep" "$arch" keep "--seccomp.keep=$(echo $KEEP_NAMES |
 		tr ' ' ',')" "$abis" "$KEEP_NAMES"
+	# Other actions: log as the error action, and per call an errno
+	# number and kill; kill for a keep list.
+	compare "$arch-actions" "$arch" drop:log "--seccomp-error-action=log \
+--seccomp.drop=$(echo $ACTION_NAMES | tr ' ' ',')" "$abis" "$ACTION_NAMES"
+	compare "$arch-keep-kill" "$arch" keep:kill "--seccomp-error-action=kill \
+--seccomp.keep=$(echo $KEEP_NAMES | tr ' ' ',')" "$abis" "$KEEP_NAMES"
 done <<'ARCHES'
 x86_64 le x86_64:x86_64:0:1023 x86:i386:0:1023
 aarch64 le aarch64:aarch64:0:1023 arm:arm:0:1023

@@ -2,13 +2,16 @@
  * Build with libseccomp the filter that a seccwrap list means, so that
  * tests/libseccomp.sh can compare the two programs' decisions.
  *
- *   scmp_filter OUT MODE ABIS NAME...
+ *   scmp_filter OUT MODE ABIS NAME[:ACTION]...
  *	Write to OUT the raw program for the comma-separated libseccomp
  *	arch tokens ABIS (the first native to the arch, as seccwrap
  *	orders them).  MODE "drop" allows everything but the NAMEs, which
- *	get EPERM; "keep" gives EPERM to everything but the NAMEs.  Print
- *	"arch TOKEN AUDIT" for each token, AUDIT in hex, and "unknown
- *	NAME" for a name this libseccomp cannot resolve, which is left out.
+ *	get the error action; "keep" gives the error action to everything
+ *	but the NAMEs.  The error action is EPERM, or with MODE "drop:A"
+ *	or "keep:A" the action A: "kill", "log" or an errno number.  In a
+ *	drop list, NAME:A gives NAME action A.  Print "arch TOKEN AUDIT"
+ *	for each token, AUDIT in hex, and "unknown NAME" for a name this
+ *	libseccomp cannot resolve, which is left out.
  *   scmp_filter -n TOKEN LO HI
  *	Print "NR NAME" for each number LO..HI that the ABI of TOKEN names
  *	in libseccomp's table.
@@ -45,6 +48,17 @@ arch_of(const char *token)
 	return arch;
 }
 
+/* Return the libseccomp action that A names: kill, log or an errno. */
+static uint32_t
+action_of(const char *a)
+{
+	if (strcmp(a, "kill") == 0)
+		return SCMP_ACT_KILL_PROCESS;
+	if (strcmp(a, "log") == 0)
+		return SCMP_ACT_LOG;
+	return SCMP_ACT_ERRNO((uint32_t)atoi(a));
+}
+
 static int
 list_names(const char *token, const char *lo, const char *hi)
 {
@@ -64,19 +78,22 @@ list_names(const char *token, const char *lo, const char *hi)
 int
 main(int argc, char **argv)
 {
-	uint32_t deny = SCMP_ACT_ERRNO(EPERM), rest, arch;
-	char *abis, *token;
+	uint32_t deny = SCMP_ACT_ERRNO(EPERM), rest, arch, action;
+	char *abis, *token, *colon;
 	scmp_filter_ctx ctx;
 	int fd, i, nr, r, keep;
 
 	if (argc == 5 && strcmp(argv[1], "-n") == 0)
 		return list_names(argv[2], argv[3], argv[4]);
-	if (argc < 4 || (strcmp(argv[2], "drop") && strcmp(argv[2], "keep"))) {
-		fprintf(stderr, "usage: scmp_filter OUT drop|keep ABIS "
-			"NAME...\n       scmp_filter -n TOKEN LO HI\n");
+	if (argc < 4 || (strncmp(argv[2], "drop", 4) &&
+			 strncmp(argv[2], "keep", 4))) {
+		fprintf(stderr, "usage: scmp_filter OUT drop|keep[:A] ABIS "
+			"NAME[:A]...\n       scmp_filter -n TOKEN LO HI\n");
 		return 2;
 	}
-	keep = strcmp(argv[2], "keep") == 0;
+	keep = strncmp(argv[2], "keep", 4) == 0;
+	if (argv[2][4] == ':')
+		deny = action_of(argv[2] + 5);
 	rest = keep ? SCMP_ACT_ALLOW : deny;
 	ctx = seccomp_init(keep ? deny : SCMP_ACT_ALLOW);
 	if (ctx == NULL)
@@ -91,6 +108,12 @@ main(int argc, char **argv)
 		printf("arch %s 0x%08x\n", token, arch);
 	}
 	for (i = 4; i < argc; i++) {
+		action = rest;
+		colon = strchr(argv[i], ':');
+		if (colon != NULL) {
+			*colon = '\0';
+			action = action_of(colon + 1);
+		}
 		nr = seccomp_syscall_resolve_name(argv[i]);
 		if (nr == __NR_SCMP_ERROR) {
 			printf("unknown %s\n", argv[i]);
@@ -98,7 +121,7 @@ main(int argc, char **argv)
 		}
 		/* A name that some arch of the filter lacks is skipped
 		 * there, as seccwrap skips it. */
-		r = seccomp_rule_add(ctx, rest, nr, 0);
+		r = seccomp_rule_add(ctx, action, nr, 0);
 		if (r != 0 && r != -EDOM)
 			die(argv[i], -r);
 	}
