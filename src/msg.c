@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "seccwrap.h"
@@ -12,12 +13,25 @@ int msg_verbose;
 int msg_quiet;
 unsigned int msg_errors;
 
+/* The most bytes of one quoted piece that a message shows: a longer one
+ * (an option value of 70 KB) is cut, and "..." marks the cut. */
+#define PIECE_MAX 1024
+
+/* Write TEXT, which anyone may have written, as out_text() does. */
+static void
+put_piece(struct out *o, const char *text)
+{
+	out_text(o, text, PIECE_MAX);
+	if (strlen(text) > PIECE_MAX)
+		out_str(o, "...");
+}
+
 static void
 put_origin(struct out *o, const struct origin *at)
 {
 	if (at == NULL || at->file == NULL)
 		return;
-	out_text(o, at->file, (size_t)-1);
+	put_piece(o, at->file);
 	if (at->line) {
 		out_char(o, ':');
 		out_dec(o, at->line);
@@ -52,7 +66,7 @@ msg(int level, const struct origin *at, ...)
 		/* The pieces quote profiles, file names and arguments,
 		 * which anyone may have written. */
 		while ((s = va_arg(ap, const char *)) != NULL)
-			out_text(&o, s, (size_t)-1);
+			put_piece(&o, s);
 		va_end(ap);
 	}
 	out_char(&o, '\n');

@@ -165,6 +165,15 @@ quoted hidden-rlo "seccwrap: $TMP/u4.profile:1: invalid character in list item '
 quoted hidden-tag "seccwrap: $TMP/u4.profile:1: invalid character in list item '¡‐$(printf '\363\240\202\200')\\xf3\\xa0\\x80\\x81'" \
 	-p "$TMP/u4.profile"
 
+# A very long quoted piece is cut at 1024 bytes, with "..." at the cut.
+long_value=$(head -c 70000 /dev/zero | tr '\0' a)
+"$SECCWRAP" --arch="$long_value" --check 2>"$TMP/long.err"
+check long-value-cut/exit-status 125 "$?"
+out=$(head -n 1 "$TMP/long.err" | sed "s/'a\{1024\}\.\.\.'/'A...'/")
+check long-value-cut/message "seccwrap: --arch: unknown architecture 'A...'; \
+use one of: $("$SECCWRAP" --arch=x --check 2>&1 | sed 's/.*use one of: //')" \
+	"$out"
+
 # seccwrap's own errors are named in the errno table of the arch it runs
 # on: ENAMETOOLONG is 36 here and 78 on mips, where 36 is EIDRM.
 long_name=$TMP/$(printf '%0300d' 0)
