@@ -13,11 +13,12 @@ int msg_verbose;
 int msg_quiet;
 unsigned int msg_errors;
 
-/* The most bytes of one quoted piece that a message shows: a longer one
- * (an option value of 70 KB) is cut, and "..." marks the cut. */
+/* The maximum bytes of one quoted piece that a message shows.  A longer
+ * one, such as an option value of 70 KB, is cut, and "..." marks the
+ * cut. */
 #define PIECE_MAX 1024
 
-/* Write TEXT, which anyone may have written, as out_text() does. */
+/* Write TEXT, which anyone may have written, escaped by out_text(). */
 static void
 put_piece(struct out *o, const char *text)
 {
