@@ -397,6 +397,17 @@ read_lines(struct reader *r, char *buf, const char *path)
 			errors++;
 			continue;
 		}
+		/* A CR inside a line is most likely the line end of a file
+		 * with CR line ends, which would join every line into one:
+		 * "caps.drop all<CR>seccomp" would read as a line without a
+		 * seccomp command. */
+		line[length] = '\0';
+		if (strchr(line, '\r') != NULL) {
+			msg(MSG_ERROR, &at, "carriage return inside the line; "
+			    "save the file with LF or CRLF line ends", NULL);
+			errors++;
+			continue;
+		}
 		normalize(line);
 		if (*line)
 			errors += do_line(r, line, &at);

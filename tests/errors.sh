@@ -58,6 +58,12 @@ bad_profile error-action-4096 'seccomp-error-action 4096' 1 4096
 bad_profile name-errno-zero 'seccomp.drop mount:0' 1 "0"
 bad_profile unknown-command 'seccomp
 sekcomp mount' 2 sekcomp
+# CR line ends would join the file into one line, so a first line outside
+# the seccomp family would hide the rest: a CR inside a line is an error.
+bad_profile cr-line-ends "$(printf 'caps.drop all\rseccomp.drop mount\r')" 1 \
+	"carriage return inside the line"
+bad_profile cr-in-comment "$(printf '# a\rseccomp\n')" 1 \
+	"carriage return inside the line"
 bad_profile unknown-protocol 'protocol unix,ipx' 1 ipx
 bad_profile unknown-namespace 'restrict-namespaces user,foo' 1 foo
 bad_profile missing-include 'seccomp
