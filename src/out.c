@@ -124,30 +124,32 @@ out_pad(struct out *o, unsigned int column)
 
 /*
  * Characters past ASCII that show as a blank or not at all, or that
- * reorder the text around them.  They are every space separator
- * (Unicode category Zs) but U+0020, the line and paragraph separators,
- * and the format characters (Cf) that running text hides: soft hyphen,
- * zero-width and bidi controls, word joiners, the BOM, the interlinear
- * annotation marks, the format controls of Egyptian hieroglyphs,
- * shorthand and musical notation, and the tags.  In a message,
+ * reorder the text around them.  They are every space separator (Unicode
+ * category Zs) but U+0020, and the line and paragraph separators.  They
+ * are the code points of Default_Ignorable_Code_Point: zero-width and
+ * bidi controls, fillers, variation selectors, tags.  And they are the
+ * other format characters that hide in running text (interlinear
+ * annotation, Egyptian hieroglyph joiners) and the blank braille pattern
+ * U+2800.  In a message,
  * 'seccomp.drop<U+00A0>mount' would look like a line with a plain space.
- * Ranges of code points, from Unicode 14.0 as Python 3.11's unicodedata
- * module reports it; the unassigned code points inside a range, such as
- * U+2065, are escaped with it.
+ * Ranges of code points, from UnicodeData.txt and DerivedCoreProperties.txt
+ * of Unicode 15.0 (Debian's unicode-data).
  */
 static const uint32_t hidden[][2] = {
-	{ 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x61c, 0x61c },
-	{ 0x1680, 0x1680 }, { 0x180e, 0x180e }, { 0x2000, 0x200f },
-	{ 0x2028, 0x202f }, { 0x205f, 0x206f }, { 0x3000, 0x3000 },
-	{ 0xfeff, 0xfeff }, { 0xfff9, 0xfffb }, { 0x13430, 0x13438 },
-	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0000, 0xe007f },
+	{ 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x34f, 0x34f }, { 0x61c, 0x61c },
+	{ 0x115f, 0x1160 }, { 0x1680, 0x1680 }, { 0x17b4, 0x17b5 },
+	{ 0x180b, 0x180f }, { 0x2000, 0x200f }, { 0x2028, 0x202f },
+	{ 0x205f, 0x206f }, { 0x2800, 0x2800 }, { 0x3000, 0x3000 },
+	{ 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+	{ 0xffa0, 0xffa0 }, { 0xfff0, 0xfffb }, { 0x13430, 0x1343f },
+	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff },
 };
 
 /*
- * Printable characters pass: ASCII from space to '~', and well-formed
- * UTF-8 from U+00A1 up, except the hidden[] ones.  Every other byte is
- * written as \xHH: C0 controls, DEL, C1 controls, the bytes of hidden
- * characters and malformed UTF-8.  After some lead bytes the second
+ * Printable characters pass: ASCII from space to '~' but the backslash,
+ * and well-formed UTF-8 from U+00A1 up, except the hidden[] ones.  Every
+ * other byte is written as \xHH: C0 controls, the backslash, DEL, C1
+ * controls, the bytes of hidden characters and malformed UTF-8.  After some lead bytes the second
  * byte has a narrower range (RFC 3629, section 4).  That keeps out the C1
  * controls U+0080 to U+009F (after 0xc2), overlong forms (0xe0, 0xf0),
  * UTF-16 surrogates (0xed) and values past U+10FFFF (0xf4).
@@ -162,7 +164,9 @@ out_text(struct out *o, const char *text, size_t max)
 	char hex[4];
 
 	while (i < max && (c = s[i]) != '\0') {
-		n = c >= 0x20 && c < 0x7f;
+		/* A backslash is escaped too, so that \xHH in the output
+		 * always stands for one byte. */
+		n = c >= 0x20 && c < 0x7f && c != '\\';
 		if (c >= 0xc2 && c <= 0xf4) {
 			n = 2 + (c >= 0xe0) + (c >= 0xf0);
 			lo = 0x80;

@@ -155,20 +155,28 @@ quoted utf8-cut "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\
 	-p "$TMP/u2.profile"
 # Characters that show as a blank or nothing, or reorder the line, are
 # escaped too: a no-break space that would pass for a plain one, a
-# right-to-left override, and a tag character.  Their neighbours U+00A1,
-# U+2010 and U+E0080 pass.
+# right-to-left override, and tag characters (U+E0001, and U+E0080 of
+# the default-ignorable range after the tags).  Their neighbours U+00A1
+# and U+2010 pass.
 printf 'seccomp.drop\302\240mount\n' >"$TMP/u3.profile"
 quoted hidden-nbsp "seccwrap: $TMP/u3.profile:1: unknown command 'seccomp.drop\\xc2\\xa0mount'" \
 	-p "$TMP/u3.profile"
 printf 'seccomp.drop a\342\200\256b,\302\241\342\200\220\363\240\202\200\363\240\200\201\n' \
 	>"$TMP/u4.profile"
-# U+1BCA0, a shorthand format control, takes four bytes.
+# U+1BCA0, a shorthand format control, takes four bytes.  U+3164, the
+# Hangul filler, is a letter that shows as a blank; a backslash is
+# escaped so that \xHH always stands for one byte.
 printf 'seccomp.drop \360\233\262\240\n' >"$TMP/u5.profile"
+printf 'seccomp.drop\343\205\244mount\n' >"$TMP/u6.profile"
+quoted hidden-filler "seccwrap: $TMP/u6.profile:1: unknown command 'seccomp.drop\\xe3\\x85\\xa4mount'" \
+	-p "$TMP/u6.profile"
+quoted escape-backslash "seccwrap: --seccomp.drop: invalid character in list item 'a\\x5cx1b'" \
+	'--seccomp.drop=a\x1b'
 quoted hidden-4-byte "seccwrap: $TMP/u5.profile:1: invalid character in list item '\\xf0\\x9b\\xb2\\xa0'" \
 	-p "$TMP/u5.profile"
 quoted hidden-rlo "seccwrap: $TMP/u4.profile:1: invalid character in list item 'a\\xe2\\x80\\xaeb'" \
 	-p "$TMP/u4.profile"
-quoted hidden-tag "seccwrap: $TMP/u4.profile:1: invalid character in list item '¡‐$(printf '\363\240\202\200')\\xf3\\xa0\\x80\\x81'" \
+quoted hidden-tag "seccwrap: $TMP/u4.profile:1: invalid character in list item '¡‐\\xf3\\xa0\\x82\\x80\\xf3\\xa0\\x80\\x81'" \
 	-p "$TMP/u4.profile"
 
 # A very long quoted piece is cut at 1024 bytes, with "..." at the cut.
