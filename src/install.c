@@ -31,15 +31,18 @@ struct fprog {
  * fills six: sysname, nodename, release, version, machine, domainname. */
 #define UTS_FIELD 65
 
-/* Copy the machine field of uname(2) into MACHINE (SIZE bytes). */
+/* Copy the machine field of uname(2) into MACHINE (SIZE bytes).  An
+ * empty one, as from an outer filter that fakes success, is -EINVAL. */
 static int
 uname_machine(char *machine, size_t size)
 {
-	char uts[6][UTS_FIELD];
+	char uts[6][UTS_FIELD] = { { 0 } };
 	size_t i;
 
 	if (syscall(SYS_uname, uts) < 0)
 		return -errno;
+	if (uts[4][0] == '\0')
+		return -EINVAL;
 	for (i = 0; i + 1 < size && i + 1 < UTS_FIELD && uts[4][i]; i++)
 		machine[i] = uts[4][i];
 	machine[i] = '\0';

@@ -659,16 +659,16 @@ find_command(const char *command, char **envp, char **path)
 }
 
 /*
- * Return 1 when PROG keeps seccwrap from reporting a failed execve
- * (exec_failed()): it denies write, exit or exit_group to seccwrap's own
- * ABI.  A failed execve would then end in the error action or a trap,
- * not in env(1)'s status.
+ * Return 1 when, under PROG, a failed execve would not end with env(1)'s
+ * status.  exec_failed() calls write, then exit_group, then exit: a kill
+ * or trap action on any of them, or an errno for both exit calls, ends
+ * seccwrap with a signal.  An errno for write only loses the message.
  */
 static int
-report_denied(const struct program *prog)
+status_lost(const struct program *prog)
 {
-	static const unsigned short calls[] = { SC_write, SC_exit,
-						SC_exit_group };
+	static const unsigned short calls[] = { SC_write, SC_exit_group,
+						SC_exit };
 	const struct abi *own = host_abis[arch_own_abi()];
 	uint32_t action;
 	unsigned int i;
@@ -680,15 +680,21 @@ report_denied(const struct program *prog)
 			continue;
 		action = emulate(prog, (uint32_t)nr, own->audit_arch, NULL,
 				 NULL) & RET_ACTION_MASK;
-		if (action != RET_ALLOW && action != RET_LOG)
+		if (action == RET_ALLOW || action == RET_LOG) {
+			if (calls[i] != SC_write)
+				return 0;
+		} else if (action != RET_ERRNO) {
 			return 1;
+		}
 	}
-	return 0;
+	return 1;
 }
 
-/* Under a filter that report_denied() finds, check before installing it
+/* Under a filter that status_lost() finds, check before installing it
  * that the interpreter PATH names is there, as exec_failed() would
- * report.  Return 0, or the exit status. */
+ * report.  Return 0, or the exit status.  NOTE: a binfmt_misc handler
+ * that takes the file before the kernel's script and ELF loaders makes
+ * this 127 wrong, and the kernel does not say which handlers match. */
 static int
 check_interpreter(const char *path)
 {
@@ -825,8 +831,10 @@ main(int argc, char **argv, char **envp)
 		int one = opt.s.profile_given == 1;
 		struct origin profile = { .file = one ? opt.s.profile_first :
 					  NULL };
-		const char *what = one ? "the profile has no seccomp command" :
-				   "no profile has a seccomp command";
+		const char *what = one ?
+				   "the profile has no command that builds a "
+				   "filter" : "no profile has a command that "
+				   "builds a filter";
 
 		if (opt.action != RUN && opt.action != CHECK) {
 			msg(MSG_ERROR, &profile, what,
@@ -849,7 +857,7 @@ main(int argc, char **argv, char **envp)
 	if (opt.action == CHECK)
 		return 0;
 	if (opt.s.filter_requested) {
-		if (report_denied(&prog) && (r = check_interpreter(path)) != 0)
+		if (status_lost(&prog) && (r = check_interpreter(path)) != 0)
 			return r;
 		msg(MSG_NOTE, NULL, "installing the filter and executing '",
 		    path, "'", NULL);

@@ -223,20 +223,31 @@ chmod 755 "$TMP/badinterp"
 check exec-no-interpreter/status 127 "$?"
 stderr_has exec-no-interpreter/message \
 	'cannot execute: ENOENT (its #! interpreter or ELF interpreter'
-# A filter that denies write, exit or exit_group would keep seccwrap
-# from reporting a failed execve, or from exiting with its status.  So
-# under such a filter seccwrap checks before installing it that the
-# interpreter is there, and names it.
-"$SECCWRAP" --seccomp.keep=read,exit -- "$TMP/badinterp" </dev/null \
-	>/dev/null 2>"$TMP/err"
-check exec-no-interpreter-exit/status 127 "$?"
-check exec-no-interpreter-exit/message "seccwrap: $TMP/badinterp: cannot \
-execute: ENOENT (its interpreter '$TMP/no-such-interpreter' is missing)" \
-	"$(cat "$TMP/err")"
+# A keep list without write and exit_group: no message, but exit(2)
+# still ends seccwrap with the status.  The sanitizer runtime cannot run
+# under that filter: when its exit_group fails, it loops for ever.
+if grep -q -a __asan_init "$SECCWRAP"; then
+	skip exec-no-interpreter-exit "$SECCWRAP is a sanitizer build"
+else
+	timeout 20 "$SECCWRAP" --seccomp.keep=read,exit -- "$TMP/badinterp" \
+		</dev/null >/dev/null 2>"$TMP/err"
+	check exec-no-interpreter-exit/status 127 "$?"
+	check exec-no-interpreter-exit/silent "" "$(cat "$TMP/err")"
+fi
+# A filter that kills at write, or that denies both exit calls, would
+# end seccwrap with a signal after a failed execve.  So under such a
+# filter seccwrap checks before installing it that the interpreter is
+# there, and names it.
 "$SECCWRAP" --seccomp.drop=write --seccomp-error-action=kill -- \
 	"$TMP/badinterp" </dev/null >/dev/null 2>"$TMP/err"
 check exec-no-interpreter-kill/status 127 "$?"
-stderr_has exec-no-interpreter-kill/message \
+check exec-no-interpreter-kill/message "seccwrap: $TMP/badinterp: cannot \
+execute: ENOENT (its interpreter '$TMP/no-such-interpreter' is missing)" \
+	"$(cat "$TMP/err")"
+"$SECCWRAP" --seccomp.keep=read -- "$TMP/badinterp" </dev/null \
+	>/dev/null 2>"$TMP/err"
+check exec-no-interpreter-no-exit/status 127 "$?"
+stderr_has exec-no-interpreter-no-exit/message \
 	"its interpreter '$TMP/no-such-interpreter' is missing"
 # The same for a dynamic program whose ELF interpreter is missing, as a
 # glibc program is in a musl-only initramfs.
@@ -253,15 +264,18 @@ else
 	fail exec-no-elf-interpreter "gcc failed: $(head -c 200 "$TMP/build.err")"
 fi
 # The kernel runs no ELF file of type ET_REL (1), whatever interpreter it
-# names: execve fails with ENOEXEC, which the check does not predict.
-# Here exit_group is denied but write and exit are not, so the report
-# after the failed execve still ends with env(1)'s 126.
+# names: execve fails with ENOEXEC, which the check does not predict, so
+# the failure ends in the kill action, not in a 127.
 cp "$TMP/badelf" "$TMP/relelf"
 printf '\001' | dd of="$TMP/relelf" bs=1 seek=16 conv=notrunc 2>/dev/null
-"$SECCWRAP" --seccomp.drop=exit_group -- "$TMP/relelf" </dev/null \
-	>/dev/null 2>"$TMP/err"
-check exec-elf-type-rel/status 126 "$?"
-stderr_has exec-elf-type-rel/message 'cannot execute: ENOEXEC'
+"$SECCWRAP" --seccomp.drop=write --seccomp-error-action=kill -- \
+	"$TMP/relelf" </dev/null >/dev/null 2>"$TMP/err"
+check exec-elf-type-rel/status 159 "$?"
+if grep -q "is missing" "$TMP/err"; then
+	fail exec-elf-type-rel/no-guess "$(cat "$TMP/err")"
+else
+	pass exec-elf-type-rel/no-guess
+fi
 # Where the filter lets seccwrap report, nothing is checked before it:
 # execve itself finds the missing interpreter, as above.
 "$SECCWRAP" --seccomp.drop=mount -- "$TMP/badelf" </dev/null \

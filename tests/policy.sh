@@ -215,19 +215,25 @@ expect execveat-denied-keep32 $EPERM i386 execveat -p "$TMP/p.profile"
 profile "private-tmp" "caps.drop all"
 out=$("$SECCWRAP" -p "$TMP/p.profile" -- /bin/echo ran 2>"$TMP/err")
 check no-seccomp-runs ran "$out"
-if grep -q "no seccomp command" "$TMP/err"; then
+if grep -q "no command that builds a filter" "$TMP/err"; then
 	pass no-seccomp-note
 else
 	fail no-seccomp-note "got: $(cat "$TMP/err")"
 fi
 out=$("$SECCWRAP" -q -p "$TMP/p.profile" -- /bin/true 2>&1)
 check no-seccomp-quiet "" "$out"
+# A profile that only tunes a filter builds none either.
+printf 'seccomp-error-action kill\nallow-debuggers\n' >"$TMP/tune.profile"
+"$SECCWRAP" -p "$TMP/tune.profile" --check 2>"$TMP/tune.err"
+check no-seccomp-tuning-only "0 seccwrap: $TMP/tune.profile: the profile \
+has no command that builds a filter; seccwrap would add no filter" \
+	"$? $(cat "$TMP/tune.err")"
 # The note names the profile, or with several, speaks of all of them.
 check no-seccomp-names-file "seccwrap: $TMP/p.profile: the profile has no \
-seccomp command; adding no filter" "$(cat "$TMP/err")"
+command that builds a filter; adding no filter" "$(cat "$TMP/err")"
 out=$("$SECCWRAP" -p "$TMP/p.profile" -p "$TMP/p.profile" --print 2>&1)
-check no-seccomp-two-print "125 seccwrap: no profile has a seccomp \
-command, so there is no filter" "$? $out"
+check no-seccomp-two-print "125 seccwrap: no profile has a command that \
+builds a filter, so there is no filter" "$? $out"
 
 # -v names the firejail commands it skipped.
 "$SECCWRAP" -v -p "$TMP/p.profile" --check 2>"$TMP/err"
