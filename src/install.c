@@ -12,6 +12,7 @@
 
 #define PR_SET_SECCOMP		 22
 #define PR_SET_NO_NEW_PRIVS	 38
+#define PR_GET_NO_NEW_PRIVS	 39
 #define SECCOMP_MODE_FILTER	 2	/* prctl(PR_SET_SECCOMP) mode */
 #define SECCOMP_SET_MODE_FILTER	 1	/* seccomp(2) operations */
 #define SECCOMP_GET_ACTION_AVAIL 2
@@ -97,12 +98,19 @@ int
 install_filter(const struct program *prog, const char **call)
 {
 	struct fprog fp;
+	long r;
 
 	fp.len = (unsigned short)prog->len;
 	fp.filter = prog->insn;
 	*call = "prctl(PR_SET_NO_NEW_PRIVS)";
 	if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		return -errno;
+	/* An outer filter that answers with errno 0 fakes success, and no
+	 * filter can make the query below return the kernel's 1. */
+	*call = "prctl(PR_GET_NO_NEW_PRIVS)";
+	r = syscall(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+	if (r != 1)
+		return r < 0 ? -errno : -EPERM;
 	*call = "seccomp(SECCOMP_SET_MODE_FILTER)";
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) == 0)
 		return 0;

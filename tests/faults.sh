@@ -156,6 +156,12 @@ stderr_has seccomp-einval/message \
 # Before Linux 3.5 there is no no_new_privs.
 rejected no-nnp "$OUTER" prctl@0=38=EINVAL -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+# An outer filter that answers PR_SET_NO_NEW_PRIVS with errno 0 fakes
+# success; the query afterwards finds the bit unset.
+rejected nnp-faked "$OUTER" prctl@0=38=0 -- "$SECCWRAP" \
+	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+stderr_has nnp-faked/message 'prctl(PR_GET_NO_NEW_PRIVS) failed' \
+	"expected the query that found the bit unset"
 
 # --- SECCOMP_RET_KILL_PROCESS and LOG missing: Linux 3.17 to 4.13 --------
 

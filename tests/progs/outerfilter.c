@@ -10,7 +10,8 @@
  * RULE is SYSCALL=ERRNO, or SYSCALL@ARG=VALUE=ERRNO to fail only calls
  * whose argument ARG (0-5) equals VALUE, or SYSCALL@ARG!=VALUE=ERRNO to
  * fail only calls whose argument differs.  SYSCALL and ERRNO are names
- * from the tables below or numbers; VALUE is a number (strtoull base 0)
+ * from the tables below or numbers, and ERRNO 0 fakes success: the call
+ * returns 0 without running.  VALUE is a number (strtoull base 0)
  * compared on all 64 bits.  The first rule that matches decides; every
  * other call, and every call of another ABI, is allowed.
  *
@@ -99,7 +100,7 @@ lookup_errno(const char *name)
 		if (strcmp(errnos[i].name, name) == 0)
 			return errnos[i].value;
 	v = strtol(name, &end, 0);
-	return *end == '\0' && end != name && v > 0 && v < 4096 ? (int)v : -1;
+	return *end == '\0' && end != name && v >= 0 && v < 4096 ? (int)v : -1;
 }
 
 /* Parse SYSCALL[@ARG[!]=VALUE]=ERRNO into R; exit on errors. */
