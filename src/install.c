@@ -105,8 +105,8 @@ install_filter(const struct program *prog, const char **call)
 	*call = "prctl(PR_SET_NO_NEW_PRIVS)";
 	if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		return -errno;
-	/* An outer filter that answers with errno 0 fakes success, and no
-	 * filter can make the query below return the kernel's 1. */
+	/* An outer filter that returns errno 0 for the call fakes success,
+	 * and no filter can make the query below return the kernel's 1. */
 	*call = "prctl(PR_GET_NO_NEW_PRIVS)";
 	r = syscall(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
 	if (r != 1)
