@@ -138,7 +138,8 @@ const struct abi *const *host_abi_list(void);
 unsigned int host_abi_number(void);
 #define host_abis (host_abi_list())
 #define host_abi_count (host_abi_number())
-#define HOST_ABI_MAX 4
+/* The maximum number of ABIs of one arch: three on x86_64 and mips64. */
+#define HOST_ABI_MAX 3
 /* Return the last number of ABI's span: below the next higher number
  * base of the arch (mips n64 ends at 5999, where n32 starts), at most
  * 999 above a mips ABI's base, or 0xffffffff. */
