@@ -237,11 +237,11 @@ exec_missing_interpreter(const char *path, char **interpreter)
 	if (head == NULL)
 		return -ENOMEM;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	/* A file that can be executed but not read is not checked. */
+	/* A file that can be executed but not read is not checked.  No
+	 * EINTR retry, for the reason out_flush() gives. */
 	while (fd >= 0 && n < HEAD_BYTES &&
-	       ((r = read(fd, head + n, HEAD_BYTES - n)) > 0 ||
-		(r < 0 && errno == EINTR)))
-		n += r > 0 ? (size_t)r : 0;
+	       (r = read(fd, head + n, HEAD_BYTES - n)) > 0)
+		n += (size_t)r;
 	if (fd >= 0)
 		close(fd);
 	if (n >= 4 && memcmp(head, "\177ELF", 4) == 0)

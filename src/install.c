@@ -106,11 +106,16 @@ install_filter(const struct program *prog, const char **call)
 	if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		return -errno;
 	/* An outer filter that returns errno 0 for the call fakes success,
-	 * and no filter can make the query below return the kernel's 1. */
+	 * and no errno action can make the query below return the
+	 * kernel's 1. */
 	*call = "prctl(PR_GET_NO_NEW_PRIVS)";
 	r = syscall(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
-	if (r != 1)
-		return r < 0 ? -errno : -EPERM;
+	if (r < 0)
+		return -errno;
+	if (r != 1) {
+		*call = NULL;
+		return -EPERM;
+	}
 	*call = "seccomp(SECCOMP_SET_MODE_FILTER)";
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) == 0)
 		return 0;

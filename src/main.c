@@ -862,6 +862,12 @@ main(int argc, char **argv, char **envp)
 		msg(MSG_NOTE, NULL, "installing the filter and executing '",
 		    path, "'", NULL);
 		r = install_filter(&prog, &call);
+		if (r < 0 && call == NULL) {
+			msg(MSG_ERROR, NULL, "no_new_privs is not set although "
+			    "prctl(PR_SET_NO_NEW_PRIVS) returned success; the "
+			    "command was not run", NULL);
+			return EXIT_SECCWRAP;
+		}
 		if (r < 0) {
 			msg(MSG_ERROR, NULL, call, " failed: ",
 			    errno_text(-r), "; the command was not run", NULL);

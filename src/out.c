@@ -25,9 +25,10 @@ out_flush(struct out *o)
 	ssize_t n;
 
 	while (done < o->len) {
+		/* No retry on EINTR: seccwrap sets no signal handler, so
+		 * only a filter's errno returns it, and every retry would
+		 * get it again. */
 		n = write(o->fd, o->buf + done, o->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n <= 0) {
 			o->error = 1;
 			if (o->fd == 1 && out_stdout_error == 0)

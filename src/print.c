@@ -405,9 +405,8 @@ write_all(int fd, const char *p, size_t len)
 	ssize_t n;
 
 	while (len > 0) {
+		/* No EINTR retry, for the reason out_flush() gives. */
 		n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n < 0)
 			return -errno;
 		if (n == 0)

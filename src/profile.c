@@ -311,9 +311,8 @@ slurp(int fd, size_t expect, size_t *size)
 			buf = grown;
 			cap *= 2;
 		}
+		/* No EINTR retry, for the reason out_flush() gives. */
 		n = read(fd, buf + len, cap - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
 		if (n < 0)
 			break;
 		if (n == 0) {
@@ -379,7 +378,7 @@ read_lines(struct reader *r, char *buf, const char *path)
 	struct origin at = { .file = path };
 	unsigned int errors = 0;
 	char *line, *end;
-	size_t length;
+	size_t length, text, i;
 
 	for (line = buf; *line && msg_errors <= MSG_ERRORS_MAX; line = end) {
 		at.line++;
@@ -388,8 +387,26 @@ read_lines(struct reader *r, char *buf, const char *path)
 			*end++ = '\0';
 		else
 			end = line + strlen(line);
-		/* The CRs of a CRLF line end are not part of the line. */
+		/* A CR before the last non-blank of a line is most likely
+		 * the line end of a file with CR line ends, which would join
+		 * every line into one: "caps.drop all<CR>seccomp" would read
+		 * as a line without a seccomp command.  Blanks and CRs at the
+		 * end are a CRLF line end and trailing blanks. */
 		length = strlen(line);
+		for (text = length; text > 0 && (line[text - 1] == ' ' ||
+		     line[text - 1] == '\t' || line[text - 1] == '\r' ||
+		     line[text - 1] == '\v' || line[text - 1] == '\f');
+		     text--)
+			;
+		for (i = 0; i < text && line[i] != '\r'; i++)
+			;
+		if (i < text) {
+			msg(MSG_ERROR, &at, "carriage return inside the line; "
+			    "save the file with LF or CRLF line ends", NULL);
+			errors++;
+			continue;
+		}
+		/* The CRs of a CRLF line end are not part of the line. */
 		while (length > 0 && line[length - 1] == '\r')
 			length--;
 		if (length > LINE_MAX_BYTES) {
@@ -397,17 +414,7 @@ read_lines(struct reader *r, char *buf, const char *path)
 			errors++;
 			continue;
 		}
-		/* A CR inside a line is most likely the line end of a file
-		 * with CR line ends, which would join every line into one:
-		 * "caps.drop all<CR>seccomp" would read as a line without a
-		 * seccomp command. */
 		line[length] = '\0';
-		if (strchr(line, '\r') != NULL) {
-			msg(MSG_ERROR, &at, "carriage return inside the line; "
-			    "save the file with LF or CRLF line ends", NULL);
-			errors++;
-			continue;
-		}
 		normalize(line);
 		if (*line)
 			errors += do_line(r, line, &at);

@@ -509,7 +509,8 @@ int install_kernel_machine(char *machine, size_t size, int linux32,
 int install_action_available(uint32_t action);
 /*
  * Set no_new_privs and install PROG.  Return 0, or -errno with *CALL
- * naming the system call that failed.
+ * naming the system call that failed, or NULL when no_new_privs stayed
+ * unset although setting it returned success.
  */
 int install_filter(const struct program *prog, const char **call);
 

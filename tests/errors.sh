@@ -64,6 +64,13 @@ bad_profile cr-line-ends "$(printf 'caps.drop all\rseccomp.drop mount\r')" 1 \
 	"carriage return inside the line"
 bad_profile cr-in-comment "$(printf '# a\rseccomp\n')" 1 \
 	"carriage return inside the line"
+# A CR-only file longer than a line may be gets the same message.
+bad_profile cr-long "$(for i in $(seq 400); do printf 'caps.drop all\r'; done)" \
+	1 "carriage return inside the line"
+# Blanks after the CR of a CRLF line end are trailing blanks.
+printf 'seccomp.drop mount\r \t\r\n' >"$TMP/cr-blank.profile"
+"$SECCWRAP" -p "$TMP/cr-blank.profile" --check 2>"$TMP/cr-blank.err"
+check cr-then-blanks "0 " "$? $(cat "$TMP/cr-blank.err")"
 bad_profile unknown-protocol 'protocol unix,ipx' 1 ipx
 bad_profile unknown-namespace 'restrict-namespaces user,foo' 1 foo
 bad_profile missing-include 'seccomp

@@ -62,7 +62,7 @@ static const struct {
 	{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "EIO", EIO },
 	{ "ENOMEM", ENOMEM }, { "EACCES", EACCES }, { "EFAULT", EFAULT },
 	{ "EINVAL", EINVAL }, { "ENOSYS", ENOSYS },
-	{ "EOPNOTSUPP", EOPNOTSUPP },
+	{ "EOPNOTSUPP", EOPNOTSUPP }, { "EINTR", EINTR },
 };
 
 static void
