@@ -165,9 +165,14 @@ stderr_has nnp-faked/message 'no_new_privs is not set although' \
 # seccwrap sets no signal handler, so EINTR comes only from a filter, and
 # a retry would get it again: failed reads and writes end the run.
 printf 'seccomp.drop mount\n' >"$TMP/eintr.profile"
-rejected read-eintr timeout 10 "$OUTER" read=EINTR -- "$SECCWRAP" \
-	-p "$TMP/eintr.profile" -- sh -c "touch '$MARKER'"
-stderr_has read-eintr/message "EINTR" "expected the failed read"
+if grep -q -a __asan_init "$SECCWRAP"; then
+	# Its dynamic loader reads the sanitizer library first.
+	skip read-eintr "$SECCWRAP is a sanitizer build"
+else
+	rejected read-eintr timeout 10 "$OUTER" read=EINTR -- "$SECCWRAP" \
+		-p "$TMP/eintr.profile" -- sh -c "touch '$MARKER'"
+	stderr_has read-eintr/message "EINTR" "expected the failed read"
+fi
 
 # --- SECCOMP_RET_KILL_PROCESS and LOG missing: Linux 3.17 to 4.13 --------
 
