@@ -223,15 +223,14 @@ script_interpreter(const unsigned char *head, size_t n, char *name)
 }
 
 int
-exec_missing_interpreter(const char *path, char **interpreter)
+exec_check_interpreter(const char *path, char **interpreter)
 {
 	unsigned char *head;
 	const char *name = NULL;
 	char script[SCRIPT_HEAD];
-	struct stat st;
 	ssize_t r;
 	size_t n = 0;
-	int fd, missing = 0;
+	int fd, err = 0;
 
 	head = malloc(HEAD_BYTES);
 	if (head == NULL)
@@ -248,12 +247,15 @@ exec_missing_interpreter(const char *path, char **interpreter)
 		name = elf_interpreter(head, n);
 	else if (n >= 2 && head[0] == '#' && head[1] == '!')
 		name = script_interpreter(head, n, script);
-	if (name != NULL && stat(name, &st) < 0 && errno == ENOENT) {
-		missing = 1;
+	/* The kernel opens the interpreter as it opens the command: a
+	 * regular file that may be executed (open_exec(), fs/exec.c). */
+	if (name != NULL)
+		err = -check_file(name);
+	if (err != 0) {
 		*interpreter = strdup(name);
 		if (*interpreter == NULL)
-			missing = -ENOMEM;
+			err = -ENOMEM;
 	}
 	free(head);
-	return missing;
+	return err;
 }

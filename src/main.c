@@ -691,16 +691,16 @@ status_lost(const struct program *prog)
 }
 
 /* Under a filter that status_lost() finds, check before installing it
- * that the interpreter PATH names is there, as exec_failed() would
+ * that the interpreter PATH names can run, as exec_failed() would
  * report.  Return 0, or the exit status.  NOTE: a binfmt_misc handler
  * that takes the file before the kernel's script and ELF loaders makes
- * this 127 wrong, and the kernel does not say which handlers match. */
+ * this status wrong, and the kernel does not say which handlers match. */
 static int
 check_interpreter(const char *path)
 {
 	struct origin at = { .file = path };
 	char *name;
-	int r = exec_missing_interpreter(path, &name);
+	int r = exec_check_interpreter(path, &name);
 
 	if (r == 0)
 		return 0;
@@ -708,9 +708,11 @@ check_interpreter(const char *path)
 		msg(MSG_ERROR, NULL, "out of memory", NULL);
 		return EXIT_SECCWRAP;
 	}
-	msg(MSG_ERROR, &at, "cannot execute: ENOENT (its interpreter '",
-	    name, "' is missing)", NULL);
-	return EXIT_NOT_FOUND;
+	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(r),
+	    " (its interpreter '", name, r == ENOENT ? "' is missing)" :
+	    "' cannot be executed)", NULL);
+	/* As exec_failed() reports the same errors after execve. */
+	return r == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
 }
 
 /* Report that seccomp(2) rejected ACTION with R, the error of

@@ -522,13 +522,13 @@ int install_filter(const struct program *prog, const char **call);
  */
 int exec_find(const char *command, char *const envp[], char **path);
 /*
- * Return 1 with *INTERPRETER set (allocated) when execve of PATH would
- * fail with ENOENT because the #! interpreter or the ELF interpreter it
- * names is missing, 0 when it cannot tell or the interpreter is there,
- * or -ENOMEM.  ENOEXEC is not predicted, since a binfmt_misc handler may
- * take a file that the kernel's own loaders reject.
+ * Return the errno, such as ENOENT or EACCES, with *INTERPRETER set
+ * (allocated) when execve of PATH would fail because the #! interpreter
+ * or the ELF interpreter it names is missing or cannot be executed; 0
+ * when it cannot tell or the interpreter can run; or -ENOMEM.  ENOEXEC
+ * is not predicted.
  */
-int exec_missing_interpreter(const char *path, char **interpreter);
+int exec_check_interpreter(const char *path, char **interpreter);
 
 /* Return how many groups lie on the path from group TOP down to group
  * VIA, storing them in PATH (at most MAX); 0 when VIA is not below TOP. */

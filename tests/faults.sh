@@ -266,6 +266,16 @@ execute: ENOENT (its interpreter '$TMP/no-such-interpreter' is missing)" \
 check exec-no-interpreter-no-exit/status 127 "$?"
 stderr_has exec-no-interpreter-no-exit/message \
 	"its interpreter '$TMP/no-such-interpreter' is missing"
+# An interpreter that cannot be executed, here a folder: 126, as execve
+# gives EACCES.
+printf '#!%s\n' "$TMP" >"$TMP/dirinterp"
+chmod 755 "$TMP/dirinterp"
+"$SECCWRAP" --seccomp.drop=write --seccomp-error-action=kill -- \
+	"$TMP/dirinterp" </dev/null >/dev/null 2>"$TMP/err"
+check exec-interpreter-folder/status 126 "$?"
+check exec-interpreter-folder/message "seccwrap: $TMP/dirinterp: cannot \
+execute: EACCES (its interpreter '$TMP' cannot be executed)" \
+	"$(cat "$TMP/err")"
 # EINTR from write loses the message, not the status.
 timeout 10 "$SECCWRAP" --seccomp.drop=write:EINTR -- "$TMP/badinterp" \
 	</dev/null >/dev/null 2>"$TMP/err"
