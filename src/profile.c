@@ -224,6 +224,34 @@ add_ignore(struct settings *s, const char *arg, const struct origin *at)
 	return 0;
 }
 
+/* Return 1 when C is a blank of a profile line, CR included. */
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * Return 1 when a CR in LINE comes before a character that is not blank.
+ * That CR is most likely the line end of a file with CR line ends, which
+ * would join every line into one: "caps.drop all<CR>seccomp" would read
+ * as a line without a seccomp command.  CRs and blanks at the end are a
+ * CRLF line end and trailing blanks.
+ */
+static int
+cr_inside(const char *line)
+{
+	int cr = 0;
+
+	for (; *line; line++) {
+		if (*line == '\r')
+			cr = 1;
+		else if (cr && !is_blank(*line))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Trim LINE in place, drop its comment and squeeze runs of blanks into
  * one space, as firejail does.
@@ -235,8 +263,7 @@ normalize(char *line)
 	int blank = 0;
 
 	for (; *in && *in != '#'; in++) {
-		if (*in == ' ' || *in == '\t' || *in == '\r' || *in == '\v' ||
-		    *in == '\f') {
+		if (is_blank(*in)) {
 			blank = out != line;
 			continue;
 		}
@@ -378,7 +405,7 @@ read_lines(struct reader *r, char *buf, const char *path)
 	struct origin at = { .file = path };
 	unsigned int errors = 0;
 	char *line, *end;
-	size_t length, text, i;
+	size_t length;
 
 	for (line = buf; *line && msg_errors <= MSG_ERRORS_MAX; line = end) {
 		at.line++;
@@ -387,26 +414,14 @@ read_lines(struct reader *r, char *buf, const char *path)
 			*end++ = '\0';
 		else
 			end = line + strlen(line);
-		/* A CR before the last non-blank of a line is most likely
-		 * the line end of a file with CR line ends, which would join
-		 * every line into one: "caps.drop all<CR>seccomp" would read
-		 * as a line without a seccomp command.  Blanks and CRs at the
-		 * end are a CRLF line end and trailing blanks. */
-		length = strlen(line);
-		for (text = length; text > 0 && (line[text - 1] == ' ' ||
-		     line[text - 1] == '\t' || line[text - 1] == '\r' ||
-		     line[text - 1] == '\v' || line[text - 1] == '\f');
-		     text--)
-			;
-		for (i = 0; i < text && line[i] != '\r'; i++)
-			;
-		if (i < text) {
+		if (cr_inside(line)) {
 			msg(MSG_ERROR, &at, "carriage return inside the line; "
 			    "save the file with LF or CRLF line ends", NULL);
 			errors++;
 			continue;
 		}
 		/* The CRs of a CRLF line end are not part of the line. */
+		length = strlen(line);
 		while (length > 0 && line[length - 1] == '\r')
 			length--;
 		if (length > LINE_MAX_BYTES) {
