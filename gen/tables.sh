@@ -299,7 +299,7 @@ done <"$WORK/tables"
 # number on both ABIs.  So s390 also gets each s390x call from 424 on that
 # it lacks, memfd_secret and cachestat onwards.  NOTE: the calls after
 # mseal are assumed to follow the same rule, including those added after
-# 6.19 removed the ABI; a kernel without them answers ENOSYS anyway.
+# 6.19 removed the ABI.  A kernel without them returns ENOSYS anyway.
 S390_COMMON_FROM=424
 awk -v from="$S390_COMMON_FROM" '
 # First pass: what s390 has and which s390x calls it may lack.

@@ -830,21 +830,21 @@ main(int argc, char **argv, char **envp)
 	if (!opt.s.filter_requested) {
 		/* Only -p options can leave the filter out, and with
 		 * several, the message is about all of them. */
-		int one = opt.s.profile_given == 1;
-		struct origin profile = { .file = one ? opt.s.profile_first :
-					  NULL };
-		const char *what = one ?
-				   "the profile has no command that builds a "
-				   "filter" : "no profile has a command that "
-				   "builds a filter";
+		int single = opt.s.profile_given == 1;
+		struct origin profile = { .file = single ?
+					  opt.s.profile_first : NULL };
+		const char *no_filter = single ?
+					"the profile has no command that "
+					"builds a filter" : "no profile has a "
+					"command that builds a filter";
 
 		if (opt.action != RUN && opt.action != CHECK) {
-			msg(MSG_ERROR, &profile, what,
+			msg(MSG_ERROR, &profile, no_filter,
 			    ", so there is no filter", NULL);
 			return EXIT_SECCWRAP;
 		}
 		/* A filter inherited from the parent still applies. */
-		msg(MSG_INFO, &profile, what, "; ", opt.action == CHECK ?
+		msg(MSG_INFO, &profile, no_filter, "; ", opt.action == CHECK ?
 		    "seccwrap would add no filter" : "adding no filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?

@@ -522,11 +522,11 @@ int install_filter(const struct program *prog, const char **call);
  */
 int exec_find(const char *command, char *const envp[], char **path);
 /*
- * Return the errno, such as ENOENT or EACCES, with *INTERPRETER set
- * (allocated) when execve of PATH would fail because the #! interpreter
- * or the ELF interpreter it names is missing or cannot be executed; 0
- * when it cannot tell or the interpreter can run; or -ENOMEM.  ENOEXEC
- * is not predicted.
+ * Check the #! interpreter or ELF interpreter that PATH names, as execve
+ * would.  Return its errno, such as ENOENT or EACCES, with *INTERPRETER
+ * set (allocated) when it is missing or cannot be executed.  Return 0
+ * when it can run or the check cannot tell, and -ENOMEM.  ENOEXEC is not
+ * predicted.
  */
 int exec_check_interpreter(const char *path, char **interpreter);
 

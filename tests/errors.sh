@@ -161,10 +161,10 @@ quoted utf8-overlong "seccwrap: $TMP/u2.profile:1: invalid character in list ite
 quoted utf8-cut "seccwrap: $TMP/u2.profile:1: invalid character in list item '\\xc3'" \
 	-p "$TMP/u2.profile"
 # Characters that show as a blank or nothing, or reorder the line, are
-# escaped too: a no-break space that would pass for a plain one, a
-# right-to-left override, and tag characters (U+E0001, and U+E0080 of
-# the default-ignorable range after the tags).  Their neighbours U+00A1
-# and U+2010 pass.
+# escaped too.  The cases: a no-break space that would pass for a plain
+# one, a right-to-left override, and tag characters.  U+E0080 is in the
+# default-ignorable range after the tags.  The neighbours U+00A1 and
+# U+2010 pass.
 printf 'seccomp.drop\302\240mount\n' >"$TMP/u3.profile"
 quoted hidden-nbsp "seccwrap: $TMP/u3.profile:1: unknown command 'seccomp.drop\\xc2\\xa0mount'" \
 	-p "$TMP/u3.profile"

@@ -156,8 +156,8 @@ stderr_has seccomp-einval/message \
 # Before Linux 3.5 there is no no_new_privs.
 rejected no-nnp "$OUTER" prctl@0=38=EINVAL -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
-# An outer filter that answers PR_SET_NO_NEW_PRIVS with errno 0 fakes
-# success; the query afterwards finds the bit unset.
+# An outer filter that returns errno 0 for PR_SET_NO_NEW_PRIVS fakes
+# success, and the query afterwards finds the bit unset.
 rejected nnp-faked "$OUTER" prctl@0=38=0 -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
 stderr_has nnp-faked/message 'no_new_privs is not set although' \
@@ -253,8 +253,8 @@ else
 fi
 # A filter that kills at write, or that denies both exit calls, would
 # end seccwrap with a signal after a failed execve.  So under such a
-# filter seccwrap checks before installing it that the interpreter is
-# there, and names it.
+# filter seccwrap checks before installing it that the interpreter can
+# run, and names it.
 "$SECCWRAP" --seccomp.drop=write --seccomp-error-action=kill -- \
 	"$TMP/badinterp" </dev/null >/dev/null 2>"$TMP/err"
 check exec-no-interpreter-kill/status 127 "$?"
