@@ -292,6 +292,27 @@ while read -r table parent uapi triplets header base private defines; do
 	done
 done <"$WORK/tables"
 
+# insert_after TABLE FILE: put the lines of FILE into $WORK/list after
+# the last line of TABLE.
+insert_after() {
+	awk -v table="$1" -v extra="$2" '
+	function add(line) {
+		while ((getline line <extra) > 0)
+			print line
+	}
+	{
+		if (last == table && $1 != table)
+			add()
+		print
+		last = $1
+	}
+	END {
+		if (last == table)
+			add()
+	}' "$WORK/list" >"$WORK/list.new"
+	mv "$WORK/list.new" "$WORK/list"
+}
+
 # s390's 31-bit table comes from Linux 6.1, the last headers Debian ships
 # with its asm/unistd_32.h, but the kernel went on adding calls to that
 # ABI.  In arch/s390/kernel/syscalls/syscall.tbl, up to mseal (462, Linux
@@ -302,36 +323,56 @@ done <"$WORK/tables"
 # 6.19 removed the ABI.  A kernel without them returns ENOSYS anyway.
 S390_COMMON_FROM=424
 awk -v from="$S390_COMMON_FROM" '
-# First pass: what s390 has and which s390x calls it may lack.
-FNR == NR {
-	if ($1 == "s390" && $2 !~ /^-/) {
-		name[$2] = 1
-		used[$3] = 1
-	}
-	if ($1 == "s390x" && $2 !~ /^-/ && $3 >= from) {
-		late[$3] = $2
-		if ($3 > top)
-			top = $3
-	}
-	next
+$1 == "s390" && $2 !~ /^-/ {
+	name[$2] = 1
+	used[$3] = 1
 }
-# Second pass: the list, with the calls s390 lacks after its own lines.
-{
-	if (last == "s390" && $1 != "s390")
-		add()
-	print
-	last = $1
+$1 == "s390x" && $2 !~ /^-/ && $3 >= from {
+	late[$3] = $2
+	if ($3 > top)
+		top = $3
 }
 END {
-	if (last == "s390")
-		add()
-}
-function add(nr) {
 	for (nr = from; nr <= top; nr++)
 		if ((nr in late) && !(late[nr] in name) && !(nr in used))
 			print "s390", late[nr], nr
-}' "$WORK/list" "$WORK/list" >"$WORK/list.s390"
-mv "$WORK/list.s390" "$WORK/list"
+}' "$WORK/list" >"$WORK/extra"
+insert_after s390 "$WORK/extra"
+
+# A riscv64 kernel built with CONFIG_COMPAT runs rv32 programs and shows
+# their calls to seccomp as riscv64 calls (syscall_get_arch() in
+# arch/riscv/include/asm/syscall.h has no compat case), so a riscv64
+# filter also decides for them.  rv32 numbers its calls as riscv64 does,
+# the same call or its 32-bit form at the same number, except for the
+# 64-bit time calls at 403..423, numbers that no riscv64 call has.  The
+# riscv64 table gets those, so that groups deny clock_settime64 beside
+# clock_settime there too.
+RV32='-D__riscv -D__riscv_xlen=32 -D__SIZEOF_POINTER__=4'
+for dir in "$@"; do
+	inc=$(include_flags "$dir" riscv riscv64-linux-gnu unistd_32.h) ||
+		continue
+	grep -q '^riscv64 ' "$WORK/found" || break
+	list_table rv32 "$RV32 $inc" - - >"$WORK/rv32" ||
+		die "listing the rv32 syscalls failed"
+	cat "$WORK/list" "$WORK/rv32" | awk '
+	$1 == "riscv64" && $2 !~ /^-/ {
+		name[$2] = 1
+		used[$3] = 1
+	}
+	$1 == "rv32" && $2 !~ /^-/ {
+		rv32[$3] = $2
+		if ($3 > top)
+			top = $3
+	}
+	END {
+		for (nr = 0; nr <= top; nr++)
+			if ((nr in rv32) && !(nr in used) &&
+			    !(rv32[nr] in name))
+				print "riscv64", rv32[nr], nr
+	}' >"$WORK/extra"
+	insert_after riscv64 "$WORK/extra"
+	break
+done
 
 if [ -n "$list" ] && [ -s "$WORK/missing" ]; then
 	echo "tables.sh: no headers for $(tr '\n' ' ' <"$WORK/missing")in $*" >&2

@@ -66,7 +66,9 @@
  * negative int.
  *
  * NOTE: a riscv64 kernel reports AUDIT_ARCH_RISCV64 for 32-bit (rv32)
- * tasks too, so a filter cannot tell their numbers apart.
+ * tasks too, so a filter cannot tell their numbers apart.  rv32 numbers
+ * its calls as riscv64 does, except for its 64-bit time calls, which
+ * gen/tables.sh adds to the riscv64 table at their own numbers.
  *
  * NOTE: syscall_get_arch() of powerpc returns AUDIT_ARCH_PPC for every
  * 32-bit task, without the little-endian bit, also on ppc64le.

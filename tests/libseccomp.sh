@@ -83,6 +83,11 @@ compare_abi() {
 		# lands on switch_endian.
 		mode == "drop" && name[$1] == "sys_debug_setcontext" &&
 		    $2 == deny && $4 == "0x7fff0000" { next }
+		# The riscv64 table contains the 64-bit time calls of rv32
+		# programs (403..423), which libseccomp lists as absent on
+		# riscv64 (tests/tables.sh).
+		mode == "drop" && abi == "riscv64" && $1 >= 403 &&
+		    $1 <= 423 && $2 == deny && $4 == "0x7fff0000" { next }
 		# In a keep list, a number that names no call, and clone3,
 		# get ENOSYS so that callers fall back.
 		mode == "keep" && $2 == enosys && $4 == deny &&

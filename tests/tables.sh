@@ -230,6 +230,28 @@ arm sync_file_range2: arm's asm/unistd.h names 341 twice; libseccomp
 	keeps only arm_sync_file_range
 x32 map_shadow_stack: Linux's asm/unistd_x32.h defines it; libseccomp
 	2.5.4 lists it as absent on x32
+riscv64 clock_gettime64: rv32's 64-bit time calls (403..423) are in the riscv64
+	table, because a riscv64 kernel shows rv32 calls as riscv64 calls
+	(gen/tables.sh); libseccomp lists them as absent on riscv64
+riscv64 clock_settime64: as clock_gettime64
+riscv64 clock_adjtime64: as clock_gettime64
+riscv64 clock_getres_time64: as clock_gettime64
+riscv64 clock_nanosleep_time64: as clock_gettime64
+riscv64 timer_gettime64: as clock_gettime64
+riscv64 timer_settime64: as clock_gettime64
+riscv64 timerfd_gettime64: as clock_gettime64
+riscv64 timerfd_settime64: as clock_gettime64
+riscv64 utimensat_time64: as clock_gettime64
+riscv64 pselect6_time64: as clock_gettime64
+riscv64 ppoll_time64: as clock_gettime64
+riscv64 io_pgetevents_time64: as clock_gettime64
+riscv64 recvmmsg_time64: as clock_gettime64
+riscv64 mq_timedsend_time64: as clock_gettime64
+riscv64 mq_timedreceive_time64: as clock_gettime64
+riscv64 semtimedop_time64: as clock_gettime64
+riscv64 rt_sigtimedwait_time64: as clock_gettime64
+riscv64 futex_time64: as clock_gettime64
+riscv64 sched_rr_get_interval_time64: as clock_gettime64
 EOF
 
 # The tables of ABIs with the socketcall and ipc multiplexers.
