@@ -1,10 +1,12 @@
 /*
  * Process start and end: _start (from arch.h) calls nolibc_start(),
- * which finds argc, argv and envp on the initial stack, keeps envp for
- * getenv() and passes main()'s return value to exit().
+ * which finds argc, argv, envp and the auxiliary vector on the initial
+ * stack, keeps envp for getenv() and the vector for getauxval(), and
+ * passes main()'s return value to exit().
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "sys.h"
@@ -13,20 +15,37 @@ int main(int argc, char **argv, char **envp);
 void nolibc_start(long *sp) __attribute__((__noreturn__, __used__));
 
 static char **environment;
+static unsigned long *aux_vector;
 
 __asm__(ARCH_START_ASM);
 
 /* SP points at argc, followed by the argv pointers, a NULL, the envp
- * pointers and another NULL; each slot is one long. */
+ * pointers, another NULL and the auxiliary vector: type and value
+ * pairs up to the type AT_NULL.  Each slot is one long. */
 void
 nolibc_start(long *sp)
 {
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 	char **envp = argv + argc + 1;
+	char **e = envp;
 
+	while (*e != NULL)
+		e++;
 	environment = envp;
+	aux_vector = (unsigned long *)(e + 1);
 	exit(main(argc, argv, envp));
+}
+
+unsigned long
+getauxval(unsigned long type)
+{
+	const unsigned long *a;
+
+	for (a = aux_vector; a[0] != AT_NULL; a += 2)
+		if (a[0] == type)
+			return a[1];
+	return 0;
 }
 
 char *

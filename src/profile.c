@@ -127,9 +127,13 @@ ends_with(const char *s, const char *suffix)
 static int
 try_path(char *path, char **found)
 {
+	struct stat st;
+
 	if (path == NULL)
 		return -ENOMEM;
-	if (access(path, F_OK) == 0) {
+	/* stat(), not access(): the open that follows searches the
+	 * folders with the effective ids, access() with the real ones. */
+	if (stat(path, &st) == 0) {
 		*found = path;
 		return 0;
 	}
