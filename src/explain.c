@@ -254,8 +254,7 @@ invalid:
 	return -1;
 }
 
-/* Report ABI NAME as unknown, with the ABIs of the selected arch. */
-static void
+void
 unknown_abi(const struct origin *at, const char *name)
 {
 	char list[64];

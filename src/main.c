@@ -70,7 +70,7 @@ static const char usage_text[] =
 "  --arch=ARCH\tbuild the filter for ARCH (aarch64, arm,\n"
 "\tmips64el, ...) with --print, --dump,\n"
 "\t--explain, --check or a --debug option\n"
-"  --debug-syscalls\tlist the native syscalls\n"
+"  --debug-syscalls[=ABI]\tlist the native syscalls, or ABI's\n"
 "  --debug-syscalls32\tlist the syscalls of the 32-bit ABI\n"
 "  --debug-errnos\tlist the errno names\n"
 "  --debug-protocols\tlist the protocol names\n"
@@ -326,7 +326,31 @@ debug_option(const char *arg)
 	for (i = 0; i < DEBUG_GROUPS; i++)
 		if (strcmp(arg, debug_options[i]) == 0)
 			return i;
+	if (match(arg, "debug-syscalls", &has))
+		return DEBUG_SYSCALLS;	/* --debug-syscalls=ABI */
 	return match(arg, "debug-syscall-groups", &has) ? DEBUG_GROUPS : -1;
+}
+
+/* Return the ABI that --debug-syscalls[=ABI] names; exit when the arch
+ * has no such ABI.  mips64 has two 32-bit ABIs, and
+ * --debug-syscalls32 lists only the first, o32. */
+static const struct abi *
+debug_abi(const char *arg)
+{
+	struct origin at = { .file = "--debug-syscalls" };
+	int has;
+	const char *v = match(arg, "debug-syscalls", &has);
+	const struct abi *abi = abi_by_name(v);
+
+	if (!has)
+		return host_abis[0];
+	if (*v == '\0')
+		msg(MSG_ERROR, &at, "missing ABI after '='", NULL);
+	else if (abi == NULL)
+		unknown_abi(&at, v);
+	else
+		return abi;
+	exit(EXIT_SECCWRAP);
 }
 
 /* Run the --debug option ARG; return the exit status. */
@@ -338,7 +362,7 @@ run_debug(const char *arg)
 
 	switch (debug_option(arg)) {
 	case DEBUG_SYSCALLS:
-		debug_syscalls(host_abis[0]);
+		debug_syscalls(debug_abi(arg));
 		break;
 	case DEBUG_SYSCALLS32:
 		debug_syscalls(secondary32());
@@ -625,7 +649,8 @@ exec_failed(const char *path, int err)
 		hint = " (its #! interpreter or ELF interpreter is missing)";
 	else if (err == ENOEXEC)
 		hint = " (not a format this kernel runs: a program for "
-		       "another arch, or a script without #! line)";
+		       "another arch, or a script without a #! line or "
+		       "with an empty one)";
 	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(err), hint, NULL);
 	syscall(SYS_exit_group, status);
 	/* seccwrap has one thread, so exit ends the process too. */

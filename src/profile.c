@@ -457,6 +457,10 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * is read or anything is executed, and musl emulates O_CLOEXEC with
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
+	/* open() cannot open a socket again through /proc/self/fd, which
+	 * /dev/stdin links to: read standard input itself then. */
+	if (fd < 0 && errno == ENXIO && strcmp(path, "/dev/stdin") == 0)
+		fd = dup(0);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto cannot;
 	for (i = 0; i < r->depth; i++) {

@@ -542,6 +542,8 @@ unsigned int group_path(const char *top, const char *via, const char **path,
  */
 int explain(const struct policy *policy, const struct program *prog,
 	    const char *spec);
+/* Report ABI NAME as unknown, with the ABIs of the selected arch. */
+void unknown_abi(const struct origin *at, const char *name);
 
 /* ---- inspection options (debug.c) ---- */
 

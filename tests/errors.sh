@@ -352,6 +352,14 @@ bad option-dump-no-file "--dump=" "seccwrap: --dump=: " "missing file name"
 # for them.
 bad option-debug-with-print "--debug-syscalls --print" "seccwrap: --print: " \
 	"only one of --print, --dump, --explain, --check and the --debug"
+# --debug-syscalls=ABI names an ABI of the arch.
+"$SECCWRAP" --debug-syscalls=n32 >"$TMP/out" 2>"$TMP/err"
+check option-debug-syscalls-abi "125 0 seccwrap: --debug-syscalls: unknown \
+ABI 'n32' for x86_64; use one of: x86_64, i386, x32" \
+	"$? $(wc -c <"$TMP/out") $(cat "$TMP/err")"
+"$SECCWRAP" --debug-syscalls= >"$TMP/out" 2>"$TMP/err"
+check option-debug-syscalls-empty "125 0 seccwrap: --debug-syscalls: \
+missing ABI after '='" "$? $(wc -c <"$TMP/out") $(cat "$TMP/err")"
 # The same option twice is one request.
 "$SECCWRAP" --check --check </dev/null >/dev/null 2>"$TMP/twice.err"
 check option-check-repeated "0 " "$? $(cat "$TMP/twice.err")"

@@ -229,7 +229,7 @@ else
 	pass exec-enoexec/not-run
 fi
 stderr_has exec-enoexec/message 'cannot execute: ENOEXEC'
-stderr_has exec-enoexec/hint 'or a script without #! line'
+stderr_has exec-enoexec/hint 'or a script without a #! line or with an empty one'
 
 # A script whose interpreter is missing: execve fails with ENOENT after
 # the filter is in place, which is reported as a missing interpreter.
@@ -439,6 +439,8 @@ else
 	sweep sweep-mmap mmap ENOMEM "$SECCWRAP" "$TMP/sweep-mmap.profile"
 	sweep sweep-read read EIO "$SECCWRAP"
 	sweep sweep-access access EIO "$SECCWRAP"
+	# Both builds look up includes and commands with nolibc's stat().
+	sweep sweep-stat newfstatat EIO "$SECCWRAP"
 fi
 if [ "$base_mount" != EPERM ]; then
 	if [ -x "$NOLIBC" ]; then
@@ -446,6 +448,7 @@ if [ "$base_mount" != EPERM ]; then
 			"$TMP/sweep-mmap.profile"
 		sweep sweep-read-nolibc read EIO "$NOLIBC"
 		sweep sweep-faccessat-nolibc faccessat EIO "$NOLIBC"
+		sweep sweep-stat-nolibc newfstatat EIO "$NOLIBC"
 	else
 		skip sweeps-nolibc "$NOLIBC is missing (tests/build.d/nolibc.sh)"
 	fi

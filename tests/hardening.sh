@@ -313,6 +313,38 @@ else
 	fi
 fi
 
+# execve checks the effective ids, so the PATH search and the include
+# lookup must too: the first entry below can be run only by root.
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
+	skip effective-ids "needs root and setpriv (util-linux)"
+else
+	mkdir -p "$TMP/ids/a" "$TMP/ids/b" "$TMP/ids/private"
+	chmod 755 "$TMP" "$TMP/ids" "$TMP/ids/a" "$TMP/ids/b"
+	chmod 700 "$TMP/ids/private"
+	printf '#!/bin/sh\necho a\n' >"$TMP/ids/a/which"
+	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/which"
+	chmod 700 "$TMP/ids/a/which"
+	chmod 755 "$TMP/ids/b/which"
+	printf 'seccomp.drop mount\n' >"$TMP/ids/private/x.inc"
+	printf 'include %s\n' "$TMP/ids/private/x.inc" >"$TMP/ids/p.profile"
+	chmod 644 "$TMP/ids/p.profile"
+	check effective-ids/euid-nobody b "$(setpriv --euid=65534 env \
+		PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+	check effective-ids/euid-root a "$(setpriv --ruid=65534 --euid=0 \
+		env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+	check effective-ids/include "mount (x86_64 165): ERRNO(EPERM)" \
+		"$(setpriv --ruid=65534 --euid=0 "$SECCWRAP" \
+		-p "$TMP/ids/p.profile" --explain=mount 2>&1 | cut -d, -f1)"
+fi
+
+# /dev/stdin cannot be opened again when it is a socket, as under a
+# service manager that passes one; seccwrap reads descriptor 0 then.
+out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
+	PF_UNSPEC) or die "socketpair: $!"; print $w "seccomp.drop mount\n";
+	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
+	-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
+check profile-stdin-socket "mount (x86_64 165): ERRNO(EPERM)" "$out"
+
 # The filter stays on programs the command starts, and on theirs.
 "$SECCWRAP" --seccomp.drop=mount -- sh -c "sh -c '\"$P64\" mount'" \
 	</dev/null >"$TMP/out" 2>&1

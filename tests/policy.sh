@@ -320,6 +320,24 @@ default 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=set_tls --explain=set_tls |
 	cut -d, -f1)
 check arch-arm-private-call "set_tls (arm 983045): ALLOW" "$out"
+# --debug-syscalls=ABI lists any ABI, such as mips64's second 32-bit
+# one, with numbers as the filter reads them.
+"$SECCWRAP" --arch=mips64 --debug-syscalls=n32 >"$TMP/n32"
+check arch-debug-syscalls-n32 "$(printf '6000\t- read')" "$(head -n 1 "$TMP/n32")"
+check arch-debug-syscalls-n32-rows 1 "$(awk '$1 >= 6000 && $1 < 7000 {
+	n++ } END { print (n == NR && n > 300) }' "$TMP/n32")"
+check debug-syscalls-x32 "$(printf '1073741824\t- read')" \
+	"$("$SECCWRAP" --debug-syscalls=x32 | head -n 1)"
+check debug-syscalls-native-named "$("$SECCWRAP" --debug-syscalls | cksum)" \
+	"$("$SECCWRAP" --debug-syscalls=x86_64 | cksum)"
+# A riscv64 kernel shows the calls of rv32 programs as riscv64 calls, so
+# the rv32 time64 twins at 403..423 are denied beside their calls.
+out=$("$SECCWRAP" --arch=riscv64 --explain=404)
+check arch-riscv64-rv32-twin "clock_settime64 (riscv64 404): ERRNO(EPERM), \
+from built-in default 'seccomp @default-nodebuggers' via @default -> @clock" \
+	"$out"
+out=$("$SECCWRAP" --arch=riscv64 --explain=clock_adjtime64 | cut -d: -f1)
+check arch-riscv64-rv32-adjtime "clock_adjtime64 (riscv64 405)" "$out"
 out=$("$SECCWRAP" --arch=s390x --restrict-namespaces --explain=clone |
 	sed -n 2p | cut -d: -f1)
 check arch-s390x-clone-arg1 "  if arg1 & 0x7e020000" "$out"
