@@ -218,6 +218,7 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 			     what;
 	long long n = parse_nr(digits);
 	const char *problem;
+	unsigned int i;
 	int index;
 	long r;
 
@@ -243,8 +244,18 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 	}
 	r = abi_syscall_nr(abi, (unsigned int)index);
 	if (r < 0) {
-		msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
-		    abi->name, NULL);
+		/* Name an ABI of the arch that has the call, if one does. */
+		for (i = 0; i < host_abi_count; i++)
+			if (abi_syscall_nr(host_abis[i], (unsigned int)index) >= 0)
+				break;
+		if (i < host_abi_count)
+			msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
+			    abi->name, "; for that of ", host_abis[i]->name,
+			    ", use --explain=", what, ",", host_abis[i]->name,
+			    NULL);
+		else
+			msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
+			    abi->name, NULL);
 		return -1;
 	}
 	*nr = (uint32_t)r;

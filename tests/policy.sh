@@ -289,7 +289,11 @@ check explain-arguments "mprotect (x86_64 10): depends on the arguments
 "$SECCWRAP" --explain=vm86 2>"$TMP/err"
 check explain-absent-status 125 $?
 check explain-absent-message \
-	"seccwrap: --explain: 'vm86' is not a syscall on x86_64" \
+	"seccwrap: --explain: 'vm86' is not a syscall on x86_64; for that of \
+i386, use --explain=vm86,i386" "$(cat "$TMP/err")"
+"$SECCWRAP" --explain=set_tls 2>"$TMP/err"
+check explain-absent-everywhere \
+	"seccwrap: --explain: 'set_tls' is not a syscall on x86_64" \
 	"$(cat "$TMP/err")"
 
 # Numbers in a seccomp.32 list are numbers of the 32-bit ABI.
