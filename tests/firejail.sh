@@ -331,6 +331,34 @@ RULES="$X86_RULES
 mount 00000000 80000000 kill is KILL_PROCESS"
 compare fseccomp-drop-kill "seccomp.drop $DROP_KILL" "$TMP/fj-kill"
 
+# firejail ignores an exception that names a group, so "!@mount" leaves
+# @mount denied; seccwrap removes every member.  Only numbers below the
+# x32 bit are compared, where firejail denies nothing else.
+NEG_GROUP='@mount,!@mount'
+fseccomp_build "$TMP/fj-neg" drop "$TMP/fj-neg" "$TMP/fj-neg.post" "$NEG_GROUP"
+RANGES="0:1023"
+RULES="all $ERRNO_EPERM $ALLOW firejail ignores an exception naming a group"
+compare fseccomp-drop-group-exception "seccomp.drop $NEG_GROUP" "$TMP/fj-neg"
+RANGES=$RANGES_ALL
+
+# firejail reads a number without "$" as an unknown name and drops it;
+# seccwrap reads 165 as "$165", mount.
+fseccomp_build "$TMP/fj-bare" drop "$TMP/fj-bare" "$TMP/fj-bare.post" \
+	165,chroot
+RULES="$X86_RULES
+mount $ALLOW $ERRNO_EPERM a number without the dollar sign is a number"
+compare fseccomp-drop-bare-number 'seccomp.drop 165,chroot' "$TMP/fj-bare"
+
+# firejail applies the items with their own action before the others, so
+# mount:kill wins over a later plain mount.  In seccwrap the later item
+# wins, with a warning.
+fseccomp_build "$TMP/fj-later" drop "$TMP/fj-later" "$TMP/fj-later.post" \
+	mount:kill,mount
+RULES="$X86_RULES
+mount 00000000 $ERRNO_EPERM the later item naming a call wins"
+compare fseccomp-drop-later-item 'seccomp.drop mount:kill,mount' \
+	"$TMP/fj-later"
+
 # firejail 0.9.72 drops names its own table lacks (it stops at 440,
 # process_madvise), so it leaves them open; seccwrap's tables have them.
 DROP_NEW='mount,futex_waitv,set_mempolicy_home_node'
@@ -415,6 +443,24 @@ $SOCKETPAIR_RULE"
 		"$TMP/fj-proto"
 done
 ARGS=
+
+# A protocol list that ends up empty: firejail does not start, seccwrap
+# denies every family (tests/policy.sh checks that side).
+if "$FSECCOMP" protocol build '' "$TMP/fj-proto-empty" >/dev/null 2>&1; then
+	fail fseccomp-protocol-empty "fseccomp built a filter for an empty" \
+		"protocol list; README says firejail rejects it"
+else
+	pass fseccomp-protocol-empty
+fi
+
+# With only a seccomp.32 list, firejail installs no x86_64 filter, so x32
+# calls pass; seccwrap denies every x32 call whatever the lists.
+fseccomp_build "$TMP/fj-drop32" drop32 "$TMP/fj-drop32" \
+	"$TMP/fj-drop32.post" fchown
+RANGES="1073741824:1073742847"
+RULES="all $ALLOW $ERRNO_EPERM every x32 call gets the error action"
+compare fseccomp-drop32-x32 'seccomp.32.drop fchown' "$TMP/fj-drop32"
+RANGES=$RANGES_ALL
 
 # --- i386 --------------------------------------------------------------------
 
