@@ -321,7 +321,7 @@ slurp(int fd, size_t expect, size_t *size)
 {
 	/* Room for the file, its NUL and a last read() that finds the end:
 	 * no more, so that the blocks allocated next share its page. */
-	size_t len = 0, cap = expect > 0 && expect < PROFILE_MAX_BYTES ?
+	size_t len = 0, cap = expect > 0 && expect <= PROFILE_MAX_BYTES ?
 			      expect + 2 : 4096;
 	char *buf = malloc(cap), *grown;
 	ssize_t n;
@@ -441,6 +441,22 @@ read_lines(struct reader *r, char *buf, const char *path)
 	return errors;
 }
 
+/* Return 1 when PATH names the socket on standard input.  open() fails
+ * on a socket with ENXIO, also through /proc/self/fd, where /dev/stdin
+ * links to.  errno is kept for the message about that failure. */
+static int
+is_stdin_socket(const char *path)
+{
+	struct stat st, in;
+	int err = errno, found;
+
+	found = stat(path, &st) == 0 && S_ISSOCK(st.st_mode) &&
+		fstat(0, &in) == 0 && st.st_dev == in.st_dev &&
+		st.st_ino == in.st_ino;
+	errno = err;
+	return found;
+}
+
 static unsigned int
 read_file(struct reader *r, const char *path, const struct origin *from)
 {
@@ -457,9 +473,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * is read or anything is executed, and musl emulates O_CLOEXEC with
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
-	/* open() cannot open a socket again through /proc/self/fd, which
-	 * /dev/stdin links to: read standard input itself then. */
-	if (fd < 0 && errno == ENXIO && strcmp(path, "/dev/stdin") == 0)
+	if (fd < 0 && errno == ENXIO && is_stdin_socket(path))
 		fd = dup(0);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto cannot;
@@ -485,8 +499,15 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 		msg(MSG_ERROR, where, "'", path, "' is a directory", NULL);
 		goto fail;
 	}
-	buf = slurp(fd, S_ISREG(st.st_mode) && st.st_size > 0 ?
-		    (size_t)st.st_size : 0, &size);
+	/* A read from a seqpacket or datagram socket drops the part of a
+	 * record that does not fit, so a socket gets room for the largest
+	 * profile: a record cut short then makes the profile too large. */
+	if (S_ISSOCK(st.st_mode))
+		size = PROFILE_MAX_BYTES;
+	else
+		size = S_ISREG(st.st_mode) && st.st_size > 0 ?
+		       (size_t)st.st_size : 0;
+	buf = slurp(fd, size, &size);
 	if (buf == NULL) {
 		failure = "cannot read profile '";
 		if (errno == EFBIG)

@@ -335,6 +335,27 @@ else
 	check effective-ids/include "mount (x86_64 165): ERRNO(EPERM)" \
 		"$(setpriv --ruid=65534 --euid=0 "$SECCWRAP" \
 		-p "$TMP/ids/p.profile" --explain=mount 2>&1 | cut -d, -f1)"
+	# CAP_DAC_OVERRIDE lets nobody run the root-only file, as execve
+	# does, although access() would say EACCES.
+	check effective-ids/capability a "$(setpriv --reuid=65534 \
+		--regid=65534 --clear-groups --inh-caps=+dac_override \
+		--ambient-caps=+dac_override env PATH="$TMP/ids/a:$TMP/ids/b" \
+		"$SECCWRAP" -- which 2>&1)"
+	# Without faccessat2 (an outer filter gives EPERM, or ENOSYS as on
+	# Linux before 5.8), access() decides for equal ids and the x bits
+	# for split ones: c is not executable in a, so b's runs.
+	printf '#!/bin/sh\necho a\n' >"$TMP/ids/a/c"
+	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/c"
+	chmod 644 "$TMP/ids/a/c"
+	chmod 755 "$TMP/ids/b/c"
+	for errno in EPERM ENOSYS; do
+		check "effective-ids/no-faccessat2-$errno" "b b" "$("$SECCWRAP" \
+			-q --seccomp.drop="faccessat2:$errno" -- env \
+			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c 2>&1) $(\
+			"$SECCWRAP" -q --seccomp.drop="faccessat2:$errno" -- \
+			setpriv --ruid=65534 --euid=0 --clear-groups env \
+			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c 2>&1)"
+	done
 fi
 
 # /dev/stdin cannot be opened again when it is a socket, as under a
@@ -344,6 +365,21 @@ out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
 	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
 	-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
 check profile-stdin-socket "mount (x86_64 165): ERRNO(EPERM)" "$out"
+# By another name of descriptor 0.
+out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
+	PF_UNSPEC) or die "socketpair: $!"; print $w "seccomp.drop mount\n";
+	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
+	-p /dev/fd/0 --explain=mount 2>&1 | cut -d, -f1)
+check profile-stdin-socket-fd0 "mount (x86_64 165): ERRNO(EPERM)" "$out"
+# A seqpacket socket delivers the profile in records, each read whole:
+# a read with less room would drop the rest of a record, and with it the
+# line that denies mount.
+out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_SEQPACKET,
+	0) or die "socketpair: $!"; send($w, "# " . ("x" x 2997) . "\n", 0);
+	send($w, "# " . ("y" x 2971) . "\nseccomp.drop chroot,mount\n", 0);
+	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
+	-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
+check profile-stdin-seqpacket "mount (x86_64 165): ERRNO(EPERM)" "$out"
 
 # The filter stays on programs the command starts, and on theirs.
 "$SECCWRAP" --seccomp.drop=mount -- sh -c "sh -c '\"$P64\" mount'" \

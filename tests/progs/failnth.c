@@ -35,6 +35,7 @@ static const struct {
 	{ "mmap", SYS_mmap }, { "mremap", SYS_mremap }, { "brk", SYS_brk },
 	{ "fstat", SYS_fstat }, { "newfstatat", SYS_newfstatat },
 	{ "access", SYS_access }, { "faccessat", SYS_faccessat },
+	{ "faccessat2", SYS_faccessat2 },
 	{ "EIO", EIO }, { "ENOMEM", ENOMEM }, { "EACCES", EACCES },
 	{ "EMFILE", EMFILE }, { "EINTR", EINTR }, { "EAGAIN", EAGAIN },
 };

@@ -6,9 +6,11 @@
 #define S_IFMT	0170000
 #define S_IFDIR 0040000
 #define S_IFREG 0100000
+#define S_IFSOCK 0140000
 
 #define S_ISDIR(mode) (((mode) & S_IFMT) == S_IFDIR)
 #define S_ISREG(mode) (((mode) & S_IFMT) == S_IFREG)
+#define S_ISSOCK(mode) (((mode) & S_IFMT) == S_IFSOCK)
 
 /*
  * NOTE: only the fields seccwrap reads.  stat() and fstat() copy them
