@@ -349,7 +349,7 @@ insert_after s390 "$WORK/extra"
 # clock_settime there too.
 RV32='-D__riscv -D__riscv_xlen=32 -D__SIZEOF_POINTER__=4'
 for dir in "$@"; do
-	inc=$(include_flags "$dir" riscv riscv64-linux-gnu unistd_32.h) ||
+	inc=$(include_flags "$dir" riscv riscv64-linux-gnu unistd.h) ||
 		continue
 	grep -q '^riscv64 ' "$WORK/found" || break
 	list_table rv32 "$RV32 $inc" - - >"$WORK/rv32" ||

@@ -31,6 +31,46 @@ env_get(char *const envp[], const char *name)
 	return NULL;
 }
 
+/* capget(2) as linux/capability.h defines it: version 3 fills two blocks
+ * of 32 capabilities. */
+#define CAPABILITY_VERSION_3	0x20080522
+#define CAP_DAC_OVERRIDE	1
+#define CAP_DAC_READ_SEARCH	2
+struct cap_header {
+	uint32_t version;
+	int pid;
+};
+struct cap_data {
+	uint32_t effective;
+	uint32_t permitted;
+	uint32_t inheritable;
+};
+
+/* Return 1 when access() decides as execve does.  That needs the real
+ * ids equal to the effective ones; the auxiliary vector contains those
+ * seccwrap started with, which it never changes.  It also needs root, or
+ * a process without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, because
+ * access() drops them for other users and execve honours them. */
+static int
+access_is_exact(void)
+{
+	static int exact = -1;
+	struct cap_header head = { CAPABILITY_VERSION_3, 0 };
+	struct cap_data data[2];
+
+	if (exact >= 0)
+		return exact;
+	exact = getauxval(AT_UID) == getauxval(AT_EUID) &&
+		getauxval(AT_GID) == getauxval(AT_EGID);
+	/* A capget that an outer filter denies leaves access() deciding. */
+	if (exact && getauxval(AT_UID) != 0 &&
+	    syscall(SYS_capget, &head, data) == 0 &&
+	    (data[0].effective & (1u << CAP_DAC_OVERRIDE |
+				  1u << CAP_DAC_READ_SEARCH)))
+		exact = 0;
+	return exact;
+}
+
 /* Return 0 when PATH names a regular file that execve(2) may run, else
  * -errno. */
 static int
@@ -42,21 +82,19 @@ check_file(const char *path)
 		return -errno;
 	if (!S_ISREG(st.st_mode))
 		return -EACCES;
-	/* execve checks with the effective ids and capabilities, as
-	 * faccessat2 with AT_EACCESS does.  access() checks with the real
-	 * ids, and without capabilities unless the real uid is 0. */
+	if (access_is_exact())
+		return access(path, X_OK) < 0 ? -errno : 0;
+	/* faccessat2 with AT_EACCESS checks with the effective ids and
+	 * capabilities, as execve does. */
 	if (syscall(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS) == 0)
 		return 0;
 	/* Kernels before 5.8 have no faccessat2, and the seccomp profile
 	 * of Docker engines without moby pull request 41353 denies it with
-	 * EPERM, which X_OK never gives otherwise.  Then access() is right
-	 * when the ids are equal (the auxiliary vector contains those
-	 * seccwrap started with), and else an x bit is the best guess. */
+	 * EPERM, which X_OK never gives otherwise.  Then an x bit, which
+	 * root and CAP_DAC_OVERRIDE need too, is the best guess, and
+	 * execve decides. */
 	if (errno != ENOSYS && errno != EPERM)
 		return -errno;
-	if (getauxval(AT_UID) == getauxval(AT_EUID) &&
-	    getauxval(AT_GID) == getauxval(AT_EGID))
-		return access(path, X_OK) < 0 ? -errno : 0;
 	return st.st_mode & 0111 ? 0 : -EACCES;
 }
 

@@ -438,7 +438,7 @@ else
 	# maps memory with mmap only.
 	sweep sweep-mmap mmap ENOMEM "$SECCWRAP" "$TMP/sweep-mmap.profile"
 	sweep sweep-read read EIO "$SECCWRAP"
-	sweep sweep-faccessat2 faccessat2 EIO "$SECCWRAP"
+	sweep sweep-access access EIO "$SECCWRAP"
 	# Both builds look up includes and commands with nolibc's stat().
 	sweep sweep-stat newfstatat EIO "$SECCWRAP"
 fi
@@ -447,7 +447,7 @@ if [ "$base_mount" != EPERM ]; then
 		sweep sweep-mmap-nolibc mmap ENOMEM "$NOLIBC" \
 			"$TMP/sweep-mmap.profile"
 		sweep sweep-read-nolibc read EIO "$NOLIBC"
-		sweep sweep-faccessat2-nolibc faccessat2 EIO "$NOLIBC"
+		sweep sweep-faccessat-nolibc faccessat EIO "$NOLIBC"
 		sweep sweep-stat-nolibc newfstatat EIO "$NOLIBC"
 	else
 		skip sweeps-nolibc "$NOLIBC is missing (tests/build.d/nolibc.sh)"

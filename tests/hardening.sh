@@ -342,19 +342,27 @@ else
 		--ambient-caps=+dac_override env PATH="$TMP/ids/a:$TMP/ids/b" \
 		"$SECCWRAP" -- which 2>&1)"
 	# Without faccessat2 (an outer filter gives EPERM, or ENOSYS as on
-	# Linux before 5.8), access() decides for equal ids and the x bits
-	# for split ones: c is not executable in a, so b's runs.
+	# Linux before 5.8), access() decides for equal ids without
+	# capabilities: c is not executable in a, so b's runs.  For split
+	# ids, or with CAP_DAC_OVERRIDE, the x bits decide, so a's which
+	# runs, which access() would refuse.
 	printf '#!/bin/sh\necho a\n' >"$TMP/ids/a/c"
 	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/c"
 	chmod 644 "$TMP/ids/a/c"
 	chmod 755 "$TMP/ids/b/c"
 	for errno in EPERM ENOSYS; do
-		check "effective-ids/no-faccessat2-$errno" "b b" "$("$SECCWRAP" \
-			-q --seccomp.drop="faccessat2:$errno" -- env \
-			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c 2>&1) $(\
-			"$SECCWRAP" -q --seccomp.drop="faccessat2:$errno" -- \
-			setpriv --ruid=65534 --euid=0 --clear-groups env \
-			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c 2>&1)"
+		outer="$SECCWRAP -q --seccomp.drop=faccessat2:$errno"
+		check "effective-ids/no-faccessat2-$errno/same" b "$($outer \
+			-- env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c \
+			2>&1)"
+		check "effective-ids/no-faccessat2-$errno/split" a "$($outer \
+			-- setpriv --ruid=65534 --euid=0 --clear-groups env \
+			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+		check "effective-ids/no-faccessat2-$errno/capability" a \
+			"$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+			--inh-caps=+dac_override --ambient-caps=+dac_override \
+			$outer -- env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" \
+			-- which 2>&1)"
 	done
 fi
 
@@ -371,6 +379,15 @@ out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
 	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
 	-p /dev/fd/0 --explain=mount 2>&1 | cut -d, -f1)
 check profile-stdin-socket-fd0 "mount (x86_64 165): ERRNO(EPERM)" "$out"
+# Another socket is not standard input, even when that is a socket too.
+out=$(perl -MSocket -e 'socket(my $l, AF_UNIX, SOCK_STREAM, 0) or die;
+	bind($l, pack_sockaddr_un($ARGV[0])) or die "bind: $!";
+	socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM, PF_UNSPEC) or die;
+	print $w "seccomp.drop mount\n"; close $w; open(STDIN, "<&", $r) or die;
+	shift; exec @ARGV' "$TMP/other.sock" "$SECCWRAP" -p "$TMP/other.sock" \
+	--explain=mount 2>&1)
+check profile-other-socket "seccwrap: $TMP/other.sock: cannot open \
+profile '$TMP/other.sock': ENXIO" "$out"
 # A seqpacket socket delivers the profile in records, each read whole:
 # a read with less room would drop the rest of a record, and with it the
 # line that denies mount.

@@ -8,6 +8,7 @@
 
 #include <asm/unistd.h>
 
+#define SYS_capget      __NR_capget
 #define SYS_exit        __NR_exit
 #define SYS_exit_group  __NR_exit_group
 #define SYS_faccessat2  __NR_faccessat2
