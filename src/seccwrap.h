@@ -18,6 +18,21 @@
 
 #define SECCWRAP_VERSION "0.1.0"
 
+/*
+ * LATE_BSS puts a zeroed variable that most runs never touch in .lbss,
+ * which the default linker script places after .bss and its COMMON
+ * symbols, nolibc's first heap arena among them.  In .bss it would sit
+ * between variables that every run writes and spread them over more
+ * pages: each 4 KiB more is a page fault in every run (part 4 of
+ * bench/RESULTS.md).  Other targets' compilers do not know .lbss as
+ * uninitialised and would store its zeros in the file.
+ */
+#if defined(__x86_64__)
+#define LATE_BSS __attribute__((__section__(".lbss")))
+#else
+#define LATE_BSS
+#endif
+
 /* Seccomp return values (linux/seccomp.h); the low 16 bits are data. */
 #define RET_KILL_PROCESS 0x80000000u
 #define RET_KILL_THREAD	 0x00000000u

@@ -43,7 +43,8 @@ static const char other_commands[] =
 	"tmpfs\0" "tracelog\0" "veth-name\0" "whitelist\0" "whitelist-ro\0"
 	"writable-etc\0" "writable-run-user\0" "writable-var\0"
 	"writable-var-log\0" "x11\0" "xephyr-screen\0";
-static uint16_t other_offset[OTHER_COMMANDS_MAX];
+/* Read only for profiles with firejail's other commands. */
+static uint16_t other_offset[OTHER_COMMANDS_MAX] LATE_BSS;
 static unsigned int other_count;
 
 /* The name is an array because on 64-bit arches a pointer to a separate

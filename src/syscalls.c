@@ -65,21 +65,8 @@ host_abi_number(void)
 	return slot_count;
 }
 
-/*
- * The decoded names.  A run that names no syscall never touches them, so
- * on x86_64 they go to .lbss, which the default linker script places
- * after .bss and its COMMON symbols, nolibc's first heap arena among them.
- * In .bss they would sit between variables that every run writes and
- * spread those over two more pages: 18 page faults for the default
- * profile instead of 20 (part 4 of bench/RESULTS.md).  Other targets'
- * compilers do not know .lbss as uninitialised and would store its zeros
- * in the file.
- */
-#if defined(__x86_64__)
-#define LATE_BSS __attribute__((__section__(".lbss")))
-#else
-#define LATE_BSS
-#endif
+/* The decoded names.  A run that names no syscall never touches them.
+ * In .bss they cost two page faults per default run, 20 instead of 18. */
 static char pool[SYSCALL_POOL_SIZE] LATE_BSS;
 static uint16_t pool_offset[SYSCALL_NAMES] LATE_BSS;
 static int pool_ready;
