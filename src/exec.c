@@ -46,28 +46,38 @@ struct cap_data {
 	uint32_t inheritable;
 };
 
-/* Return 1 when access() decides as execve does.  That needs the real
- * ids equal to the effective ones; the auxiliary vector contains those
- * seccwrap started with, which it never changes.  It also needs root, or
- * a process without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, because
- * access() drops them for other users and execve honours them. */
+/* How access() compares with execve: ACCESS_EXACT when it decides alike,
+ * ACCESS_UNKNOWN when capget failed (an outer filter), else
+ * ACCESS_INEXACT. */
+enum { ACCESS_INEXACT, ACCESS_EXACT, ACCESS_UNKNOWN, ACCESS_UNTESTED };
+
+/*
+ * access() checks with the real ids, and with capabilities cleared for a
+ * real uid other than 0, or the permitted ones for uid 0
+ * (access_override_creds() in fs/open.c).  execve checks with the
+ * effective ids and capabilities.  The auxiliary vector contains the ids
+ * seccwrap started with, which it never changes.
+ */
 static int
 access_is_exact(void)
 {
-	static int exact = -1;
+	static int exact = ACCESS_UNTESTED;
 	struct cap_header head = { CAPABILITY_VERSION_3, 0 };
 	struct cap_data data[2];
+	uint32_t dac = 1u << CAP_DAC_OVERRIDE | 1u << CAP_DAC_READ_SEARCH;
 
-	if (exact >= 0)
+	if (exact != ACCESS_UNTESTED)
 		return exact;
-	exact = getauxval(AT_UID) == getauxval(AT_EUID) &&
-		getauxval(AT_GID) == getauxval(AT_EGID);
-	/* A capget that an outer filter denies leaves access() deciding. */
-	if (exact && getauxval(AT_UID) != 0 &&
-	    syscall(SYS_capget, &head, data) == 0 &&
-	    (data[0].effective & (1u << CAP_DAC_OVERRIDE |
-				  1u << CAP_DAC_READ_SEARCH)))
-		exact = 0;
+	if (getauxval(AT_UID) != getauxval(AT_EUID) ||
+	    getauxval(AT_GID) != getauxval(AT_EGID))
+		exact = ACCESS_INEXACT;
+	else if (syscall(SYS_capget, &head, data) < 0)
+		exact = ACCESS_UNKNOWN;
+	else if ((data[0].effective & dac) ==
+		 (getauxval(AT_UID) == 0 ? data[0].permitted & dac : 0))
+		exact = ACCESS_EXACT;
+	else
+		exact = ACCESS_INEXACT;
 	return exact;
 }
 
@@ -77,12 +87,14 @@ static int
 check_file(const char *path)
 {
 	struct stat st;
+	int exact;
 
 	if (stat(path, &st) < 0)
 		return -errno;
 	if (!S_ISREG(st.st_mode))
 		return -EACCES;
-	if (access_is_exact())
+	exact = access_is_exact();
+	if (exact == ACCESS_EXACT)
 		return access(path, X_OK) < 0 ? -errno : 0;
 	/* faccessat2 with AT_EACCESS checks with the effective ids and
 	 * capabilities, as execve does. */
@@ -90,11 +102,14 @@ check_file(const char *path)
 		return 0;
 	/* Kernels before 5.8 have no faccessat2, and the seccomp profile
 	 * of Docker engines without moby pull request 41353 denies it with
-	 * EPERM, which X_OK never gives otherwise.  Then an x bit, which
-	 * root and CAP_DAC_OVERRIDE need too, is the best guess, and
-	 * execve decides. */
+	 * EPERM, which X_OK never gives otherwise.  Then access() decides
+	 * when nothing is known against it.  Otherwise an x bit, which root
+	 * and CAP_DAC_OVERRIDE need too, is the best guess (ACLs and a
+	 * noexec mount go unseen), and execve has the final word. */
 	if (errno != ENOSYS && errno != EPERM)
 		return -errno;
+	if (exact == ACCESS_UNKNOWN)
+		return access(path, X_OK) < 0 ? -errno : 0;
 	return st.st_mode & 0111 ? 0 : -EACCES;
 }
 

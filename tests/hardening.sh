@@ -325,22 +325,27 @@ else
 	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/which"
 	chmod 700 "$TMP/ids/a/which"
 	chmod 755 "$TMP/ids/b/which"
+	# A copy of seccwrap that every user can run: the clone containing
+	# it may be in a folder only root can search.
+	cp "$SECCWRAP" "$TMP/ids/seccwrap"
+	chmod 755 "$TMP/ids/seccwrap"
+	SW=$TMP/ids/seccwrap
 	printf 'seccomp.drop mount\n' >"$TMP/ids/private/x.inc"
 	printf 'include %s\n' "$TMP/ids/private/x.inc" >"$TMP/ids/p.profile"
 	chmod 644 "$TMP/ids/p.profile"
 	check effective-ids/euid-nobody b "$(setpriv --euid=65534 env \
-		PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+		PATH="$TMP/ids/a:$TMP/ids/b" "$SW" -- which 2>&1)"
 	check effective-ids/euid-root a "$(setpriv --ruid=65534 --euid=0 \
-		env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+		env PATH="$TMP/ids/a:$TMP/ids/b" "$SW" -- which 2>&1)"
 	check effective-ids/include "mount (x86_64 165): ERRNO(EPERM)" \
-		"$(setpriv --ruid=65534 --euid=0 "$SECCWRAP" \
+		"$(setpriv --ruid=65534 --euid=0 "$SW" \
 		-p "$TMP/ids/p.profile" --explain=mount 2>&1 | cut -d, -f1)"
 	# CAP_DAC_OVERRIDE lets nobody run the root-only file, as execve
 	# does, although access() would say EACCES.
 	check effective-ids/capability a "$(setpriv --reuid=65534 \
 		--regid=65534 --clear-groups --inh-caps=+dac_override \
 		--ambient-caps=+dac_override env PATH="$TMP/ids/a:$TMP/ids/b" \
-		"$SECCWRAP" -- which 2>&1)"
+		"$SW" -- which 2>&1)"
 	# Without faccessat2 (an outer filter gives EPERM, or ENOSYS as on
 	# Linux before 5.8), access() decides for equal ids without
 	# capabilities: c is not executable in a, so b's runs.  For split
@@ -350,18 +355,42 @@ else
 	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/c"
 	chmod 644 "$TMP/ids/a/c"
 	chmod 755 "$TMP/ids/b/c"
+	# With capget denied, faccessat2 decides.
+	check effective-ids/no-capget a "$(setpriv --reuid=65534 \
+		--regid=65534 --clear-groups --inh-caps=+dac_override \
+		--ambient-caps=+dac_override "$SW" -q \
+		--seccomp.drop=capget:EPERM -- env \
+		PATH="$TMP/ids/a:$TMP/ids/b" "$SW" -- which 2>&1)"
+	# Root with CAP_DAC_OVERRIDE permitted but not effective: access()
+	# would go by the permitted set, execve goes by the effective one.
+	printf '#!/bin/sh\necho a\n' >"$TMP/ids/a/user"
+	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/user"
+	chown 65534 "$TMP/ids/a/user"
+	chmod 700 "$TMP/ids/a/user"
+	chmod 755 "$TMP/ids/b/user"
+	if command -v setcap >/dev/null; then
+		cp "$SW" "$TMP/ids/seccwrap-caps"
+		setcap cap_dac_override,cap_dac_read_search=p \
+			"$TMP/ids/seccwrap-caps"
+		check effective-ids/root-permitted-only b "$(setpriv \
+			--securebits=+noroot env PATH="$TMP/ids/a:$TMP/ids/b" \
+			"$TMP/ids/seccwrap-caps" -- user 2>&1)"
+	else
+		skip effective-ids/root-permitted-only "needs setcap" \
+			"(apt-get install libcap2-bin)"
+	fi
 	for errno in EPERM ENOSYS; do
-		outer="$SECCWRAP -q --seccomp.drop=faccessat2:$errno"
+		outer="$SW -q --seccomp.drop=faccessat2:$errno"
 		check "effective-ids/no-faccessat2-$errno/same" b "$($outer \
-			-- env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- c \
+			-- env PATH="$TMP/ids/a:$TMP/ids/b" "$SW" -- c \
 			2>&1)"
 		check "effective-ids/no-faccessat2-$errno/split" a "$($outer \
 			-- setpriv --ruid=65534 --euid=0 --clear-groups env \
-			PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" -- which 2>&1)"
+			PATH="$TMP/ids/a:$TMP/ids/b" "$SW" -- which 2>&1)"
 		check "effective-ids/no-faccessat2-$errno/capability" a \
 			"$(setpriv --reuid=65534 --regid=65534 --clear-groups \
 			--inh-caps=+dac_override --ambient-caps=+dac_override \
-			$outer -- env PATH="$TMP/ids/a:$TMP/ids/b" "$SECCWRAP" \
+			$outer -- env PATH="$TMP/ids/a:$TMP/ids/b" "$SW" \
 			-- which 2>&1)"
 	done
 fi

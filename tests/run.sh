@@ -38,12 +38,18 @@ for suite in "$@"; do
 	TMP=$(mktemp -d)
 	export TMP
 	start=$(date +%s)
+	# A suite that stops early (an unset variable under set -u, a shell
+	# syntax error) prints no END line, and fails.
 	(SUITE=$suite; export SUITE; cd "$TMP" && . "$TESTS/lib.sh" &&
-		. "$TESTS/$suite.sh") 2>&1 | tee -a "$results" |
-		grep -E '^(FAIL|SKIP):'
+		. "$TESTS/$suite.sh"; echo "END: $suite") 2>&1 |
+		tee -a "$results" | grep -E '^(FAIL|SKIP):'
 	end=$(date +%s)
 	if ! grep -q -E "^(PASS|FAIL|SKIP): $suite/" "$results"; then
 		echo "FAIL: $suite/results: the suite printed no results" |
+			tee -a "$results"
+	fi
+	if ! grep -q -x "END: $suite" "$results"; then
+		echo "FAIL: $suite/end: the suite stopped before its end" |
 			tee -a "$results"
 	fi
 	echo "suite $suite: $(grep -c "^PASS: $suite/" "$results") passed," \
