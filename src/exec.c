@@ -48,8 +48,9 @@ struct cap_data {
 
 /* How access() compares with execve: ACCESS_EXACT when it decides alike,
  * ACCESS_UNKNOWN when capget failed (an outer filter), else
- * ACCESS_INEXACT. */
-enum { ACCESS_INEXACT, ACCESS_EXACT, ACCESS_UNKNOWN, ACCESS_UNTESTED };
+ * ACCESS_INEXACT.  ACCESS_UNTESTED is 0, so that the static holding
+ * the answer needs no initialised data. */
+enum { ACCESS_UNTESTED, ACCESS_INEXACT, ACCESS_EXACT, ACCESS_UNKNOWN };
 
 /*
  * access() checks with the real ids, and with capabilities cleared for a
@@ -61,7 +62,7 @@ enum { ACCESS_INEXACT, ACCESS_EXACT, ACCESS_UNKNOWN, ACCESS_UNTESTED };
 static int
 access_is_exact(void)
 {
-	static int exact = ACCESS_UNTESTED;
+	static int exact;
 	struct cap_header head = { CAPABILITY_VERSION_3, 0 };
 	struct cap_data data[2];
 	uint32_t dac = 1u << CAP_DAC_OVERRIDE | 1u << CAP_DAC_READ_SEARCH;
