@@ -89,28 +89,33 @@ check_file(const char *path)
 {
 	struct stat st;
 	int exact;
+	long r;
 
 	if (stat(path, &st) < 0)
 		return -errno;
 	if (!S_ISREG(st.st_mode))
 		return -EACCES;
 	exact = access_is_exact();
-	if (exact == ACCESS_EXACT)
-		return access(path, X_OK) < 0 ? -errno : 0;
-	/* faccessat2 with AT_EACCESS checks with the effective ids and
-	 * capabilities, as execve does. */
-	if (syscall(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS) == 0)
+	if (exact == ACCESS_EXACT) {
+		r = access(path, X_OK);
+	} else {
+		/* faccessat2 with AT_EACCESS checks with the effective ids
+		 * and capabilities, as execve does. */
+		r = syscall(SYS_faccessat2, AT_FDCWD, path, X_OK, AT_EACCESS);
+		if (r < 0 && (errno == ENOSYS || errno == EPERM) &&
+		    exact == ACCESS_UNKNOWN)
+			r = access(path, X_OK);
+	}
+	if (r == 0)
 		return 0;
-	/* Kernels before 5.8 have no faccessat2, and the seccomp profile
-	 * of Docker engines without moby pull request 41353 denies it with
-	 * EPERM, which X_OK never gives otherwise.  Then access() decides
-	 * when nothing is known against it.  Otherwise an x bit, which root
-	 * and CAP_DAC_OVERRIDE need too, is the best guess (ACLs and a
-	 * noexec mount go unseen), and execve has the final word. */
+	/* ENOSYS: a kernel before 5.8 has no faccessat2.  EPERM, which
+	 * X_OK never gives otherwise: an outer filter denies the call, as
+	 * the seccomp profile of Docker engines without moby pull request
+	 * 41353 does for faccessat2.  Then an x bit, which root and
+	 * CAP_DAC_OVERRIDE need too, is the best guess (owners, groups,
+	 * ACLs and noexec mounts go unseen), and execve has the last word. */
 	if (errno != ENOSYS && errno != EPERM)
 		return -errno;
-	if (exact == ACCESS_UNKNOWN)
-		return access(path, X_OK) < 0 ? -errno : 0;
 	return st.st_mode & 0111 ? 0 : -EACCES;
 }
 

@@ -355,6 +355,12 @@ else
 	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/c"
 	chmod 644 "$TMP/ids/a/c"
 	chmod 755 "$TMP/ids/b/c"
+	# A filter that denies access() itself leaves the x bits to decide.
+	for errno in EPERM ENOSYS; do
+		check "effective-ids/no-access-$errno" b "$("$SW" -q \
+			--seccomp.drop="access:$errno,faccessat:$errno" -- env \
+			PATH="$TMP/ids/b" "$SW" -- which 2>&1)"
+	done
 	# With capget denied, faccessat2 decides.
 	check effective-ids/no-capget a "$(setpriv --reuid=65534 \
 		--regid=65534 --clear-groups --inh-caps=+dac_override \
