@@ -46,18 +46,18 @@ struct cap_data {
 	uint32_t inheritable;
 };
 
-/* How access() compares with execve: ACCESS_EXACT when it decides alike,
- * ACCESS_UNKNOWN when capget failed (an outer filter), else
- * ACCESS_INEXACT.  ACCESS_UNTESTED is 0, so that the static holding
- * the answer needs no initialised data. */
+/* Results of access_is_exact().  ACCESS_UNTESTED is 0, so that the
+ * cached result needs no initialised data. */
 enum { ACCESS_UNTESTED, ACCESS_INEXACT, ACCESS_EXACT, ACCESS_UNKNOWN };
 
 /*
- * access() checks with the real ids, and with capabilities cleared for a
- * real uid other than 0, or the permitted ones for uid 0
- * (access_override_creds() in fs/open.c).  execve checks with the
- * effective ids and capabilities.  The auxiliary vector contains the ids
- * seccwrap started with, which it never changes.
+ * Return ACCESS_EXACT when access() decides as execve does for this
+ * process, ACCESS_UNKNOWN when capget failed (an outer filter), else
+ * ACCESS_INEXACT.  access() checks with the real ids, and with the
+ * capabilities cleared for a real uid other than 0, or set to the
+ * permitted ones for uid 0 (access_override_creds() in fs/open.c).
+ * execve checks with the effective ids and capabilities.  The auxiliary
+ * vector contains the ids seccwrap started with, which it never changes.
  */
 static int
 access_is_exact(void)
@@ -108,12 +108,12 @@ check_file(const char *path)
 	}
 	if (r == 0)
 		return 0;
-	/* ENOSYS: a kernel before 5.8 has no faccessat2.  EPERM, which
-	 * X_OK never gives otherwise: an outer filter denies the call, as
-	 * the seccomp profile of Docker engines without moby pull request
-	 * 41353 does for faccessat2.  Then an x bit, which root and
-	 * CAP_DAC_OVERRIDE need too, is the best guess (owners, groups,
-	 * ACLs and noexec mounts go unseen), and execve has the last word. */
+	/* ENOSYS comes from a kernel before 5.8, which has no faccessat2.
+	 * EPERM, which X_OK never gives otherwise, comes from an outer
+	 * filter, such as the seccomp profile of Docker engines without moby
+	 * pull request 41353.  Then any x bit counts, because root and
+	 * CAP_DAC_OVERRIDE need one too.  The guess misses owner, group and
+	 * other bits, ACLs and noexec mounts, and execve decides in the end. */
 	if (errno != ENOSYS && errno != EPERM)
 		return -errno;
 	return st.st_mode & 0111 ? 0 : -EACCES;

@@ -340,17 +340,20 @@ debug_abi(const char *arg)
 	struct origin at = { .file = "--debug-syscalls" };
 	int has;
 	const char *v = match(arg, "debug-syscalls", &has);
-	const struct abi *abi = abi_by_name(v);
+	const struct abi *abi;
 
 	if (!has)
 		return host_abis[0];
-	if (*v == '\0')
+	if (*v == '\0') {
 		msg(MSG_ERROR, &at, "missing ABI after '='", NULL);
-	else if (abi == NULL)
+		exit(EXIT_SECCWRAP);
+	}
+	abi = abi_by_name(v);
+	if (abi == NULL) {
 		unknown_abi(&at, v);
-	else
-		return abi;
-	exit(EXIT_SECCWRAP);
+		exit(EXIT_SECCWRAP);
+	}
+	return abi;
 }
 
 /* Run the --debug option ARG; return the exit status. */

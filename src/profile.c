@@ -465,7 +465,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	const char *failure = "cannot open profile '", *reason = NULL;
 	struct stat st;
 	unsigned int errors, i;
-	size_t size;
+	size_t size, expect = 0;
 	char *buf;
 	int fd;
 
@@ -503,11 +503,10 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * record that does not fit, so a socket gets room for the largest
 	 * profile: a record cut short then makes the profile too large. */
 	if (S_ISSOCK(st.st_mode))
-		size = PROFILE_MAX_BYTES;
-	else
-		size = S_ISREG(st.st_mode) && st.st_size > 0 ?
-		       (size_t)st.st_size : 0;
-	buf = slurp(fd, size, &size);
+		expect = PROFILE_MAX_BYTES;
+	else if (S_ISREG(st.st_mode) && st.st_size > 0)
+		expect = (size_t)st.st_size;
+	buf = slurp(fd, expect, &size);
 	if (buf == NULL) {
 		failure = "cannot read profile '";
 		if (errno == EFBIG)

@@ -444,7 +444,7 @@ $SOCKETPAIR_RULE"
 done
 ARGS=
 
-# A protocol list that ends up empty: firejail does not start, seccwrap
+# A protocol list that ends up empty stops firejail, while seccwrap
 # denies every family (tests/policy.sh checks that side).
 if "$FSECCOMP" protocol build '' "$TMP/fj-proto-empty" >/dev/null 2>&1; then
 	fail fseccomp-protocol-empty "fseccomp built a filter for an empty" \

@@ -340,17 +340,17 @@ else
 	check effective-ids/include "mount (x86_64 165): ERRNO(EPERM)" \
 		"$(setpriv --ruid=65534 --euid=0 "$SW" \
 		-p "$TMP/ids/p.profile" --explain=mount 2>&1 | cut -d, -f1)"
-	# CAP_DAC_OVERRIDE lets nobody run the root-only file, as execve
-	# does, although access() would say EACCES.
+	# CAP_DAC_OVERRIDE lets user 65534 run the root-only file, as
+	# execve does, although access() would fail with EACCES.
 	check effective-ids/capability a "$(setpriv --reuid=65534 \
 		--regid=65534 --clear-groups --inh-caps=+dac_override \
 		--ambient-caps=+dac_override env PATH="$TMP/ids/a:$TMP/ids/b" \
 		"$SW" -- which 2>&1)"
 	# Without faccessat2 (an outer filter gives EPERM, or ENOSYS as on
-	# Linux before 5.8), access() decides for equal ids without
+	# Linux before 5.8), access() still decides for equal ids without
 	# capabilities: c is not executable in a, so b's runs.  For split
 	# ids, or with CAP_DAC_OVERRIDE, the x bits decide, so a's which
-	# runs, which access() would refuse.
+	# runs, which access() would reject.
 	printf '#!/bin/sh\necho a\n' >"$TMP/ids/a/c"
 	printf '#!/bin/sh\necho b\n' >"$TMP/ids/b/c"
 	chmod 644 "$TMP/ids/a/c"
