@@ -230,13 +230,13 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 			return;
 		}
 		n = parse_number(digits);
-		if (n < 0) {
+		if (n == NUMBER_INVALID) {
 			walk_error(w, "invalid syscall number", name);
 			return;
 		}
 		/* Past 0xffff are x32's calls, denied whole, and arm's
 		 * private ones (0xf0000 on), which have names. */
-		if (n > (long)NUMBER_MAX) {
+		if (n == NUMBER_TOO_LARGE || n > (long)NUMBER_MAX) {
 			msg(MSG_ERROR, w->at, "syscall number '", name, "' is "
 			    "above 65535: name the call instead", NULL);
 			w->errors++;

@@ -223,7 +223,9 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 
 /*
  * Copy the next non-empty item of the comma-separated list at *LIST into
- * ITEM, cut to LIST_ITEM_SIZE - 1 bytes, and move *LIST past it.  With
+ * ITEM, and move *LIST past it.  An item longer than LIST_ITEM_SIZE - 1
+ * bytes is cut, and "..." ends the cut, so that a message quoting it
+ * shows the cut and no name can match it.  With
  * OP, a first '+', '-' or '=' goes to *OP instead of ITEM, and *OP is '+'
  * when the item has none.  Return 0 at the end of the list.
  */
@@ -243,10 +245,13 @@ list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
 	if (op != NULL)
 		*op = (*p == '+' || *p == '-' || *p == '=') ? *p++ : '+';
 	len = (size_t)(end - p);
-	if (len >= LIST_ITEM_SIZE)
-		len = LIST_ITEM_SIZE - 1;
+	if (len >= LIST_ITEM_SIZE) {
+		len = LIST_ITEM_SIZE - 4;
+		memcpy(item + len, "...", 4);
+	} else {
+		item[len] = '\0';
+	}
 	memcpy(item, p, len);
-	item[len] = '\0';
 	return 1;
 }
 

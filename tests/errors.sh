@@ -288,6 +288,21 @@ bad_profile octal-errno 'seccomp.drop mount:010' 1 "ambiguous errno '010': \
 C reads a leading 0 as octal (8); write 8 or 0x8"
 bad_profile octal-errno-not-octal 'seccomp.drop mount:09' 1 "ambiguous \
 errno '09': C reads a leading 0 as octal, which 09 is not; write 9 or 0x9"
+# A number past 0x7fffffff gets the advice that 70000 gets, not
+# "invalid".
+bad_profile big-syscall-number 'seccomp.drop $2147483648' 1 "syscall number \
+'\$2147483648' is above 65535: name the call instead"
+bad_profile big-syscall-number-hex 'seccomp.drop 0x100000000' 1 "syscall \
+number '0x100000000' is above 65535"
+bad_profile bad-syscall-number 'seccomp.drop 12a' 1 "invalid syscall number \
+'12a'"
+
+# An item cut to fit its buffer ends in "..." in the message.
+long=userxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+bad_profile long-namespace "restrict-namespaces $long" 1 "unknown namespace \
+'userxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
+bad long-protocol "--protocol=inet,unix$long" "seccwrap: --protocol: " \
+	"unknown protocol 'unixuserxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
 bad_profile octal-error-action 'seccomp
 seccomp-error-action 010' 2 "ambiguous errno '010': C reads"
 # Neither reading is a valid errno, so the error names the range.
