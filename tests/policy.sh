@@ -611,6 +611,15 @@ check print-ppc-on-ppc64le-words "4 0" \
 	"$(grep -c 'args\[0\]\.lo' "$TMP/ppcle.print") \
 $(grep -c 'args\[0\]\.hi' "$TMP/ppcle.print")"
 
+# Before Linux 5.15 a ppc64le kernel reported its 32-bit tasks as
+# AUDIT_ARCH_PPC with the little-endian bit.  README documents that such
+# a task is killed, as any unknown arch is.  On later kernels, ppc's
+# mount (21) gets the list's EPERM.
+"$SECCWRAP" --arch=ppc64le --dump="$TMP/ppcle.bpf"
+check ppc-on-old-ppc64le-killed "21 0x80000000 21 0x00050001" \
+	"$("$BPFEVAL" "$TMP/ppcle.bpf" 0x40000014 21 21) \
+$("$BPFEVAL" "$TMP/ppcle.bpf" 0x14 21 21)"
+
 # --profile FILE takes the next argument, also for the options read
 # before the rest (--arch, -v, -q).
 printf 'seccomp\n' >"$TMP/two-word.profile"
