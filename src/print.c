@@ -113,21 +113,31 @@ arch_name(uint32_t audit_arch)
 	return NULL;
 }
 
-/* Return the name of NR on any host ABI whose calls a task of
- * AUDIT_ARCH makes by number (x86_64 and x32; the mips ABIs), or NULL. */
+/*
+ * Return the name of NR on any host ABI whose calls a task of AUDIT_ARCH
+ * makes by number (x86_64 and x32; the mips ABIs), or NULL.  When that
+ * ABI is not the task's own, set *ABI to its name, so that the comment
+ * reads "x32 read", not "read".
+ */
 static const char *
-nr_name(uint32_t audit_arch, uint32_t nr)
+nr_name(uint32_t audit_arch, uint32_t nr, const char **abi)
 {
 	const struct abi *const *abis = host_abis;
 	const char *name;
 	unsigned int i, count = host_abi_count;
+	int own = 1;
 
 	for (i = 0; i < count; i++) {
 		if (!arch_reaches(audit_arch, abis[i]))
 			continue;
 		name = abi_syscall_name(abis[i], nr);
-		if (name != NULL)
+		if (name != NULL) {
+			if (abis[i]->audit_arch != audit_arch || !own)
+				*abi = abis[i]->name;
 			return name;
+		}
+		if (abis[i]->audit_arch == audit_arch)
+			own = 0;
 	}
 	return NULL;
 }
@@ -215,9 +225,10 @@ print_field(struct out *o, uint32_t k, const struct state *s)
 }
 
 /* Print the constant of a comparison.  Return a syscall name for the
- * comment, or NULL. */
+ * comment, or NULL, and set *ABI as nr_name() does. */
 static const char *
-print_operand(struct out *o, uint32_t k, const struct state *s)
+print_operand(struct out *o, uint32_t k, const struct state *s,
+    const char **abi)
 {
 	const char *name;
 
@@ -237,7 +248,7 @@ print_operand(struct out *o, uint32_t k, const struct state *s)
 		out_dec(o, k);
 	else
 		out_hex(o, k, 8);
-	return s->arch_known ? nr_name(s->arch, k) : NULL;
+	return s->arch_known ? nr_name(s->arch, k, abi) : NULL;
 }
 
 static const char *
@@ -289,10 +300,11 @@ print_memory(struct out *o, const struct bpf_insn *p, const struct state *s)
 	}
 }
 
-/* Print the operands of instruction PC.  Return a comment or NULL. */
+/* Print the operands of instruction PC.  Return a comment or NULL, and
+ * set *ABI as nr_name() does. */
 static const char *
 print_operands(struct out *o, const struct program *prog, unsigned long pc,
-    const struct state *s)
+    const struct state *s, const char **abi)
 {
 	const struct bpf_insn *p = &prog->insn[pc];
 	const char *comment = NULL;
@@ -327,7 +339,7 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 	if (BPF_SRC(p->code) == BPF_X)
 		out_char(o, 'x');
 	else
-		comment = print_operand(o, p->k, s);
+		comment = print_operand(o, p->k, s, abi);
 	out_pad(o, TARGET_COLUMN);
 	out_str(o, "? ");
 	out_dec(o, pc + 1 + p->jt);
@@ -358,7 +370,7 @@ void
 print_program(struct out *o, const struct program *prog)
 {
 	const struct bpf_insn *p;
-	const char *comment;
+	const char *comment, *abi;
 	struct state *st;
 	unsigned long pc;
 
@@ -385,11 +397,16 @@ print_program(struct out *o, const struct program *prog)
 		} else {
 			out_str(o, mnemonic(p->code));
 			out_pad(o, 12);
+			abi = NULL;
 			comment = print_operands(o, prog, pc, st != NULL &&
-			    st[pc].seen ? &st[pc] : NULL);
+			    st[pc].seen ? &st[pc] : NULL, &abi);
 			if (comment != NULL) {
 				out_pad(o, COMMENT_COLUMN);
 				out_str(o, "# ");
+				if (abi != NULL) {
+					out_str(o, abi);
+					out_char(o, ' ');
+				}
 				out_str(o, comment);
 			}
 		}

@@ -611,6 +611,14 @@ check print-ppc-on-ppc64le-words "4 0" \
 	"$(grep -c 'args\[0\]\.lo' "$TMP/ppcle.print") \
 $(grep -c 'args\[0\]\.hi' "$TMP/ppcle.print")"
 
+# --print names a number of another ABI after that ABI, and a task's own
+# call alone.  The blocks come in the order n64, o32, n32: 5000 is n64's
+# read, 4000 o32's syscall and 6000 n32's read.
+"$SECCWRAP" --arch=mips64el --print >"$TMP/mips.print"
+check print-other-abi-names "# read # o32 syscall # n32 read # n64 read \
+# read # o32 syscall" "$(grep -E 'jge +(4000|5000|6000) ' "$TMP/mips.print" |
+	sed 's/.*\(# .*\)/\1/' | tr '\n' ' ' | sed 's/ $//')"
+
 # Before Linux 5.15 a ppc64le kernel reported its 32-bit tasks as
 # AUDIT_ARCH_PPC with the little-endian bit.  README documents that such
 # a task is killed, as any unknown arch is.  On later kernels, ppc's

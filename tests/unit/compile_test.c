@@ -1706,7 +1706,7 @@ test_print_deny(void)
 	    "   2  ld    [nr]\n"
 	    "   3  jge   166               ? 5 : 4         # umount2\n"
 	    "   4  jeq   165               ? 9 : 8         # mount\n"
-	    "   5  jge   0x40000000        ? 6 : 8         # read\n"
+	    "   5  jge   0x40000000        ? 6 : 8         # x32 read\n"
 	    "   6  jge   0x80000000        ? 8 : 9\n"
 	    "   7  ret   KILL_PROCESS\n"
 	    "   8  ret   ALLOW\n"
