@@ -1031,6 +1031,8 @@ fill_abi(struct build *b, struct abi_build *ab)
 		.file = "built-in", .command = "x32 ABI"
 	};
 	int compat32 = !(ab->abi->audit_arch & AUDIT_ARCH_64BIT);
+	struct decision *d;
+	unsigned int r;
 
 	if (ab->blocked)
 		apply_blocked(b, ab, &x32);
@@ -1054,6 +1056,16 @@ fill_abi(struct build *b, struct abi_build *ab)
 		add_protocol(b, ab);
 	if (s->block_secondary && ab->native)
 		add_personality(b, ab);
+	/* A filter whose rules all give the call's own action changes
+	 * nothing (personality under block-secondary, when the list denies
+	 * it already), and would keep the call apart in the search. */
+	for (d = b->palette; d < b->palette + b->npalette; d++) {
+		for (r = 0; d->args != NULL && r < d->args->nrules; r++)
+			if (d->args->rule[r].action != d->action)
+				break;
+		if (d->args != NULL && r == d->args->nrules)
+			d->args = NULL;
+	}
 }
 
 /* Return 1 when X and Y decide alike and come from the same place. */

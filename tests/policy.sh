@@ -611,6 +611,16 @@ check print-ppc-on-ppc64le-words "4 0" \
 	"$(grep -c 'args\[0\]\.lo' "$TMP/ppcle.print") \
 $(grep -c 'args\[0\]\.hi' "$TMP/ppcle.print")"
 
+# block-secondary's personality rule gives the list's EPERM, and the list
+# denies personality already, so the rule changes nothing.  The call is
+# then plain EPERM, with no test whose branches meet ("? 14 : 14").
+out=$("$SECCWRAP" --seccomp --seccomp.block-secondary --explain=personality)
+check personality-rule-merged "personality (x86_64 135): ERRNO(EPERM), \
+from --seccomp 'seccomp @default-nodebuggers'" "$out"
+check personality-rule-no-dead-test 0 "$("$SECCWRAP" --seccomp \
+	--seccomp.block-secondary --print | awk '{ for (i = 1; i < NF; i++)
+	if ($i == "?" && $(i + 1) == $(i + 3)) n++ } END { print n + 0 }')"
+
 # --print names a number of another ABI after that ABI, and a task's own
 # call alone.  The blocks come in the order n64, o32, n32: 5000 is n64's
 # read, 4000 o32's syscall and 6000 n32's read.
