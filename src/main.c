@@ -36,6 +36,7 @@ struct options {
 	const char *dump_file;
 	const char *explain;
 	char **command;
+	const char *ignore;	/* an --ignore that no profile follows yet */
 	struct settings s;
 };
 
@@ -492,11 +493,15 @@ own_option(struct options *opt, char **argv, int *i)
 	if (takes_file(arg)) {
 		if (argv[*i + 1] == NULL || argv[*i + 1][0] == '\0')
 			usage_error(arg, "missing profile file name");
-		profile_read(&opt->s, argv[++*i]);
+		v = argv[++*i];
 	} else if (arg[0] == '-' && *p == 'p') {
-		profile_read(&opt->s, p + 1);	/* -pFILE, -qpFILE */
-	} else if ((v = value_option(arg, "profile", "missing profile file "
-				     "name: use --profile=FILE")) != NULL) {
+		v = p + 1;	/* -pFILE, -qpFILE */
+	} else {
+		v = value_option(arg, "profile", "missing profile file name: "
+				 "use --profile=FILE");
+	}
+	if (v != NULL) {
+		opt->ignore = NULL;
 		profile_read(&opt->s, v);
 	} else if ((v = value_option(arg, "ignore", "missing command name: "
 				     "use --ignore=COMMAND")) != NULL) {
@@ -504,6 +509,7 @@ own_option(struct options *opt, char **argv, int *i)
 		    sizeof(opt->s.ignore[0]))
 			usage_error(arg, "too many --ignore options");
 		opt->s.ignore[opt->s.nignore++] = v;
+		opt->ignore = arg;
 	} else if (strcmp(arg, "--print") == 0) {
 		set_action(opt, arg, PRINT);
 	} else if ((v = value_option(arg, "dump", "missing file name: use "
@@ -616,6 +622,12 @@ parse_args(struct options *opt, int argc, char **argv)
 	opt->command = argv + i;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
+	/* An --ignore after the last profile would skip nothing, and
+	 * firejail rejects one after any --profile.  Between two -p
+	 * options it skips lines of the second. */
+	if (opt->ignore != NULL)
+		usage_error(opt->ignore, "no profile follows it, so it skips "
+			    "nothing; give it before -p");
 	/* A filter for another arch would kill the command at once.  When
 	 * the kernel is unknown, seccwrap's own arch names a 32-bit one. */
 	if (opt->action == RUN && strcmp(arch_current(), host) != 0 &&

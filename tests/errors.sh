@@ -408,6 +408,20 @@ bad option-profile-empty "--profile=" "seccwrap: --profile=: " \
 	"missing profile file name"
 bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
 	"missing command name"
+# --ignore skips lines of the profiles after it.  After the last -p, or
+# with none, it would change nothing; firejail rejects it after any
+# --profile.  Between two -p options it applies to the second.
+printf 'seccomp\n' >"$TMP/ignored.profile"
+bad option-ignore-after-profile "-p $TMP/ignored.profile --ignore=seccomp" \
+	"seccwrap: --ignore=seccomp: " "no profile follows it, so it skips \
+nothing; give it before -p"
+bad option-ignore-no-profile "--ignore=seccomp" \
+	"seccwrap: --ignore=seccomp: " "no profile follows it"
+out=$("$SECCWRAP" -p "$TMP/ignored.profile" --ignore=seccomp \
+	--profile="$TMP/ignored.profile" --explain=chroot 2>&1)
+check option-ignore-between-profiles "chroot (x86_64 161): ERRNO(EPERM), \
+from $TMP/ignored.profile:1 'seccomp @default-nodebuggers' via @default -> \
+@mount" "$out"
 # An option that needs a value takes it after '=' only: with a blank, the
 # value would be the command to run.
 for o in protocol seccomp-error-action seccomp.32 seccomp.32.drop \

@@ -352,7 +352,7 @@ else
 	same run-not-found -- nosuchcommand
 	same run-not-found-path -- "$TMP/nosuchcommand"
 	same run-not-executable -- "$TMP/not-executable"
-	same run-no-filter -p "$TMP/conditional.profile" --ignore=seccomp \
+	same run-no-filter --ignore=seccomp -p "$TMP/conditional.profile" \
 		-- /bin/true
 
 	# Every firejail profile on this machine, as one case.

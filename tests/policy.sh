@@ -169,6 +169,19 @@ mkdir -p "$TMP/inc"
 printf 'seccomp.drop chroot # comment\n' > "$TMP/inc/part.inc"
 printf 'include part.inc\ninclude missing.local\n' > "$TMP/inc/main.profile"
 expect include-beside $EPERM x86_64 chroot -p "$TMP/inc/main.profile"
+# firejail looks an include up in ~/.config/firejail, then /etc/firejail,
+# then the current folder.  seccwrap looks beside the including file,
+# then in /etc/firejail, and never in ~/.config/firejail (README).
+mkdir -p "$TMP/home/.config/firejail" "$TMP/inc2" "$TMP/cwd"
+printf 'seccomp.drop chroot\n' >"$TMP/home/.config/firejail/user.local"
+printf 'seccomp.drop chroot\n' >"$TMP/cwd/user.local"
+printf 'include user.local\nrestrict-namespaces\n' >"$TMP/inc2/main.profile"
+(HOME=$TMP/home && export HOME && cd "$TMP/cwd" &&
+	expect include-not-user-config $ALLOW x86_64 chroot \
+	-p "$TMP/inc2/main.profile")
+cp "$TMP/cwd/user.local" "$TMP/inc2/user.local"
+(cd "$TMP/cwd" && expect include-beside-not-cwd $EPERM x86_64 chroot \
+	-p "$TMP/inc2/main.profile")
 profile "  seccomp.drop	   mount  # trailing" ""
 expect blanks-and-comments $EPERM x86_64 mount -p "$TMP/p.profile"
 
