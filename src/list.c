@@ -29,7 +29,7 @@ static long
 parse_number(const char *s)
 {
 	unsigned long v = 0;
-	int base = 10, digits = 0, d;
+	int base = 10, digits = 0, d, large = 0;
 
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
@@ -45,12 +45,17 @@ parse_number(const char *s)
 		else
 			return NUMBER_INVALID;
 		/* Test before the step: on a 32-bit build, v * base + d
-		 * can wrap past 0xffffffff to a small number. */
-		if (v > (0x7fffffffUL - (unsigned long)d) / (unsigned long)base)
-			return NUMBER_TOO_LARGE;
-		v = v * (unsigned long)base + (unsigned long)d;
+		 * can wrap past 0xffffffff to a small number.  The rest
+		 * must still be digits: "99999999999z" is no number. */
+		if (large ||
+		    v > (0x7fffffffUL - (unsigned long)d) / (unsigned long)base)
+			large = 1;
+		else
+			v = v * (unsigned long)base + (unsigned long)d;
 	}
-	return digits ? (long)v : NUMBER_INVALID;
+	if (digits == 0)
+		return NUMBER_INVALID;
+	return large ? NUMBER_TOO_LARGE : (long)v;
 }
 
 /* Return 1 when DIGITS has a leading 0 and more digits. */

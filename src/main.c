@@ -61,7 +61,7 @@ static const char usage_text[] =
 "  --memory-deny-write-execute\tdeny writable and executable memory\n"
 "  --restrict-namespaces[=LIST]\tdeny creating or joining namespaces\n"
 "  --protocol=LIST\tallow only these socket families\n"
-"  --ignore=COMMAND\tskip profile lines of COMMAND\n"
+"  --ignore=COMMAND\tskip COMMAND in the profiles after it\n"
 "  --print\tprint the filter as assembly and exit\n"
 "  --dump=FILE\twrite the raw filter to FILE ('-' for\n"
 "\tstandard output) and exit\n"

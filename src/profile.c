@@ -57,8 +57,8 @@ join_path(const char *dir, size_t dirlen, const char *name)
 /*
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
- * -ENOENT when a macro is unset or malformed (so that the include counts
- * as missing), or -ENOMEM.  It stays out of line so that NAME is not in
+ * -ESRCH when a macro is unset or malformed, which do_include() treats
+ * as a missing file of its own kind, or -ENOMEM.  It stays out of line so that NAME is not in
  * the frame of read_file(), which recurses for each include.  Inlined,
  * NAME pushes read_file()'s other locals to 4-byte offsets, 122 bytes
  * more on x86_64 with GCC 12 -Oz.
@@ -107,7 +107,7 @@ expand_macros(const char *in, char **out)
 	return 0;
 missing:
 	free(buf);
-	return -ENOENT;
+	return -ESRCH;
 }
 
 static int
@@ -178,17 +178,24 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 	err = expand_macros(arg, &name);
 	if (err == 0)
 		err = find_include(name, at->file, &path);
-	free(name);
-	if (err == -ENOENT) {
+	if (err == -ENOENT || err == -ESRCH) {
 		/* firejail skips a missing .local file: they are optional. */
 		if (ends_with(arg, ".local")) {
 			msg(MSG_NOTE, at, "skipped missing include '", arg,
 			    "'", NULL);
-			return 0;
+			err = 0;
+		} else if (err == -ESRCH) {
+			msg(MSG_ERROR, at, "include '", arg, "' names an unset "
+			    "variable, or its ${ has no }", NULL);
+		} else {
+			msg(MSG_ERROR, at, "include file not found '", arg,
+			    name[0] == '/' ? "'" : "' beside the including "
+			    "file or in " SYSTEM_PROFILE_DIR, NULL);
 		}
-		msg(MSG_ERROR, at, "include file not found '", arg, "'", NULL);
-		return 1;
+		free(name);
+		return err != 0;
 	}
+	free(name);
 	if (err < 0) {
 		msg(MSG_ERROR, at, "cannot look up include '", arg, "': ",
 		    errno_text(-err), NULL);
@@ -473,7 +480,10 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * is read or anything is executed, and musl emulates O_CLOEXEC with
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
-	if (fd < 0 && errno == ENXIO && is_stdin_socket(path))
+	/* devtmpfs alone, as in an initramfs, has no /dev/stdin link (udev
+	 * and mdev make it), so that name means descriptor 0 there too. */
+	if (fd < 0 && ((errno == ENXIO && is_stdin_socket(path)) ||
+		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0)))
 		fd = dup(0);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto cannot;

@@ -200,7 +200,7 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 {
 	int e;
 
-	if (arg == NULL) {
+	if (arg == NULL || *arg == '\0') {
 		msg(MSG_ERROR, at, "missing action: kill, log or an errno", NULL);
 		return 1;
 	}

@@ -74,7 +74,17 @@ check cr-then-blanks "0 " "$? $(cat "$TMP/cr-blank.err")"
 bad_profile unknown-protocol 'protocol unix,ipx' 1 ipx
 bad_profile unknown-namespace 'restrict-namespaces user,foo' 1 foo
 bad_profile missing-include 'seccomp
-include no-such-file.inc' 2 no-such-file.inc
+include no-such-file.inc' 2 "include file not found 'no-such-file.inc' \
+beside the including file or in /etc/firejail"
+bad_profile missing-include-absolute 'include /no/such/file.inc' 1 \
+	"include file not found '/no/such/file.inc'"
+# A macro that names no set variable is reported as such, not as a
+# missing file.
+bad_profile include-unset-macro 'include ${SECCWRAP_NO_SUCH_VAR}/a.inc' 1 \
+	"include '\${SECCWRAP_NO_SUCH_VAR}/a.inc' names an unset variable, or \
+its \${ has no }"
+bad_profile include-open-macro 'include ${HOME/a.inc' 1 "names an unset \
+variable, or its \${ has no }"
 bad_profile bad-character 'seccomp.drop mount;chroot' 1 'mount;chroot'
 bad_profile bad-character-dot 'seccomp.drop mount,a.b' 1 a.b
 bad_profile empty-list 'seccomp.drop ,,' 1 seccomp.drop
@@ -254,7 +264,8 @@ printf 'include ${M=B}/x.inc\nseccomp\n' >"$TMP/macro.profile"
 env "M=B=$TMP/macro" "$SECCWRAP" -p "$TMP/macro.profile" --check \
 	>/dev/null 2>"$TMP/macro.err"
 check macro-name-with-equals "125 seccwrap: $TMP/macro.profile:1: include \
-file not found '\${M=B}/x.inc'" "$? $(cat "$TMP/macro.err")"
+'\${M=B}/x.inc' names an unset variable, or its \${ has no }" \
+	"$? $(cat "$TMP/macro.err")"
 
 bad missing-profile "-p $TMP/no-such.profile" "seccwrap: " \
 	"$TMP/no-such.profile"
@@ -296,6 +307,13 @@ bad_profile big-syscall-number-hex 'seccomp.drop 0x100000000' 1 "syscall \
 number '0x100000000' is above 65535"
 bad_profile bad-syscall-number 'seccomp.drop 12a' 1 "invalid syscall number \
 '12a'"
+# Past 0x7fffffff the digits are still checked: this is no number.
+bad_profile bad-big-syscall-number 'seccomp.drop 99999999999z' 1 "invalid \
+syscall number '99999999999z'"
+bad_profile bad-big-errno 'seccomp.drop mount:99999999999z' 1 "invalid \
+errno '99999999999z'"
+bad option-error-action-empty "--seccomp-error-action=" \
+	"seccwrap: --seccomp-error-action: " "missing action: kill, log or an errno"
 
 # An item cut to fit its buffer ends in "..." in the message.
 long=userxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx

@@ -432,6 +432,21 @@ out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_SEQPACKET,
 	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
 	-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
 check profile-stdin-seqpacket "mount (x86_64 165): ERRNO(EPERM)" "$out"
+# A /dev of devtmpfs alone, as in an initramfs, has no /dev/stdin link:
+# the name still means descriptor 0.  The test mounts an empty tmpfs
+# on /dev in its own mount namespace.
+if unshare -m true 2>/dev/null; then
+	out=$(printf 'seccomp.drop mount\n' | unshare -m sh -c \
+		'mount -t tmpfs none /dev && "$@"' sh "$SECCWRAP" \
+		-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
+	check profile-stdin-no-link "mount (x86_64 165): ERRNO(EPERM)" "$out"
+	out=$(unshare -m sh -c 'mount -t tmpfs none /dev && "$@"' sh \
+		"$SECCWRAP" -p /dev/fd/0 --explain=mount 2>&1 </dev/null)
+	check profile-fd0-no-link "seccwrap: /dev/fd/0: cannot open profile \
+'/dev/fd/0': ENOENT" "$out"
+else
+	skip profile-stdin-no-link "unshare -m fails here"
+fi
 
 # The filter stays on programs the command starts, and on theirs.
 "$SECCWRAP" --seccomp.drop=mount -- sh -c "sh -c '\"$P64\" mount'" \
