@@ -150,10 +150,11 @@ static const uint32_t hidden[][2] = {
  * Printable characters pass: ASCII from space to '~' but the backslash,
  * and well-formed UTF-8 from U+00A1 up, except the hidden[] ones.  Every
  * other byte is written as \xHH: C0 controls, the backslash, DEL, C1
- * controls, the bytes of hidden characters and malformed UTF-8.  After some lead bytes the second
- * byte has a narrower range (RFC 3629, section 4).  That keeps out the C1
- * controls U+0080 to U+009F (after 0xc2), overlong forms (0xe0, 0xf0),
- * UTF-16 surrogates (0xed) and values past U+10FFFF (0xf4).
+ * controls, the bytes of hidden characters and malformed UTF-8.  After
+ * some lead bytes the second byte has a narrower range (RFC 3629,
+ * section 4).  That keeps out the C1 controls U+0080 to U+009F (after
+ * 0xc2), overlong forms (0xe0, 0xf0), UTF-16 surrogates (0xed) and
+ * values past U+10FFFF (0xf4).
  */
 void
 out_text(struct out *o, const char *text, size_t max)

@@ -58,10 +58,10 @@ join_path(const char *dir, size_t dirlen, const char *name)
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
  * -ESRCH when a macro is unset or malformed, which do_include() treats
- * as a missing file of its own kind, or -ENOMEM.  It stays out of line so that NAME is not in
- * the frame of read_file(), which recurses for each include.  Inlined,
- * NAME pushes read_file()'s other locals to 4-byte offsets, 122 bytes
- * more on x86_64 with GCC 12 -Oz.
+ * as a missing file of its own kind, or -ENOMEM.  It stays out of line
+ * so that NAME is not in the frame of read_file(), which recurses for
+ * each include.  Inlined, NAME pushes read_file()'s other locals to
+ * 4-byte offsets, 122 bytes more on x86_64 with GCC 12 -Oz.
  */
 static __attribute__((__noinline__)) int
 expand_macros(const char *in, char **out)
