@@ -704,6 +704,18 @@ deny(const struct filter_command *c, unsigned int name)
 	add_rule(c, name, NULL, 0);
 }
 
+/* Make C's line the origin of NAME, which C leaves allowed because it
+ * cannot check the arguments, where no list names NAME.  --explain then
+ * names that line, and its warning gives the reason. */
+static void
+name_unchecked(const struct filter_command *c, unsigned int name)
+{
+	uint32_t *d = find(c->ab, name);
+
+	if (d != NULL && c->b->palette[*d].origin == NULL)
+		*d = palette_add(c->b, c->b->palette[*d].action, NULL, c->at);
+}
+
 /* The tests of memory-deny-write-execute's rules. */
 static const struct arg_test mdwx_test[] = {
 	/* mmap and mmap2: (prot & (PROT_WRITE | PROT_EXEC)) == both */
@@ -763,10 +775,14 @@ add_mdwx(struct build *b, struct abi_build *ab)
 		add_rule(&c, SC_mmap, &t[0], 1);
 	else if (!ab->native || checked)
 		deny(&c, SC_mmap);
+	else
+		name_unchecked(&c, SC_mmap);
 	if (!(flags & ABI_STRUCT_MMAP2))
 		add_rule(&c, SC_mmap2, &t[0], 1);
 	else if (!ab->native)
 		deny(&c, SC_mmap2);
+	else
+		name_unchecked(&c, SC_mmap2);
 	for (i = 0; i < sizeof(mdwx_rule) / sizeof(mdwx_rule[0]); i++)
 		add_rule(&c, mdwx_rule[i].name, &t[mdwx_rule[i].test],
 			 mdwx_rule[i].ntests);

@@ -533,11 +533,22 @@ check arch-s390-mmap2-denied "mmap2 (s390 192): ERRNO(EPERM), from \
 --memory-deny-write-execute 'memory-deny-write-execute'" "$out"
 out=$("$SECCWRAP" --arch=s390 --memory-deny-write-execute \
 	--explain=mmap2 2>"$TMP/err")
-check arch-s390-native-mmap2 "mmap2 (s390 192): ALLOW, no list in effect names it" \
-	"$out"
+check arch-s390-native-mmap2 "mmap2 (s390 192): ALLOW, from \
+--memory-deny-write-execute 'memory-deny-write-execute'" "$out"
 check arch-s390-native-warns "seccwrap: warning: \
 --memory-deny-write-execute: memory-deny-write-execute cannot check the \
 arguments of mmap and mmap2 on s390, which are in memory" "$(cat "$TMP/err")"
+
+# --explain names the line that leaves s390x's mmap unchecked, unless a
+# list names the call.
+out=$("$SECCWRAP" --arch=s390x --memory-deny-write-execute \
+	--explain=mmap 2>/dev/null)
+check arch-s390x-mmap-unchecked "mmap (s390x 90): ALLOW, from \
+--memory-deny-write-execute 'memory-deny-write-execute'" "$out"
+out=$("$SECCWRAP" --arch=s390x --seccomp.keep=mmap,read \
+	--memory-deny-write-execute --explain=mmap 2>/dev/null)
+check arch-s390x-mmap-kept "mmap (s390x 90): ALLOW, from --seccomp.keep \
+'seccomp.keep mmap'" "$out"
 
 # A name that another arch has but no ABI of this one is a warning:
 # profiles are shared between arches.  One that i386 alone has is not.
