@@ -72,9 +72,9 @@
  *
  * NOTE: syscall_get_arch() of powerpc returns AUDIT_ARCH_PPC for every
  * 32-bit task, without the little-endian bit, also on ppc64le.  Before
- * Linux 5.15 it added the bit on ppc64le, an arch value that filters for
- * ppc64le treat as unknown: a 32-bit task there is killed.  No
- * distribution ships 32-bit little-endian powerpc programs.
+ * Linux 5.15 it added the bit on ppc64le.  Filters for ppc64le treat
+ * that value as unknown, so a 32-bit task on such a kernel is killed.
+ * No distribution ships 32-bit little-endian powerpc programs.
  *
  * NOTE: Linux 6.19 removed the 31-bit s390 ABI; its table comes from
  * Linux 6.1 headers and lacks the calls that Linux 6.2 to 6.18 added.

@@ -68,11 +68,10 @@ asm_init(struct assembler *a, unsigned int expect)
 {
 	memset(a, 0, sizeof(*a));
 	/*
-	 * Growing by copies would touch about twice the memory, since the
+	 * Growing by copies would touch about twice the memory, because the
 	 * allocator takes back only its newest block.  A program has about
-	 * as many labels as instructions: 137 for 150 under the default list
-	 * on x86_64.  Growing the label array there left 1.8 KB of old
-	 * copies behind, and cost a page fault per run.
+	 * as many labels as instructions (137 for 150 under the default list
+	 * on x86_64), so the label array starts that large too.
 	 */
 	a->error = grow((void **)&a->insn, &a->insn_cap, expect,
 	    sizeof(*a->insn));

@@ -110,10 +110,10 @@ check_file(const char *path)
 		return 0;
 	/* ENOSYS comes from a kernel before 5.8, which has no faccessat2.
 	 * EPERM, which X_OK never gives otherwise, comes from an outer
-	 * filter, such as the seccomp profile of Docker engines without moby
-	 * pull request 41353.  Then any x bit counts, because root and
-	 * CAP_DAC_OVERRIDE need one too.  The guess misses owner, group and
-	 * other bits, ACLs and noexec mounts, and execve decides in the end. */
+	 * filter, such as the seccomp profile of Docker engines before
+	 * 20.10.  Then any x bit counts, because root and CAP_DAC_OVERRIDE
+	 * need one too.  The guess misses owner, group and other bits, ACLs
+	 * and noexec mounts, and execve decides in the end. */
 	if (errno != ENOSYS && errno != EPERM)
 		return -errno;
 	return st.st_mode & 0111 ? 0 : -EACCES;

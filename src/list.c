@@ -46,7 +46,7 @@ parse_number(const char *s)
 			return NUMBER_INVALID;
 		/* Test before the step: on a 32-bit build, v * base + d
 		 * can wrap past 0xffffffff to a small number.  The rest
-		 * must still be digits: "99999999999z" is no number. */
+		 * must still be digits, so "99999999999z" is invalid. */
 		if (large ||
 		    v > (0x7fffffffUL - (unsigned long)d) / (unsigned long)base)
 			large = 1;

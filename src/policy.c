@@ -704,9 +704,9 @@ deny(const struct filter_command *c, unsigned int name)
 	add_rule(c, name, NULL, 0);
 }
 
-/* Make C's line the origin of NAME, which C leaves allowed because it
- * cannot check the arguments, where no list names NAME.  --explain then
- * names that line, and its warning gives the reason. */
+/* Make C's line the origin of NAME where no list names NAME.  C leaves
+ * NAME allowed because it cannot check the arguments, so --explain names
+ * the line whose warning gives the reason. */
 static void
 name_unchecked(const struct filter_command *c, unsigned int name)
 {
@@ -1072,14 +1072,17 @@ fill_abi(struct build *b, struct abi_build *ab)
 		add_protocol(b, ab);
 	if (s->block_secondary && ab->native)
 		add_personality(b, ab);
-	/* A filter whose rules all give the call's own action changes
-	 * nothing (personality under block-secondary, when the list denies
-	 * it already), and would keep the call apart in the search. */
+	/* Drop each filter whose rules all give the call's own action, such
+	 * as block-secondary's personality rule where the list denies
+	 * personality already.  It changes no result, and would keep the
+	 * call apart from its neighbours in the search. */
 	for (d = b->palette; d < b->palette + b->npalette; d++) {
-		for (r = 0; d->args != NULL && r < d->args->nrules; r++)
+		if (d->args == NULL)
+			continue;
+		for (r = 0; r < d->args->nrules; r++)
 			if (d->args->rule[r].action != d->action)
 				break;
-		if (d->args != NULL && r == d->args->nrules)
+		if (r == d->args->nrules)
 			d->args = NULL;
 	}
 }

@@ -122,22 +122,22 @@ arch_name(uint32_t audit_arch)
 static const char *
 nr_name(uint32_t audit_arch, uint32_t nr, const char **abi)
 {
-	const struct abi *const *abis = host_abis;
+	const struct abi *const *abis = host_abis, *own = NULL;
 	const char *name;
 	unsigned int i, count = host_abi_count;
-	int own = 1;
 
 	for (i = 0; i < count; i++) {
 		if (!arch_reaches(audit_arch, abis[i]))
 			continue;
+		/* The task's own ABI is the first of its audit arch. */
+		if (own == NULL && abis[i]->audit_arch == audit_arch)
+			own = abis[i];
 		name = abi_syscall_name(abis[i], nr);
-		if (name != NULL) {
-			if (abis[i]->audit_arch != audit_arch || !own)
-				*abi = abis[i]->name;
-			return name;
-		}
-		if (abis[i]->audit_arch == audit_arch)
-			own = 0;
+		if (name == NULL)
+			continue;
+		if (abis[i] != own)
+			*abi = abis[i]->name;
+		return name;
 	}
 	return NULL;
 }

@@ -57,8 +57,8 @@ join_path(const char *dir, size_t dirlen, const char *name)
 /*
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
- * -ESRCH when a macro is unset or malformed, which do_include() treats
- * as a missing file of its own kind, or -ENOMEM.  It stays out of line
+ * -ESRCH when a macro names an unset variable or lacks its '}', or
+ * -ENOMEM.  It stays out of line
  * so that NAME is not in the frame of read_file(), which recurses for
  * each include.  Inlined, NAME pushes read_file()'s other locals to
  * 4-byte offsets, 122 bytes more on x86_64 with GCC 12 -Oz.
@@ -481,7 +481,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
 	/* devtmpfs alone, as in an initramfs, has no /dev/stdin link (udev
-	 * and mdev make it), so that name means descriptor 0 there too. */
+	 * and mdev create it), so that name means descriptor 0 there too. */
 	if (fd < 0 && ((errno == ENXIO && is_stdin_socket(path)) ||
 		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0)))
 		fd = dup(0);

@@ -307,7 +307,7 @@ bad_profile big-syscall-number-hex 'seccomp.drop 0x100000000' 1 "syscall \
 number '0x100000000' is above 65535"
 bad_profile bad-syscall-number 'seccomp.drop 12a' 1 "invalid syscall number \
 '12a'"
-# Past 0x7fffffff the digits are still checked: this is no number.
+# Past 0x7fffffff the digits are still checked, so these are invalid.
 bad_profile bad-big-syscall-number 'seccomp.drop 99999999999z' 1 "invalid \
 syscall number '99999999999z'"
 bad_profile bad-big-errno 'seccomp.drop mount:99999999999z' 1 "invalid \
@@ -426,8 +426,8 @@ bad option-profile-empty "--profile=" "seccwrap: --profile=: " \
 	"missing profile file name"
 bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
 	"missing command name"
-# --ignore skips lines of the profiles after it.  After the last -p, or
-# with none, it would change nothing; firejail rejects it after any
+# --ignore skips lines of the profiles after it, so after the last -p,
+# or with none, it would change nothing.  firejail rejects it after any
 # --profile.  Between two -p options it applies to the second.
 printf 'seccomp\n' >"$TMP/ignored.profile"
 bad option-ignore-after-profile "-p $TMP/ignored.profile --ignore=seccomp" \

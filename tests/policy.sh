@@ -179,8 +179,12 @@ printf 'include user.local\nrestrict-namespaces\n' >"$TMP/inc2/main.profile"
 (HOME=$TMP/home && export HOME && cd "$TMP/cwd" &&
 	expect include-not-user-config $ALLOW x86_64 chroot \
 	-p "$TMP/inc2/main.profile")
-cp "$TMP/cwd/user.local" "$TMP/inc2/user.local"
-(cd "$TMP/cwd" && expect include-beside-not-cwd $EPERM x86_64 chroot \
+# With a user.local beside the profile too, that one is read, and the
+# current folder's is not.
+printf 'seccomp.drop mount\n' >"$TMP/inc2/user.local"
+(cd "$TMP/cwd" && expect include-beside-read $EPERM x86_64 mount \
+	-p "$TMP/inc2/main.profile")
+(cd "$TMP/cwd" && expect include-cwd-not-read $ALLOW x86_64 chroot \
 	-p "$TMP/inc2/main.profile")
 profile "  seccomp.drop	   mount  # trailing" ""
 expect blanks-and-comments $EPERM x86_64 mount -p "$TMP/p.profile"
@@ -635,9 +639,9 @@ check print-ppc-on-ppc64le-words "4 0" \
 	"$(grep -c 'args\[0\]\.lo' "$TMP/ppcle.print") \
 $(grep -c 'args\[0\]\.hi' "$TMP/ppcle.print")"
 
-# block-secondary's personality rule gives the list's EPERM, and the list
-# denies personality already, so the rule changes nothing.  The call is
-# then plain EPERM, with no test whose branches meet ("? 14 : 14").
+# block-secondary's personality rule gives the list's EPERM, where the
+# list denies personality already.  The call is then plain EPERM, and no
+# test in the search has both branches on one target ("? 14 : 14").
 out=$("$SECCWRAP" --seccomp --seccomp.block-secondary --explain=personality)
 check personality-rule-merged "personality (x86_64 135): ERRNO(EPERM), \
 from --seccomp 'seccomp @default-nodebuggers'" "$out"
