@@ -27,7 +27,9 @@ struct state {
 	unsigned char content;	/* enum content */
 	unsigned char arch_known;
 	unsigned char big_endian;	/* the program's (struct program) */
+	unsigned char nr_known;	/* lo and hi bound the call number */
 	uint32_t arch;		/* the audit arch every path has checked */
+	uint32_t lo, hi;	/* the call numbers that reach here */
 };
 
 static void
@@ -42,6 +44,34 @@ merge(struct state *dst, const struct state *src)
 		dst->content = A_UNKNOWN;
 	if (dst->arch_known && (!src->arch_known || dst->arch != src->arch))
 		dst->arch_known = 0;
+	if (!src->nr_known)
+		dst->nr_known = 0;
+	if (src->lo < dst->lo)
+		dst->lo = src->lo;
+	if (src->hi > dst->hi)
+		dst->hi = src->hi;
+}
+
+/*
+ * Narrow the call numbers of T, where "jOP K" is taken, and of F, where
+ * it is not.  Other jumps leave both ranges as they are: wider than they
+ * could be, but never wrong.  compile.c's search uses only jeq and jge.
+ */
+static void
+narrow(uint16_t op, uint32_t k, struct state *t, struct state *f)
+{
+	if (op == BPF_JEQ) {
+		t->lo = t->hi = k;
+		if (f->lo == k)
+			f->lo++;
+		else if (f->hi == k)
+			f->hi--;
+	} else if (op == BPF_JGE) {
+		if (t->lo < k)
+			t->lo = k;
+		if (k > 0 && f->hi >= k)
+			f->hi = k - 1;
+	}
 }
 
 static void
@@ -53,9 +83,12 @@ flow_to(struct state *st, unsigned long len, unsigned long pc,
 }
 
 /*
- * Fill ST[pc], which the caller has zeroed, with the content of A and
- * the known arch at each instruction, following the forward jumps.  A
- * "jeq ARCH" taken after "ld [arch]" makes ARCH known on that branch.
+ * Fill ST[pc], which the caller has zeroed, with the content of A, the
+ * known arch and the range of call numbers at each instruction,
+ * following the forward jumps.  A "jeq ARCH" taken after "ld [arch]"
+ * makes ARCH known on that branch.  After "ld [nr]", each comparison of
+ * A narrows the range on both branches, so that the argument checks of a
+ * call can be named where the range is one number.
  */
 static void
 trace_states(const struct program *prog, struct state *st)
@@ -74,9 +107,14 @@ trace_states(const struct program *prog, struct state *st)
 		if (BPF_CLASS(p->code) == BPF_RET)
 			continue;
 		if (BPF_CLASS(p->code) != BPF_JMP) {
-			if (p->code == (BPF_LD | BPF_W | BPF_ABS))
-				s.content = p->k == DATA_NR ? A_NR :
-				    p->k == DATA_ARCH ? A_ARCH :
+			if (p->code == (BPF_LD | BPF_W | BPF_ABS) &&
+			    p->k == DATA_NR) {
+				s.content = A_NR;
+				s.nr_known = 1;
+				s.lo = 0;
+				s.hi = UINT32_MAX;
+			} else if (p->code == (BPF_LD | BPF_W | BPF_ABS))
+				s.content = p->k == DATA_ARCH ? A_ARCH :
 				    A_OTHER;
 			else if (BPF_CLASS(p->code) == BPF_LD ||
 			    BPF_CLASS(p->code) == BPF_ALU ||
@@ -96,6 +134,8 @@ trace_states(const struct program *prog, struct state *st)
 			taken.arch_known = 1;
 			taken.arch = p->k;
 		}
+		if (s.content == A_NR && BPF_SRC(p->code) == BPF_K)
+			narrow(BPF_OP(p->code), p->k, &taken, &s);
 		flow_to(st, prog->len, pc + 1 + p->jt, &taken);
 		flow_to(st, prog->len, pc + 1 + p->jf, &s);
 	}
@@ -330,6 +370,12 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 		break;
 	default:
 		print_memory(o, p, s);
+		/* Name the call whose argument a load reads, when only one
+		 * call reaches the load: "ld [args[2].lo]  # mmap". */
+		if (s != NULL && s->nr_known && s->lo == s->hi &&
+		    s->arch_known && p->code == (BPF_LD | BPF_W | BPF_ABS) &&
+		    p->k >= DATA_ARGS)
+			return nr_name(s->arch, s->lo, abi);
 		return NULL;
 	}
 	if (BPF_OP(p->code) == BPF_JA) {

@@ -657,6 +657,16 @@ check print-other-abi-names "# read # o32 syscall # n32 read # n64 read \
 # read # o32 syscall" "$(grep -E 'jge +(4000|5000|6000) ' "$TMP/mips.print" |
 	sed 's/.*\(# .*\)/\1/' | tr '\n' ' ' | sed 's/ $//')"
 
+# --print names the call of each argument check: "ld [args[2].lo]  # mmap",
+# also where the search reaches a call through a range alone, as i386's
+# mprotect (125) on the false branch of "jeq 126".
+out=$("$SECCWRAP" --seccomp --memory-deny-write-execute \
+	--protocol=unix,inet --print |
+	awk '$3 ~ /^\[args/ { printf "%s ", $NF }' | sed 's/ $//')
+check print-argument-call-names "mmap mprotect shmat socket socketpair \
+pkey_mprotect ipc ipc mprotect mmap2 socket socketpair pkey_mprotect shmat" \
+	"$out"
+
 # Before Linux 5.15 a ppc64le kernel reported its 32-bit tasks as
 # AUDIT_ARCH_PPC with the little-endian bit.  README documents that such
 # a task is killed, as any unknown arch is.  On later kernels, ppc's
