@@ -207,22 +207,22 @@ put_rules(struct out *o, const struct range *r, const struct abi *abi,
 	out_char(o, '\n');
 }
 
-/* Resolve SPEC's syscall part on ABI into *NR; report and return -1 if
- * it is not a syscall there. */
+/* Resolve WHAT, SPEC's syscall part, on ABI into *NR.  Report at AT and
+ * return -1 if it is not a syscall there. */
 static int
-resolve(const struct abi *abi, const char *what, uint32_t *nr)
+resolve(const struct origin *at, const struct abi *abi, const char *what,
+	uint32_t *nr)
 {
-	struct origin at = { .file = "--explain" };
 	/* "$161" as in a profile, "-1" as syscall(-1) passes it. */
 	const char *digits = what[0] == '-' || what[0] == '$' ? what + 1 :
 			     what;
 	long long n = parse_nr(digits);
-	const char *problem;
+	const char *problem, *other_abi;
 	unsigned int i;
 	int index;
 	long r;
 
-	if (reject_leading_zero(&at, "syscall number", what, digits,
+	if (reject_leading_zero(at, "syscall number", what, digits,
 				"firejail", 0, 0x7fffffffL))
 		return -1;
 	/* -1 means 0xffffffff, the nr that syscall(-1) passes to the filter. */
@@ -248,20 +248,17 @@ resolve(const struct abi *abi, const char *what, uint32_t *nr)
 		for (i = 0; i < host_abi_count; i++)
 			if (abi_syscall_nr(host_abis[i], (unsigned int)index) >= 0)
 				break;
-		if (i < host_abi_count)
-			msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
-			    abi->name, "; for that of ", host_abis[i]->name,
-			    ", use --explain=", what, ",", host_abis[i]->name,
-			    NULL);
-		else
-			msg(MSG_ERROR, &at, "'", what, "' is not a syscall on ",
-			    abi->name, NULL);
+		/* Without one, OTHER_ABI is the NULL that ends the message. */
+		other_abi = i < host_abi_count ? host_abis[i]->name : NULL;
+		msg(MSG_ERROR, at, "'", what, "' is not a syscall on ",
+		    abi->name, other_abi ? "; for that of " : NULL, other_abi,
+		    ", use --explain=", what, ",", other_abi, NULL);
 		return -1;
 	}
 	*nr = (uint32_t)r;
 	return 0;
 invalid:
-	msg(MSG_ERROR, &at, problem, what, "'", NULL);
+	msg(MSG_ERROR, at, problem, what, "'", NULL);
 	return -1;
 }
 
@@ -366,7 +363,7 @@ explain(const struct policy *policy, const struct program *prog,
 			return 1;
 		}
 	}
-	if (resolve(abi, what, &nr) < 0)
+	if (resolve(&at, abi, what, &nr) < 0)
 		return 1;
 	/* A number is the one in seccomp_data.nr, base included, as in the
 	 * lists: n64's execve is 5057, x32's getpid 0x40000027.  Only the
