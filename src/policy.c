@@ -750,6 +750,23 @@ static const struct {
 	{ SC_personality, 4, 2 },
 };
 
+/* Give NAME, mmap or mmap2, memory-deny-write-execute's test of its prot
+ * where the filter can read it.  One that reads its arguments from
+ * memory (IN_MEMORY) is denied, unless it is the native ABI's and no
+ * mapping call there can be checked (CHECKED is 0), because denying it
+ * then breaks every program. */
+static void
+add_mapping_rule(const struct filter_command *c, unsigned int name,
+		 int in_memory, int checked)
+{
+	if (!in_memory)
+		add_rule(c, name, &mdwx_test[0], 1);
+	else if (!c->ab->native || checked)
+		deny(c, name);
+	else
+		name_unchecked(c, name);
+}
+
 static void
 add_mdwx(struct build *b, struct abi_build *ab)
 {
@@ -771,18 +788,8 @@ add_mdwx(struct build *b, struct abi_build *ab)
 		msg(MSG_WARN, c.at, "memory-deny-write-execute cannot check "
 		    "the arguments of ", has_mmap2 ? "mmap and mmap2" : "mmap",
 		    " on ", ab->abi->name, ", which are in memory", NULL);
-	if (!(flags & ABI_STRUCT_MMAP))
-		add_rule(&c, SC_mmap, &t[0], 1);
-	else if (!ab->native || checked)
-		deny(&c, SC_mmap);
-	else
-		name_unchecked(&c, SC_mmap);
-	if (!(flags & ABI_STRUCT_MMAP2))
-		add_rule(&c, SC_mmap2, &t[0], 1);
-	else if (!ab->native)
-		deny(&c, SC_mmap2);
-	else
-		name_unchecked(&c, SC_mmap2);
+	add_mapping_rule(&c, SC_mmap, flags & ABI_STRUCT_MMAP, checked);
+	add_mapping_rule(&c, SC_mmap2, flags & ABI_STRUCT_MMAP2, checked);
 	for (i = 0; i < sizeof(mdwx_rule) / sizeof(mdwx_rule[0]); i++)
 		add_rule(&c, mdwx_rule[i].name, &t[mdwx_rule[i].test],
 			 mdwx_rule[i].ntests);
