@@ -152,6 +152,20 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 		out_str(o, " (outside seccwrap's syscall table)");
 }
 
+/* Print ACTION, then the line that decided R when SHOW_REASON is set,
+ * and end the line. */
+static void
+put_outcome(struct out *o, uint32_t action, int show_reason,
+	    const struct range *r, const struct abi *abi, uint32_t nr)
+{
+	print_action(o, action);
+	if (show_reason) {
+		out_str(o, ", ");
+		put_reason(o, r, abi, nr);
+	}
+	out_char(o, '\n');
+}
+
 static void
 put_test(struct out *o, const struct arg_test *t)
 {
@@ -197,14 +211,9 @@ put_rules(struct out *o, const struct range *r, const struct abi *abi,
 		out_char(o, '\n');
 	}
 	out_str(o, "  otherwise: ");
-	print_action(o, d->action);
 	/* Where the rest is not a plain allow, a line decided it: a list
 	 * that denies or logs the call, or block-secondary. */
-	if (d->action != RET_ALLOW) {
-		out_str(o, ", ");
-		put_reason(o, r, abi, nr);
-	}
-	out_char(o, '\n');
+	put_outcome(o, d->action, d->action != RET_ALLOW, r, abi, nr);
 }
 
 /* Resolve WHAT, SPEC's syscall part, on ABI into *NR.  Report at AT and
@@ -313,10 +322,7 @@ put_explanation(const struct range *r, const struct abi *abi,
 		put_rules(&o, r, owner, nr);
 		return out_flush(&o) < 0;
 	}
-	print_action(&o, action);
-	out_str(&o, ", ");
-	put_reason(&o, r, owner, nr);
-	out_char(&o, '\n');
+	put_outcome(&o, action, 1, r, owner, nr);
 	/* The kernel runs these two without the filter (Linux 6.14 for
 	 * uretprobe, later for uprobe): uprobe trampolines make them, and
 	 * a denial there crashed the probed program. */
