@@ -119,11 +119,25 @@ check_file(const char *path)
 	return st.st_mode & 0111 ? 0 : -EACCES;
 }
 
+char *
+join_path(const char *dir, size_t dirlen, const char *name)
+{
+	size_t len = strlen(name);
+	char *p = malloc(dirlen + 1 + len + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, dir, dirlen);
+	p[dirlen] = '/';
+	memcpy(p + dirlen + 1, name, len + 1);
+	return p;
+}
+
 int
 exec_find(const char *command, char *const envp[], char **path)
 {
 	const char *dirs, *p, *end;
-	size_t dlen, clen = strlen(command);
+	size_t dlen;
 	int r, seen_eacces = 0, other = 0, last = -ENOENT;
 	char *candidate;
 
@@ -149,15 +163,10 @@ exec_find(const char *command, char *const envp[], char **path)
 				break;
 			continue;
 		}
-		candidate = malloc(dlen + 1 + clen + 1);
+		/* An empty entry means the current directory. */
+		candidate = join_path(dlen ? p : ".", dlen ? dlen : 1, command);
 		if (candidate == NULL)
 			return -ENOMEM;
-		/* An empty entry means the current directory. */
-		memcpy(candidate, dlen ? p : ".", dlen ? dlen : 1);
-		if (dlen == 0)
-			dlen = 1;
-		candidate[dlen] = '/';
-		memcpy(candidate + dlen + 1, command, clen + 1);
 		r = check_file(candidate);
 		if (r == 0) {
 			*path = candidate;

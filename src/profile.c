@@ -40,20 +40,6 @@ struct reader {
 static unsigned int read_file(struct reader *r, const char *path,
 			      const struct origin *from);
 
-static char *
-join_path(const char *dir, size_t dirlen, const char *name)
-{
-	size_t len = strlen(name);
-	char *p = malloc(dirlen + 1 + len + 1);
-
-	if (p == NULL)
-		return NULL;
-	memcpy(p, dir, dirlen);
-	p[dirlen] = '/';
-	memcpy(p + dirlen + 1, name, len + 1);
-	return p;
-}
-
 /*
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
