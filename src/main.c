@@ -552,6 +552,14 @@ set_verbosity(char letter)
 	}
 }
 
+/* Return 1 when ARG is an option: not "--", which ends the options, nor
+ * "-" or a word without a '-', which start the command. */
+static int
+is_option_arg(const char *arg)
+{
+	return strcmp(arg, "--") != 0 && arg[0] == '-' && arg[1] != '\0';
+}
+
 static void
 parse_args(struct options *opt, int argc, char **argv)
 {
@@ -565,8 +573,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	if (argc < 1)
 		usage_error(NULL, "missing command to run");
 	/* -v and -q apply to every profile, wherever they are. */
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
-	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+	for (i = 1; i < argc && is_option_arg(argv[i]); i++) {
 		n = short_flags(argv[i]);
 		for (j = 1; j <= n; j++)
 			set_verbosity(argv[i][j]);
@@ -590,8 +597,7 @@ parse_args(struct options *opt, int argc, char **argv)
 	/* --arch picks the tables (the errno values too) that the profiles
 	 * and the --debug options read, wherever it is on the command line. */
 	host = arch_current();
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0 &&
-	     argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+	for (i = 1; i < argc && is_option_arg(argv[i]); i++) {
 		if (takes_file(argv[i])) {
 			i++;
 			continue;
