@@ -532,6 +532,7 @@ int install_filter(const struct program *prog, const char **call);
 /* Join the first DIRLEN bytes of DIR, a '/' and NAME into a string
  * allocated with malloc(), or return NULL when out of memory (exec.c). */
 char *join_path(const char *dir, size_t dirlen, const char *name);
+
 /*
  * Find COMMAND as execvp(3) would, without running it.  Return 0 with
  * *PATH set, -ENOENT when nothing is found, -EACCES when a match is not

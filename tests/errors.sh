@@ -509,6 +509,14 @@ check path-entry-file-last/exit-status 126 "$?"
 PATH="$TMP/plain:$TMP/no-such-dir" "$SECCWRAP" -- sh </dev/null \
 	>/dev/null 2>&1
 check path-entry-missing-last/exit-status 127 "$?"
+# An empty PATH entry means the current directory, as in execvp(3).  The
+# ASan build checks that the candidate "./NAME" fits its buffer.
+mkdir -p "$TMP/cwd"
+printf '#!/bin/sh\nexit 8\n' >"$TMP/cwd/seccwrap-in-cwd"
+chmod 755 "$TMP/cwd/seccwrap-in-cwd"
+(cd "$TMP/cwd" && PATH=":$TMP/no-such-dir" "$SECCWRAP" -- seccwrap-in-cwd \
+	</dev/null >/dev/null 2>&1)
+check path-entry-empty/exit-status 8 "$?"
 # A PATH search finds a command by name, and its status comes back.
 PATH=/usr/bin:/bin "$SECCWRAP" -- sh -c 'exit 7' </dev/null >/dev/null 2>&1
 check command-status/exit-status 7 "$?"
