@@ -24,8 +24,9 @@
 # LENGTH is an Elias gamma code: n zero bits, then LENGTH in n + 1 bits.
 # A table ends after its count numbers; its code starts at a byte.
 # Copying from a parent is what keeps the tables small: most ABIs number
-# their older calls as i386 does, and pairs such as ppc and ppc64 differ
-# in a few dozen numbers.  SHIFT follows runs of calls that one table
+# their older calls as i386 does, pairs such as ppc and ppc64 differ in
+# a few dozen numbers, and every arch numbers the calls from 424 on
+# alike.  SHIFT follows runs of calls that one table
 # numbers a few places later than the other.  A number with a second
 # name (arm's sync_file_range2) and an arch-private call go to
 # syscall_extra[].
