@@ -201,7 +201,7 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX],
 			  syscall_code + sizeof(syscall_code), 0, 0 };
 	uint16_t own_parent[SYSCALL_COUNT_MAX];
 	const uint16_t *parent = NULL;
-	unsigned int nr = 0, n, at, count = table->count;
+	unsigned int nr = 0, n, at, op, count = table->count;
 	int shift = 0;
 
 	if (table->parent != TABLE_NONE) {
@@ -224,26 +224,25 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX],
 			nr++;
 			continue;
 		}
-		b.buf <<= 1;
-		b.have--;
-		if (read_bits(&b, 1) == 0) {
-			for (n = read_length(&b); n > 0 && nr < count;
-			     n--, nr++) {
+		/* The others start with OP 1 bits and a 0, or with four 1
+		 * bits, then a length: 1 a copy from the parent, 2 unused
+		 * numbers, 3 and 4 a shift up and down. */
+		for (op = 0; op < 4 && read_bits(&b, 1) == 1; op++)
+			;
+		n = read_length(&b);
+		if (op == 3) {
+			shift += (int)n;
+		} else if (op == 4) {
+			shift -= (int)n;
+		} else {
+			for (; n > 0 && nr < count; n--, nr++) {
 				at = nr + (unsigned int)shift;
-				slot[nr] = at < SYSCALL_COUNT_MAX ? parent[at] :
-					   SYSCALL_ABSENT;
+				slot[nr] = op == 1 && at < SYSCALL_COUNT_MAX ?
+					   parent[at] : SYSCALL_ABSENT;
 				if (numbers != NULL &&
 				    slot[nr] != SYSCALL_ABSENT)
 					numbers[slot[nr]] = (uint16_t)nr;
 			}
-		} else if (read_bits(&b, 1) == 0) {
-			for (n = read_length(&b); n > 0 && nr < count;
-			     n--, nr++)
-				slot[nr] = SYSCALL_ABSENT;
-		} else if (read_bits(&b, 1) == 0) {
-			shift += (int)read_length(&b);
-		} else {
-			shift -= (int)read_length(&b);
 		}
 	}
 }
