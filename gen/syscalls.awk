@@ -7,10 +7,14 @@
 # NAMES every syscall name once in strcmp() order, LIST 'TABLE NAME
 # NUMBER' plus 'TABLE -base VALUE' and 'TABLE -private VALUE' lines.
 #
-# The names, sorted, are front-coded: per name a byte with the length of
-# the prefix it shares with the name before, then the other characters,
-# the last with bit 7 set.  Each table is a bit string, read from the
-# most significant bit of each byte, of these operations:
+# The names, sorted, are front-coded in a bit string, read from the
+# most significant bit of each byte: per name the length of the prefix
+# it shares with the name before, in SYSCALL_PREFIX_BITS bits, then the
+# other characters and a NUL, each a code of SYSCALL_CHAR_BITS bits.
+# The codes index syscall_name_chars[], which starts with the NUL and
+# the most frequent characters, so most take one code; the last code
+# value is an escape, which adds the next code to it for the rarer ones.
+# Each table is a bit string of these operations:
 #
 #   0 NAME        the next number belongs to name index NAME
 #                 (SYSCALL_NAME_BITS bits)
@@ -37,6 +41,10 @@ BEGIN {
 	# to 4), these gave the shortest code for the Linux 7.2 tables.
 	SHIFT_MAX = 48
 	SHIFT_RUN_MIN = 3
+	# 5 bits hold the longest shared prefix (21 characters in Linux 7.2)
+	# and code the 30 most frequent of 37 characters in one code.
+	PREFIX_BITS = 5
+	CHAR_BITS = 5
 }
 
 function fail(text) {
@@ -245,26 +253,71 @@ END {
 		printf "%s%s", tables[i], i < ntable ? " " : "\"\n"
 	print "#define TABLE_NONE 0xff"
 	print ""
-	print "/*"
-	print " * Every name once, sorted as strcmp() does, front-coded; the"
-	print " * index of a name is its position in this list."
-	print " */"
-	print "static const unsigned char syscall_names_code[] = {"
+	# The characters by frequency, the NUL that ends each name first.
 	prev = ""
 	for (i = 0; i < nname; i++) {
 		s = names[i]
 		for (keep = 0; keep < length(prev) && keep < length(s) &&
 		    substr(prev, keep + 1, 1) == substr(s, keep + 1, 1); keep++)
 			;
-		if (keep > 255 || keep == length(s) || s !~ /^[a-z0-9_]+$/)
+		if (keep >= 2 ^ PREFIX_BITS || keep == length(s) ||
+		    s !~ /^[a-z0-9_]+$/)
 			fail("cannot front-code " s " after " prev)
-		line = "\t" keep ","
+		shared[i] = keep
 		for (j = keep + 1; j <= length(s); j++)
-			line = line " " (j == length(s) ? "0x80 | " : "") \
-			    "\x27" substr(s, j, 1) "\x27,"
-		printf "%s\t/* %d %s */\n", line, i, s
+			uses[substr(s, j, 1)]++
 		prev = s
 	}
+	nchar = 0
+	for (ch in uses)
+		chars[++nchar] = ch
+	# Insertion sort, more uses first, then in byte order.
+	for (i = 2; i <= nchar; i++) {
+		ch = chars[i]
+		for (j = i - 1; j >= 1 && (uses[chars[j]] < uses[ch] ||
+		    (uses[chars[j]] == uses[ch] && chars[j] > ch)); j--)
+			chars[j + 1] = chars[j]
+		chars[j + 1] = ch
+	}
+	escape = 2 ^ CHAR_BITS - 1
+	if (nchar + 1 > 2 * escape + 1)
+		fail("more characters than the name codes can hold")
+	for (i = 1; i <= nchar; i++)
+		char_code[chars[i]] = i
+	namecode = ""
+	for (i = 0; i < nname; i++) {
+		s = names[i]
+		namecode = namecode binary(shared[i], PREFIX_BITS)
+		for (j = shared[i] + 1; j <= length(s) + 1; j++) {
+			c = j <= length(s) ? char_code[substr(s, j, 1)] : 0
+			if (c >= escape)
+				namecode = namecode binary(escape, CHAR_BITS) \
+				    binary(c - escape, CHAR_BITS)
+			else
+				namecode = namecode binary(c, CHAR_BITS)
+		}
+	}
+	while (length(namecode) % 8)
+		namecode = namecode "0"
+	printf "#define SYSCALL_PREFIX_BITS %d\n", PREFIX_BITS
+	printf "#define SYSCALL_CHAR_BITS %d\n", CHAR_BITS
+	print ""
+	print "/* The characters of the name codes: code 0 is the NUL that ends a"
+	print " * name, and code 1 the most frequent character. */"
+	line = "static const char syscall_name_chars[] = \"\\0\" \""
+	for (i = 1; i <= nchar; i++)
+		line = line chars[i]
+	print line "\";"
+	print ""
+	print "/*"
+	print " * Every name once, sorted as strcmp() does, front-coded as"
+	print " * gen/syscalls.awk describes; the index of a name is its"
+	print " * position in this list."
+	print " */"
+	printf "static const unsigned char syscall_names_code[%d] = {\n", \
+	    length(namecode) / 8 + 1
+	print_bytes(namecode)
+	print "\t0,\t/* the decoder reads one byte ahead */"
 	print "};"
 	for (i = 1; i <= ntable; i++) {
 		t = tables[i]

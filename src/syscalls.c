@@ -142,25 +142,42 @@ read_length(struct bits *b)
 	return read_bits(b, zeros + 1);
 }
 
-/* Undo the front coding of syscall_names_code[]: per name, a byte with
- * the length of the prefix it shares with the name before, then the
- * other characters, the last with bit 7 set. */
+/* Return the N bits, N from 1 to 8, at bit POS of syscall_names_code[],
+ * read from the most significant bit of each byte. */
+static unsigned int
+name_bits(unsigned int pos, unsigned int n)
+{
+	const unsigned char *p = syscall_names_code + pos / 8;
+	unsigned int word = (unsigned int)p[0] << 8 | p[1];
+
+	return word >> (16 - pos % 8 - n) & ((1u << n) - 1);
+}
+
+/* Undo the front coding of syscall_names_code[]: per name, the length
+ * of the prefix it shares with the name before, then the codes of the
+ * other characters in syscall_name_chars[] up to the NUL, code 0.  The
+ * highest code value is an escape: the next code is added to it. */
 static void
 load_names(void)
 {
-	const unsigned char *code = syscall_names_code;
-	unsigned int i, keep, at = 0, prev = 0;
-	unsigned char c;
+	const unsigned int escape = (1u << SYSCALL_CHAR_BITS) - 1;
+	unsigned int i, keep, c, pos = 0, at = 0, prev = 0;
 
 	for (i = 0; i < SYSCALL_NAMES; i++) {
 		pool_offset[i] = (uint16_t)at;
-		for (keep = *code++; keep > 0; keep--)
+		keep = name_bits(pos, SYSCALL_PREFIX_BITS);
+		pos += SYSCALL_PREFIX_BITS;
+		for (; keep > 0; keep--)
 			pool[at++] = pool[prev++];
 		do {
-			c = *code++;
-			pool[at++] = (char)(c & 0x7f);
-		} while (c < 0x80);
-		pool[at++] = '\0';
+			c = name_bits(pos, SYSCALL_CHAR_BITS);
+			pos += SYSCALL_CHAR_BITS;
+			if (c == escape) {
+				c += name_bits(pos, SYSCALL_CHAR_BITS);
+				pos += SYSCALL_CHAR_BITS;
+			}
+			pool[at++] = syscall_name_chars[c];
+		} while (c != 0);
 		prev = pool_offset[i];
 	}
 	pool_ready = 1;
