@@ -28,9 +28,9 @@ export LC_ALL=C
 #   parent   the earlier table that gives this one the shortest code
 #            ("-": none); the encoding stores only where the two differ.
 #            Even i386 and aarch64 take x86_64 (193 and 92 bytes less
-#            with the Linux 7.2 headers): every arch numbers the calls
-#            from pidfd_send_signal (424) on alike, and some runs of
-#            older calls keep their order a few numbers apart.
+#            with the Linux 7.2 headers), because every arch numbers the
+#            calls from pidfd_send_signal (424) on alike, and some runs
+#            of older calls keep their order a few numbers apart.
 #   uapi     folder under usr/lib/linux/uapi/ in the linux-libc-dev package
 #   triplets multiarch or cross folders that hold the arch's asm/
 #   header   file in asm/ that must exist: s390 lost asm/unistd_32.h when

@@ -156,7 +156,7 @@ name_bits(unsigned int pos, unsigned int n)
 /* Undo the front coding of syscall_names_code[]: per name, the length
  * of the prefix it shares with the name before, then the codes of the
  * other characters in syscall_name_chars[] up to the NUL, code 0.  The
- * highest code value is an escape: the next code is added to it. */
+ * highest code value is an escape, and the next code is added to it. */
 static void
 load_names(void)
 {
@@ -241,9 +241,10 @@ decode_slots(unsigned int t, uint16_t slot[SYSCALL_COUNT_MAX],
 			nr++;
 			continue;
 		}
-		/* The others start with OP 1 bits and a 0, or with four 1
-		 * bits, then a length: 1 a copy from the parent, 2 unused
-		 * numbers, 3 and 4 a shift up and down. */
+		/* Every other operation starts with OP 1 bits and a 0, or
+		 * with four 1 bits, and ends with a length.  OP 1 copies from
+		 * the parent, 2 marks unused numbers, 3 and 4 shift up and
+		 * down. */
 		for (op = 0; op < 4 && read_bits(&b, 1) == 1; op++)
 			;
 		n = read_length(&b);
