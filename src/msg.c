@@ -40,19 +40,6 @@ put_origin(struct out *o, const struct origin *at)
 	out_str(o, ": ");
 }
 
-/* Count an error, and return 1 when a message of LEVEL is printed.
- * Inlined into msg(), GCC copies the start of the message after each
- * test, 32 bytes more on x86_64 with GCC 12 -Oz. */
-static __attribute__((__noinline__)) int
-shown(int level)
-{
-	if (level == MSG_NOTE)
-		return msg_verbose;
-	if (level == MSG_ERROR)
-		return ++msg_errors <= MSG_ERRORS_MAX + 1;
-	return !msg_quiet;	/* MSG_WARN, MSG_INFO */
-}
-
 void
 msg(int level, const struct origin *at, ...)
 {
@@ -60,7 +47,11 @@ msg(int level, const struct origin *at, ...)
 	const char *s;
 	va_list ap;
 
-	if (!shown(level))
+	if (level == MSG_NOTE && !msg_verbose)
+		return;
+	if ((level == MSG_INFO || level == MSG_WARN) && msg_quiet)
+		return;
+	if (level == MSG_ERROR && ++msg_errors > MSG_ERRORS_MAX + 1)
 		return;
 	out_init(&o, 2);
 	out_str(&o, "seccwrap: ");
