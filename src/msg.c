@@ -47,6 +47,9 @@ msg(int level, const struct origin *at, ...)
 	const char *s;
 	va_list ap;
 
+	/* Tested here, not in a helper called out of line: a default run
+	 * calls msg() for notes it does not show, and a frame with O's
+	 * buffer set up first costs most runs a page fault on the stack. */
 	if (level == MSG_NOTE && !msg_verbose)
 		return;
 	if ((level == MSG_INFO || level == MSG_WARN) && msg_quiet)
