@@ -450,6 +450,31 @@ is_stdin_socket(const char *path)
 	return found;
 }
 
+/*
+ * Return advice for a -p PATH that open() did not find where firejail
+ * would read /etc/firejail/PATH.profile, because it takes a bare name
+ * as a profile name.  Otherwise, return NULL.
+ */
+static const char *
+firejail_name_hint(const char *path)
+{
+	static const char advice[] = "; for firejail's profile, use -p "
+				     SYSTEM_PROFILE_DIR "/";
+	/* The file name in ADVICE starts after "-p ". */
+	size_t len = strlen(path), at = sizeof(advice) - 1,
+	       file_at = at - sizeof(SYSTEM_PROFILE_DIR);
+	struct stat st;
+	char *hint;
+
+	if (errno != ENOENT || strchr(path, '/') != NULL ||
+	    (hint = malloc(at + len + sizeof(".profile"))) == NULL)
+		return NULL;
+	memcpy(hint, advice, at);
+	memcpy(hint + at, path, len);
+	memcpy(hint + at + len, ".profile", sizeof(".profile"));
+	return stat(hint + file_at, &st) == 0 ? hint : NULL;
+}
+
 static unsigned int
 read_file(struct reader *r, const char *path, const struct origin *from)
 {
@@ -529,8 +554,10 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	/* BUF stays allocated: settings point into it. */
 	return errors;
 cannot:
-	msg(MSG_ERROR, where, failure, path, "': ",
-	    reason ? reason : errno_text(errno), NULL);
+	if (reason == NULL)
+		reason = errno_text(errno);
+	msg(MSG_ERROR, where, failure, path, "': ", reason,
+	    from == NULL ? firejail_name_hint(path) : NULL, NULL);
 fail:
 	if (fd >= 0)
 		close(fd);

@@ -683,6 +683,21 @@ check group-qp-attached "chroot (x86_64 161): ERRNO(EPERM)" \
 out=$("$SECCWRAP" -qh | head -n 1)
 check group-help "usage: seccwrap [OPTIONS] [--] COMMAND [ARG...]" "$out"
 check group-version "seccwrap" "$("$SECCWRAP" -qV | cut -d' ' -f1)"
+# firejail reads a bare --profile=NAME as /etc/firejail/NAME.profile,
+# and seccwrap reads a file of that name.  When there is none, the error
+# gives firejail's file, if it exists.
+if [ -f /etc/firejail/firefox.profile ]; then
+	(cd "$TMP" && "$SECCWRAP" -p firefox --check 2>"$TMP/name.err")
+	check profile-bare-name-hint "125 seccwrap: firefox: cannot open \
+profile 'firefox': ENOENT; for firejail's profile, use -p \
+/etc/firejail/firefox.profile" "$? $(cat "$TMP/name.err")"
+else
+	skip profile-bare-name-hint "no /etc/firejail/firefox.profile"
+fi
+(cd "$TMP" && "$SECCWRAP" -p seccwrap-no-such-name --check 2>"$TMP/name.err")
+check profile-bare-name-no-hint "125 seccwrap: seccwrap-no-such-name: \
+cannot open profile 'seccwrap-no-such-name': ENOENT" \
+	"$? $(cat "$TMP/name.err")"
 # A file named like a group after -p stays a file name.
 "$SECCWRAP" -p -vq --check 2>"$TMP/group.err"
 check group-file-after-p "125 seccwrap: -vq: cannot open profile '-vq': \
