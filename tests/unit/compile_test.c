@@ -1737,7 +1737,7 @@ test_print_args(void)
 	    "   1  jeq   i386              ? 2 : 8\n"
 	    "   2  ld    [nr]\n"
 	    "   3  jeq   125               ? 4 : 9         # mprotect\n"
-	    "   4  ld    [args[2].lo]\n"
+	    "   4  ld    [args[2].lo]                      # mprotect\n"
 	    "   5  jset  0x4               ? 10 : 6\n"
 	    "   6  and   0xff\n"
 	    "   7  jeq   0x7               ? 10 : 9\n"
