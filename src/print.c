@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "asm.h"
@@ -22,14 +23,23 @@
 /* The content of the accumulator where an instruction starts. */
 enum content { A_UNKNOWN, A_NR, A_ARCH, A_OTHER };
 
+/* The numbers a state can exclude from its range.  A chain in
+ * compile.c's search tests at most ceil(log2(n)) numbers of its n before
+ * its last target.  After a longer one, a load goes without a name. */
+#define EXCLUDED_MAX 4
+
 struct state {
 	unsigned char seen;	/* some path reaches the instruction */
 	unsigned char content;	/* enum content */
 	unsigned char arch_known;
 	unsigned char big_endian;	/* the program's (struct program) */
-	unsigned char nr_known;	/* lo and hi bound the call number */
+	unsigned char nr_known;	/* lo, hi and excluded bound the number */
+	unsigned char nexcluded;
 	uint32_t arch;		/* the audit arch every path has checked */
-	uint32_t lo, hi;	/* the call numbers that reach here */
+	/* The call numbers from lo to hi but those in excluded[], which
+	 * are distinct.  It may hold more than reach here, never fewer. */
+	uint32_t lo, hi;
+	uint32_t excluded[EXCLUDED_MAX];
 };
 
 static void
@@ -46,6 +56,12 @@ merge(struct state *dst, const struct state *src)
 		dst->arch_known = 0;
 	if (!src->nr_known)
 		dst->nr_known = 0;
+	/* Unless both sets are equal, the merged one is the union of the two
+	 * ranges, a superset. */
+	if (dst->lo != src->lo || dst->hi != src->hi ||
+	    dst->nexcluded != src->nexcluded ||
+	    memcmp(dst->excluded, src->excluded, sizeof(dst->excluded)) != 0)
+		dst->nexcluded = 0;
 	if (src->lo < dst->lo)
 		dst->lo = src->lo;
 	if (src->hi > dst->hi)
@@ -60,18 +76,48 @@ merge(struct state *dst, const struct state *src)
 static void
 narrow(uint16_t op, uint32_t k, struct state *t, struct state *f)
 {
+	unsigned int i;
+
 	if (op == BPF_JEQ) {
 		t->lo = t->hi = k;
+		for (i = 0; i < f->nexcluded && f->excluded[i] != k; i++)
+			;
 		if (f->lo == k)
 			f->lo++;
 		else if (f->hi == k)
 			f->hi--;
+		else if (i == f->nexcluded && i < EXCLUDED_MAX)
+			f->excluded[f->nexcluded++] = k;
 	} else if (op == BPF_JGE) {
 		if (t->lo < k)
 			t->lo = k;
 		if (k > 0 && f->hi >= k)
 			f->hi = k - 1;
 	}
+}
+
+/* Return 1 and set *NR when S has only one call number. */
+static int
+single_nr(const struct state *s, uint32_t *nr)
+{
+	unsigned int i, n = 0;
+	uint32_t v;
+
+	/* The range holds at most EXCLUDED_MAX + 1 numbers, or it is
+	 * empty and wraps. */
+	if (!s->nr_known || s->hi - s->lo > EXCLUDED_MAX)
+		return 0;
+	for (v = s->lo; n < 2; v++) {
+		for (i = 0; i < s->nexcluded && s->excluded[i] != v; i++)
+			;
+		if (i == s->nexcluded) {
+			*nr = v;
+			n++;
+		}
+		if (v == s->hi)
+			break;
+	}
+	return n == 1;
 }
 
 static void
@@ -111,6 +157,7 @@ trace_states(const struct program *prog, struct state *st)
 			    p->k == DATA_NR) {
 				s.content = A_NR;
 				s.nr_known = 1;
+				s.nexcluded = 0;
 				s.lo = 0;
 				s.hi = UINT32_MAX;
 			} else if (p->code == (BPF_LD | BPF_W | BPF_ABS))
@@ -348,6 +395,7 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 {
 	const struct bpf_insn *p = &prog->insn[pc];
 	const char *comment = NULL;
+	uint32_t nr;
 
 	switch (BPF_CLASS(p->code)) {
 	case BPF_RET:
@@ -372,10 +420,9 @@ print_operands(struct out *o, const struct program *prog, unsigned long pc,
 		print_memory(o, p, s);
 		/* Name the call whose argument a load reads, when only one
 		 * call reaches the load: "ld [args[2].lo]  # mmap". */
-		if (s != NULL && s->nr_known && s->lo == s->hi &&
-		    s->arch_known && p->code == (BPF_LD | BPF_W | BPF_ABS) &&
-		    p->k >= DATA_ARGS)
-			return nr_name(s->arch, s->lo, abi);
+		if (s != NULL && s->arch_known && single_nr(s, &nr) &&
+		    p->code == (BPF_LD | BPF_W | BPF_ABS) && p->k >= DATA_ARGS)
+			return nr_name(s->arch, nr, abi);
 		return NULL;
 	}
 	if (BPF_OP(p->code) == BPF_JA) {

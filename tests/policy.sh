@@ -667,6 +667,18 @@ check print-argument-call-names "mmap mprotect shmat socket socketpair \
 pkey_mprotect ipc ipc mprotect mmap2 socket socketpair pkey_mprotect shmat" \
 	"$out"
 
+# A chain of the search can test a middle number and then the highest.
+# Then only one call reaches the load after it, though no range ends
+# there: shmat (196) on aarch64 and clone (120) on i386.  Every argument
+# load gets a name.
+for args in "--arch=aarch64 --seccomp --memory-deny-write-execute \
+--protocol=unix,inet --restrict-namespaces=user,net" \
+	"--arch=i386 --seccomp --restrict-namespaces"; do
+	# shellcheck disable=SC2086
+	out=$("$SECCWRAP" $args --print | awk '$3 ~ /^\[args/ && $4 != "#"')
+	check "print-names-chain/${args%% *}" "" "$out"
+done
+
 # Before Linux 5.15 a ppc64le kernel reported its 32-bit tasks as
 # AUDIT_ARCH_PPC with the little-endian bit.  README documents that such
 # a task is killed, as any unknown arch is.  On later kernels, ppc's
