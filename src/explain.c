@@ -310,7 +310,11 @@ put_explanation(const struct range *r, const struct abi *abi,
 	out_str(&o, " (");
 	out_str(&o, owner->name);
 	out_char(&o, ' ');
-	out_dec(&o, nr);
+	/* As --print shows it: x32's getpid is 0x40000027. */
+	if (nr < 0x10000)
+		out_dec(&o, nr);
+	else
+		out_hex(&o, nr, 8);
 	if (owner != abi) {
 		out_str(&o, " called by an ");
 		out_str(&o, abi->name);

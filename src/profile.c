@@ -453,7 +453,8 @@ is_stdin_socket(const char *path)
 /*
  * Return advice for a -p PATH that open() did not find where firejail
  * would read /etc/firejail/PATH.profile, because it takes a bare name
- * as a profile name.  Otherwise, return NULL.
+ * as a profile name, or /etc/firejail/PATH for a PATH that ends in
+ * ".profile".  Otherwise, return NULL.
  */
 static const char *
 firejail_name_hint(const char *path)
@@ -463,15 +464,20 @@ firejail_name_hint(const char *path)
 	/* The file name in ADVICE starts after "-p ". */
 	size_t len = strlen(path), at = sizeof(advice) - 1,
 	       file_at = at - sizeof(SYSTEM_PROFILE_DIR);
+	/* The bytes to append from the end of ".profile": all of it with
+	 * its NUL, or the NUL alone. */
+	size_t suffix = len > 8 && strcmp(path + len - 8, ".profile") == 0 ?
+			1 : sizeof(".profile");
 	struct stat st;
 	char *hint;
 
 	if (errno != ENOENT || strchr(path, '/') != NULL ||
-	    (hint = malloc(at + len + sizeof(".profile"))) == NULL)
+	    (hint = malloc(at + len + suffix)) == NULL)
 		return NULL;
 	memcpy(hint, advice, at);
 	memcpy(hint + at, path, len);
-	memcpy(hint + at + len, ".profile", sizeof(".profile"));
+	memcpy(hint + at + len, ".profile" + sizeof(".profile") - suffix,
+	       suffix);
 	return stat(hint + file_at, &st) == 0 ? hint : NULL;
 }
 

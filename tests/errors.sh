@@ -691,6 +691,10 @@ if [ -f /etc/firejail/firefox.profile ]; then
 	check profile-bare-name-hint "125 seccwrap: firefox: cannot open \
 profile 'firefox': ENOENT; for firejail's profile, use -p \
 /etc/firejail/firefox.profile" "$? $(cat "$TMP/name.err")"
+	(cd "$TMP" && "$SECCWRAP" -p firefox.profile --check 2>"$TMP/name.err")
+	check profile-bare-file-name-hint "125 seccwrap: firefox.profile: \
+cannot open profile 'firefox.profile': ENOENT; for firejail's profile, \
+use -p /etc/firejail/firefox.profile" "$? $(cat "$TMP/name.err")"
 else
 	skip profile-bare-name-hint "no /etc/firejail/firefox.profile"
 fi

@@ -296,7 +296,7 @@ check explain-kill-over-errno "unshare (x86_64 272): depends on the arguments
 'restrict-namespaces'
   otherwise: ERRNO(EIO), from --seccomp.drop 'seccomp.drop unshare:EIO'" "$out"
 out=$("$SECCWRAP" --seccomp --explain=read,x32)
-check explain-x32 "read (x32 1073741824): ERRNO(EPERM), the x32 ABI is \
+check explain-x32 "read (x32 0x40000000): ERRNO(EPERM), the x32 ABI is \
 denied as a whole" "$out"
 out=$("$SECCWRAP" --memory-deny-write-execute --explain=mprotect)
 check explain-arguments "mprotect (x86_64 10): depends on the arguments
@@ -340,7 +340,7 @@ check arch-arm-compat-mount "mount (arm 21): ERRNO(EPERM), from built-in \
 default 'seccomp @default-nodebuggers' via @default -> @mount" "$out"
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=set_tls --explain=set_tls |
 	cut -d, -f1)
-check arch-arm-private-call "set_tls (arm 983045): ALLOW" "$out"
+check arch-arm-private-call "set_tls (arm 0x000f0005): ALLOW" "$out"
 # --debug-syscalls=ABI lists any ABI, such as mips64's second 32-bit
 # one, with numbers as the filter reads them.
 "$SECCWRAP" --arch=mips64 --debug-syscalls=n32 >"$TMP/n32"
@@ -455,7 +455,7 @@ number of x32 but of x86_64" "$(cat "$TMP/err")"
 check explain-x32-number-on-x86_64 "seccwrap: --explain: '0x40000027' is \
 not a number of x86_64 but of x32" "$(cat "$TMP/err")"
 out=$("$SECCWRAP" --explain=0x40000027 | cut -d: -f1)
-check explain-x32-number "getpid (x32 1073741863)" "$out"
+check explain-x32-number "getpid (x32 0x40000027)" "$out"
 "$SECCWRAP" --arch=mips64el --seccomp.drop=100 --check 2>"$TMP/err"
 check arch-mips-list-below-base-status 125 $?
 check arch-mips-list-below-base "seccwrap: --seccomp.drop: syscall number \
@@ -612,13 +612,13 @@ leaves no socket family, so socket and socketpair fail for every family" \
 
 # arm's named private calls lie past the table but are known ones.
 out=$("$SECCWRAP" --arch=arm --seccomp.keep=read --explain=cacheflush)
-check explain-arm-private-known "cacheflush (arm 983042): ERRNO(EPERM), \
+check explain-arm-private-known "cacheflush (arm 0x000f0002): ERRNO(EPERM), \
 from --seccomp.keep 'seccomp.keep', not in the list" "$out"
 # An unnamed number among them (0xf0000) looks absent to a keep list, as
 # numbers past the table do, on arm and on aarch64's arm ABI alike.
 for a in arm aarch64; do
 	out=$("$SECCWRAP" --arch=$a --seccomp.keep=read --explain=0xf0000,arm)
-	check "explain-arm-private-unnamed/$a" "unknown (arm 983040): \
+	check "explain-arm-private-unnamed/$a" "unknown (arm 0x000f0000): \
 ERRNO(ENOSYS), from --seccomp.keep 'seccomp.keep', not in the list (outside \
 seccwrap's syscall table)" "$out"
 done
