@@ -416,6 +416,12 @@ check option-debug-groups-bad-late/no-output "" "$(cat "$TMP/groups.out")"
 check option-debug-groups-bad-late/message \
 	"seccwrap: --debug-syscall-groups: unknown syscall group '@bogus'" \
 	"$(cat "$TMP/groups.err")"
+# Group names start with '@', in firejail and in systemd alike, and a
+# name without it gets that hint.
+"$SECCWRAP" --debug-syscall-groups=mount 2>"$TMP/groups.err"
+check option-debug-groups-no-at "125 seccwrap: --debug-syscall-groups: \
+unknown syscall group 'mount'; group names start with '@'" \
+	"$? $(cat "$TMP/groups.err")"
 bad option-debug-groups-commas "--debug-syscall-groups=,," \
 	"seccwrap: --debug-syscall-groups=,,: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
