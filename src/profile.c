@@ -155,7 +155,7 @@ static unsigned int
 do_include(struct reader *r, const char *arg, const struct origin *at)
 {
 	char *name = NULL, *path = NULL;
-	int err;
+	int err, expanded;
 
 	if (arg == NULL) {
 		msg(MSG_ERROR, at, "'include' needs a file name", NULL);
@@ -174,9 +174,13 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 			msg(MSG_ERROR, at, "include '", arg, "' names an unset "
 			    "variable, or its ${ has no }", NULL);
 		} else {
+			/* With macros, the name they expand to too. */
+			expanded = strcmp(arg, name) != 0;
 			msg(MSG_ERROR, at, "include file not found '", arg,
+			    expanded ? "' ('" : "", expanded ? name : "",
 			    name[0] == '/' ? "'" : "' beside the including "
-			    "file or in " SYSTEM_PROFILE_DIR, NULL);
+			    "file or in " SYSTEM_PROFILE_DIR, expanded ? ")" :
+			    "", NULL);
 		}
 		free(name);
 		return err != 0;

@@ -78,6 +78,10 @@ include no-such-file.inc' 2 "include file not found 'no-such-file.inc' \
 beside the including file or in /etc/firejail"
 bad_profile missing-include-absolute 'include /no/such/file.inc' 1 \
 	"include file not found '/no/such/file.inc'"
+# A name with macros is shown as written and as expanded.
+bad_profile missing-include-macro 'include ${CFG}/seccwrap-no-such.inc' 1 \
+	"include file not found '\${CFG}/seccwrap-no-such.inc' \
+('/etc/firejail/seccwrap-no-such.inc')"
 # A macro that names no set variable is reported as such, not as a
 # missing file.
 bad_profile include-unset-macro 'include ${SECCWRAP_NO_SUCH_VAR}/a.inc' 1 \
