@@ -98,7 +98,8 @@ group_known(const char *group, const struct origin *at)
 	if (group[0] == '@' && group_find(group) >= 0)
 		return 0;
 	msg(MSG_ERROR, at, "unknown syscall group '", group, "'",
-	    group[0] == '@' ? NULL : "; group names start with '@'", NULL);
+	    strchr(group, '@') ? NULL : "; group names start with '@'",
+	    NULL);
 	return 1;
 }
 

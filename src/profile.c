@@ -460,7 +460,7 @@ is_stdin_socket(const char *path)
  * as a profile name, or /etc/firejail/PATH for a PATH that ends in
  * ".profile".  Otherwise, return NULL.
  */
-static const char *
+static char *
 firejail_name_hint(const char *path)
 {
 	static const char advice[] = "; for firejail's profile, use -p "
@@ -482,7 +482,10 @@ firejail_name_hint(const char *path)
 	memcpy(hint + at, path, len);
 	memcpy(hint + at + len, ".profile" + sizeof(".profile") - suffix,
 	       suffix);
-	return stat(hint + file_at, &st) == 0 ? hint : NULL;
+	if (stat(hint + file_at, &st) == 0)
+		return hint;
+	free(hint);
+	return NULL;
 }
 
 static unsigned int
@@ -494,7 +497,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	struct stat st;
 	unsigned int errors, i;
 	size_t size, expect = 0;
-	char *buf;
+	char *buf, *hint;
 	int fd;
 
 	/* No O_CLOEXEC: the descriptor is closed below, before any include
@@ -566,8 +569,9 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 cannot:
 	if (reason == NULL)
 		reason = errno_text(errno);
-	msg(MSG_ERROR, where, failure, path, "': ", reason,
-	    from == NULL ? firejail_name_hint(path) : NULL, NULL);
+	hint = from == NULL ? firejail_name_hint(path) : NULL;
+	msg(MSG_ERROR, where, failure, path, "': ", reason, hint, NULL);
+	free(hint);
 fail:
 	if (fd >= 0)
 		close(fd);

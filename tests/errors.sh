@@ -426,6 +426,9 @@ check option-debug-groups-bad-late/message \
 check option-debug-groups-no-at "125 seccwrap: --debug-syscall-groups: \
 unknown syscall group 'mount'; group names start with '@'" \
 	"$? $(cat "$TMP/groups.err")"
+"$SECCWRAP" --debug-syscall-groups='!@mount' 2>"$TMP/groups.err"
+check option-debug-groups-negated "125 seccwrap: --debug-syscall-groups: \
+unknown syscall group '!@mount'" "$? $(cat "$TMP/groups.err")"
 bad option-debug-groups-commas "--debug-syscall-groups=,," \
 	"seccwrap: --debug-syscall-groups=,,: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
