@@ -155,42 +155,49 @@ static unsigned int
 do_include(struct reader *r, const char *arg, const struct origin *at)
 {
 	char *name = NULL, *path = NULL;
-	int err, expanded;
+	/* Messages show a name with macros also as it expands:
+	 * "'${CFG}/x.inc' ('/etc/firejail/x.inc')". */
+	const char *paren_open = "", *expansion = "", *paren_close = "";
+	int err;
 
 	if (arg == NULL) {
 		msg(MSG_ERROR, at, "'include' needs a file name", NULL);
 		return 1;
 	}
 	err = expand_macros(arg, &name);
+	if (err == 0 && strcmp(arg, name) != 0) {
+		paren_open = "' ('";
+		expansion = name;
+		paren_close = ")";
+	}
 	if (err == 0)
 		err = find_include(name, at->file, &path);
 	if (err == -ENOENT || err == -ESRCH) {
 		/* firejail skips a missing .local file: they are optional. */
 		if (ends_with(arg, ".local")) {
 			msg(MSG_NOTE, at, "skipped missing include '", arg,
-			    "'", NULL);
+			    paren_open, expansion, "'", paren_close, NULL);
 			err = 0;
 		} else if (err == -ESRCH) {
 			msg(MSG_ERROR, at, "include '", arg, "' names an unset "
 			    "variable, or its ${ has no }", NULL);
 		} else {
-			/* With macros, the name they expand to too. */
-			expanded = strcmp(arg, name) != 0;
 			msg(MSG_ERROR, at, "include file not found '", arg,
-			    expanded ? "' ('" : "", expanded ? name : "",
-			    name[0] == '/' ? "'" : "' beside the including "
-			    "file or in " SYSTEM_PROFILE_DIR, expanded ? ")" :
-			    "", NULL);
+			    paren_open, expansion, name[0] == '/' ? "'" :
+			    "' beside the including file or in "
+			    SYSTEM_PROFILE_DIR, paren_close, NULL);
 		}
 		free(name);
 		return err != 0;
 	}
-	free(name);
 	if (err < 0) {
-		msg(MSG_ERROR, at, "cannot look up include '", arg, "': ",
+		msg(MSG_ERROR, at, "cannot look up include '", arg,
+		    paren_open, expansion, "'", paren_close, ": ",
 		    errno_text(-err), NULL);
+		free(name);
 		return 1;
 	}
+	free(name);
 	return read_file(r, path, at);
 }
 

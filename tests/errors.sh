@@ -258,6 +258,13 @@ if [ -e "$MARKER" ]; then
 else
 	fail missing-local-include/ran "the command did not run"
 fi
+# With -v, the note names the skipped file, also as its macros expand.
+printf 'include ${CFG}/seccwrap-no-such.local\nseccomp\n' \
+	>"$TMP/local-macro.profile"
+check missing-local-include/note "seccwrap: $TMP/local-macro.profile:1: \
+skipped missing include '\${CFG}/seccwrap-no-such.local' \
+('/etc/firejail/seccwrap-no-such.local')" "$("$SECCWRAP" -v -p \
+	"$TMP/local-macro.profile" --check 2>&1 | grep 'skipped missing')"
 
 # No variable is named "M=B", so ${M=B} is unset in every build (musl,
 # nolibc, and glibc for the sanitizers), although the environment contains
