@@ -1054,8 +1054,6 @@ fill_abi(struct build *b, struct abi_build *ab)
 		.file = "built-in", .command = "x32 ABI"
 	};
 	int compat32 = !(ab->abi->audit_arch & AUDIT_ARCH_64BIT);
-	struct decision *d;
-	unsigned int r;
 
 	if (ab->blocked)
 		apply_blocked(b, ab, &x32);
@@ -1079,10 +1077,28 @@ fill_abi(struct build *b, struct abi_build *ab)
 		add_protocol(b, ab);
 	if (s->block_secondary && ab->native)
 		add_personality(b, ab);
-	/* Drop each filter whose rules all give the call's own action, such
-	 * as block-secondary's personality rule where the list denies
-	 * personality already.  It changes no result, and would keep the
-	 * call apart from its neighbours in the search. */
+}
+
+/* Return 1 when X and Y decide alike and come from the same place. */
+static inline int
+same_origin(const struct decision *x, const struct decision *y)
+{
+	return x->origin == y->origin && x->action == y->action &&
+	       x->args == y->args;
+}
+
+/*
+ * Drop each argument filter whose rules all give the call's own action,
+ * such as block-secondary's personality rule where the list denies
+ * personality already.  It changes no result, and would keep the call
+ * apart from its neighbours in the search.
+ */
+static void
+drop_idle_filters(struct build *b)
+{
+	struct decision *d;
+	unsigned int r;
+
 	for (d = b->palette; d < b->palette + b->npalette; d++) {
 		if (d->args == NULL)
 			continue;
@@ -1092,14 +1108,6 @@ fill_abi(struct build *b, struct abi_build *ab)
 		if (r == d->args->nrules)
 			d->args = NULL;
 	}
-}
-
-/* Return 1 when X and Y decide alike and come from the same place. */
-static inline int
-same_origin(const struct decision *x, const struct decision *y)
-{
-	return x->origin == y->origin && x->action == y->action &&
-	       x->args == y->args;
 }
 
 /* Give every ABI of AUDIT_ARCH a decision table and fill them from the
@@ -1133,6 +1141,7 @@ fill_arch(struct build *b, uint32_t audit_arch)
 		}
 		fill_abi(b, ab);
 	}
+	drop_idle_filters(b);
 	return 0;
 }
 
