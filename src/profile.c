@@ -44,10 +44,10 @@ static unsigned int read_file(struct reader *r, const char *path,
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
  * -ESRCH when a macro names an unset variable or lacks its '}', or
- * -ENOMEM.  It stays out of line
- * so that NAME is not in the frame of read_file(), which recurses for
- * each include.  Inlined, NAME pushes read_file()'s other locals to
- * 4-byte offsets, 122 bytes more on x86_64 with GCC 12 -Oz.
+ * -ENOMEM.  It stays out of line so that NAME is not in the frame of
+ * read_file(), which recurses for each include.  Inlined, NAME pushes
+ * read_file()'s other locals to 4-byte offsets, 122 bytes more on
+ * x86_64 with GCC 12 -Oz.
  */
 static __attribute__((__noinline__)) int
 expand_macros(const char *in, char **out)
@@ -462,36 +462,29 @@ is_stdin_socket(const char *path)
 }
 
 /*
- * Return advice for a -p PATH that open() did not find where firejail
- * would read /etc/firejail/PATH.profile, because it takes a bare name
- * as a profile name, or /etc/firejail/PATH for a PATH that ends in
- * ".profile".  Otherwise, return NULL.
+ * Return the file that firejail reads for a bare -p PATH:
+ * /etc/firejail/PATH.profile, or /etc/firejail/PATH for a PATH that
+ * ends in ".profile".  Return NULL when PATH has a '/' or that file does
+ * not exist.
  */
 static char *
-firejail_name_hint(const char *path)
+firejail_profile_of(const char *path)
 {
-	static const char advice[] = "; for firejail's profile, use -p "
-				     SYSTEM_PROFILE_DIR "/";
-	/* The file name in ADVICE starts after "-p ". */
-	size_t len = strlen(path), at = sizeof(advice) - 1,
-	       file_at = at - sizeof(SYSTEM_PROFILE_DIR);
-	/* The bytes to append from the end of ".profile": all of it with
-	 * its NUL, or the NUL alone. */
-	size_t suffix = len > 8 && strcmp(path + len - 8, ".profile") == 0 ?
-			1 : sizeof(".profile");
+	size_t dir = sizeof(SYSTEM_PROFILE_DIR "/") - 1, len = strlen(path);
+	int suffixed = len > 8 && strcmp(path + len - 8, ".profile") == 0;
 	struct stat st;
-	char *hint;
+	char *file;
 
-	if (errno != ENOENT || strchr(path, '/') != NULL ||
-	    (hint = malloc(at + len + suffix)) == NULL)
+	if (strchr(path, '/') != NULL ||
+	    (file = malloc(dir + len + sizeof(".profile"))) == NULL)
 		return NULL;
-	memcpy(hint, advice, at);
-	memcpy(hint + at, path, len);
-	memcpy(hint + at + len, ".profile" + sizeof(".profile") - suffix,
-	       suffix);
-	if (stat(hint + file_at, &st) == 0)
-		return hint;
-	free(hint);
+	memcpy(file, SYSTEM_PROFILE_DIR "/", dir);
+	memcpy(file + dir, path, len);
+	memcpy(file + dir + len, suffixed ? "" : ".profile",
+	       suffixed ? 1 : sizeof(".profile"));
+	if (stat(file, &st) == 0)
+		return file;
+	free(file);
 	return NULL;
 }
 
@@ -504,7 +497,7 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	struct stat st;
 	unsigned int errors, i;
 	size_t size, expect = 0;
-	char *buf, *hint;
+	char *buf, *firejail;
 	int fd;
 
 	/* No O_CLOEXEC: the descriptor is closed below, before any include
@@ -576,9 +569,13 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 cannot:
 	if (reason == NULL)
 		reason = errno_text(errno);
-	hint = from == NULL ? firejail_name_hint(path) : NULL;
-	msg(MSG_ERROR, where, failure, path, "': ", reason, hint, NULL);
-	free(hint);
+	/* A missing -p PATH may be meant as firejail's profile name. */
+	firejail = from == NULL && errno == ENOENT ?
+		   firejail_profile_of(path) : NULL;
+	msg(MSG_ERROR, where, failure, path, "': ", reason,
+	    firejail ? "; for firejail's profile, use -p " : NULL, firejail,
+	    NULL);
+	free(firejail);
 fail:
 	if (fd >= 0)
 		close(fd);
