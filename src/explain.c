@@ -257,7 +257,8 @@ resolve(const struct origin *at, const struct abi *abi, const char *what,
 		for (i = 0; i < host_abi_count; i++)
 			if (abi_syscall_nr(host_abis[i], (unsigned int)index) >= 0)
 				break;
-		/* Without one, OTHER_ABI is the NULL that ends the message. */
+		/* When no ABI has the call, OTHER_ABI is NULL and ends the
+		 * message there. */
 		other_abi = i < host_abi_count ? host_abis[i]->name : NULL;
 		msg(MSG_ERROR, at, "'", what, "' is not a syscall on ",
 		    abi->name, other_abi ? "; for that of " : NULL, other_abi,

@@ -37,7 +37,8 @@ struct state {
 	unsigned char nexcluded;
 	uint32_t arch;		/* the audit arch every path has checked */
 	/* The call numbers from lo to hi but those in excluded[], which
-	 * are distinct.  It may hold more than reach here, never fewer. */
+	 * are distinct.  The set may contain more than reach here, never
+	 * fewer. */
 	uint32_t lo, hi;
 	uint32_t excluded[EXCLUDED_MAX];
 };
@@ -103,8 +104,8 @@ single_nr(const struct state *s, uint32_t *nr)
 	unsigned int i, n = 0;
 	uint32_t v;
 
-	/* The range holds at most EXCLUDED_MAX + 1 numbers, or it is
-	 * empty and wraps. */
+	/* Past this test, the range has at most EXCLUDED_MAX + 1 numbers.
+	 * An empty range, with lo above hi, wraps and fails it. */
 	if (!s->nr_known || s->hi - s->lo > EXCLUDED_MAX)
 		return 0;
 	for (v = s->lo; n < 2; v++) {

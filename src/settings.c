@@ -225,9 +225,9 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
  * Copy the next non-empty item of the comma-separated list at *LIST into
  * ITEM, and move *LIST past it.  An item longer than LIST_ITEM_SIZE - 1
  * bytes is cut and ends in "...", so that a message shows the cut and
- * no name matches it.  With
- * OP, a first '+', '-' or '=' goes to *OP instead of ITEM, and *OP is '+'
- * when the item has none.  Return 0 at the end of the list.
+ * no name matches it.  With OP, a first '+', '-' or '=' goes to *OP
+ * instead of ITEM, and *OP is '+' when the item has none.  Return 0 at
+ * the end of the list.
  */
 int
 list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
