@@ -26,6 +26,7 @@ struct fprog {
 /* Personality values of linux/personality.h. */
 #define PER_MASK	0xffu
 #define PER_LINUX32	0x0008u
+#define READ_IMPLIES_EXEC 0x0400000u
 #define PERSONALITY_GET	0xffffffffu	/* reads it, sets nothing */
 
 /* Field size of struct new_utsname (linux/utsname.h), of which uname(2)
@@ -79,6 +80,21 @@ install_kernel_machine(char *machine, size_t size, int linux32,
 	if (r < 0)
 		*call = "uname";
 	return r;
+}
+
+int
+install_clear_read_exec(void)
+{
+	long persona = syscall(SYS_personality, PERSONALITY_GET);
+
+	/* A denied read leaves the flag as it is: the outer filters that
+	 * deny it, firejail's default list and memory-deny-write-execute,
+	 * also keep anyone from setting the flag. */
+	if (persona < 0 || !(persona & READ_IMPLIES_EXEC))
+		return 0;
+	if (syscall(SYS_personality, persona & ~(long)READ_IMPLIES_EXEC) < 0)
+		return -errno;
+	return 0;
 }
 
 int

@@ -909,7 +909,10 @@ main(int argc, char **argv, char **envp)
 			return r;
 		msg(MSG_NOTE, NULL, "installing the filter and executing '",
 		    path, "'", NULL);
-		r = install_filter(&prog, &call);
+		call = "personality";
+		r = opt.s.mdwx ? install_clear_read_exec() : 0;
+		if (r == 0)
+			r = install_filter(&prog, &call);
 		if (r < 0 && call == NULL) {
 			msg(MSG_ERROR, NULL, "no_new_privs is not set although "
 			    "prctl(PR_SET_NO_NEW_PRIVS) returned success; the "

@@ -519,6 +519,13 @@ int dump_program(int fd, const struct program *prog);
  */
 int install_kernel_machine(char *machine, size_t size, int linux32,
 			   const char **call);
+/*
+ * Clear READ_IMPLIES_EXEC from the personality, with which every readable
+ * mapping is executable.  A 64-bit exec clears it, but a 32-bit one keeps
+ * what the parent had (setarch -X), so the i386 and arm builds would
+ * hand it to the command.  Return 0 or -errno.
+ */
+int install_clear_read_exec(void);
 /* Return 0 when the kernel supports ACTION, -EOPNOTSUPP when it does
  * not, or another -errno when seccomp(2) failed otherwise. */
 int install_action_available(uint32_t action);

@@ -328,6 +328,19 @@ else
 	out=$(setarch i686 "$S32" --seccomp -- cat /proc/self/personality \
 		2>&1)
 	check i386-build-linux32-personality 00000008 "$out"
+	# A 32-bit exec keeps READ_IMPLIES_EXEC (setarch -X), which makes
+	# every readable mapping executable: memory-deny-write-execute
+	# clears it, and other filters leave it, and PER_LINUX32, alone.
+	out=$(setarch i686 -X "$S32" --seccomp -- "$P32" read-exec 2>&1)
+	check i386-build-read-implies-exec-kept "read-exec ret=1 errno=0" \
+		"$out"
+	out=$(setarch i686 -X "$S32" --memory-deny-write-execute -- \
+		"$P32" read-exec 2>&1)
+	check i386-build-read-implies-exec-cleared "read-exec ret=0 errno=0" \
+		"$out"
+	out=$(setarch i686 -X "$S32" --memory-deny-write-execute -- \
+		cat /proc/self/personality 2>&1)
+	check i386-build-read-implies-exec-linux32 00000008 "$out"
 	setarch i686 "$S32" --seccomp.drop=chroot --print >"$TMP/s32.print"
 	"$SECCWRAP_64" --seccomp.drop=chroot --print >"$TMP/s64.print"
 	if cmp -s "$TMP/s32.print" "$TMP/s64.print"; then

@@ -140,6 +140,40 @@ fd_result(long fd)
 }
 
 /*
+ * Map a page readable only and report whether /proc/self/maps shows it
+ * executable (ret=1), as under the READ_IMPLIES_EXEC personality, or
+ * not (ret=0).
+ */
+static struct result
+op_read_exec(void)
+{
+	char line[256], perms[5];
+	unsigned long lo, hi;
+	struct result r = { 0, 0 };
+	void *p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+		       -1, 0);
+	FILE *maps;
+
+	if (p == MAP_FAILED)
+		return from_libc(-1);
+	maps = fopen("/proc/self/maps", "r");
+	if (maps == NULL)
+		return from_libc(-1);
+	r.ret = -1;
+	r.err = ESRCH;
+	while (fgets(line, sizeof(line), maps) != NULL) {
+		if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 &&
+		    lo <= (unsigned long)p && (unsigned long)p < hi) {
+			r.ret = perms[2] == 'x';
+			r.err = 0;
+		}
+	}
+	fclose(maps);
+	munmap(p, 4096);
+	return r;
+}
+
+/*
  * Map one anonymous private page with PROT, through the raw syscall: musl's
  * mmap() turns EPERM into ENOMEM for anonymous maps.  i386 has no 64-bit
  * offset "mmap" with separate arguments, so it uses mmap2.
@@ -335,6 +369,8 @@ run_simple(const char *name, struct result *r)
 		*r = from_libc(syscall(SYS_personality, 0));
 	else if (strcmp(name, "personality-query") == 0)
 		*r = from_libc(syscall(SYS_personality, 0xffffffffUL));
+	else if (strcmp(name, "read-exec") == 0)
+		*r = op_read_exec();
 	else if (strcmp(name, "personality-linux32") == 0)
 		*r = from_libc(syscall(SYS_personality, PER_LINUX32));
 #if defined(__i386__)
