@@ -59,12 +59,6 @@ sys_close(int fd)
 	return raw_syscall1(__NR_close, fd);
 }
 
-static inline long
-sys_dup(int fd)
-{
-	return raw_syscall1(__NR_dup, fd);
-}
-
 /* The system call has no flags argument: it checks with the real user
  * and group ids, as access() does. */
 static inline long

@@ -71,12 +71,6 @@ close(int fd)
 }
 
 int
-dup(int fd)
-{
-	return (int)syscall_ret(sys_dup(fd));
-}
-
-int
 access(const char *path, int mode)
 {
 	return (int)syscall_ret(sys_faccessat(AT_FDCWD, path, mode));

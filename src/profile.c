@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "seccwrap.h"
@@ -506,9 +507,12 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	fd = open(path, O_RDONLY);
 	/* devtmpfs alone, as in an initramfs, has no /dev/stdin link (udev
 	 * and mdev create it), so that name means descriptor 0 there too. */
+	/* The copy stays above 2: with standard error closed, it would
+	 * take descriptor 2, and messages would go into the socket.
+	 * syscall(), as musl's fcntl() adds 400 bytes. */
 	if (fd < 0 && ((errno == ENXIO && is_stdin_socket(path)) ||
 		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0)))
-		fd = dup(0);
+		fd = (int)syscall(SYS_fcntl, 0, F_DUPFD, 3);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto cannot;
 	for (i = 0; i < r->depth; i++) {

@@ -432,6 +432,19 @@ out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_SEQPACKET,
 	close $w; open(STDIN, "<&", $r) or die; exec @ARGV' -- "$SECCWRAP" \
 	-p /dev/stdin --explain=mount 2>&1 | cut -d, -f1)
 check profile-stdin-seqpacket "mount (x86_64 165): ERRNO(EPERM)" "$out"
+# With standard error closed, the copy of descriptor 0 must not become
+# descriptor 2, or the error about the profile goes into the socket.
+out=$(perl -MSocket -MFcntl -e 'socketpair(my $r, my $w, AF_UNIX,
+	SOCK_STREAM, PF_UNSPEC) or die "socketpair: $!";
+	my $pid = fork() // die "fork: $!";
+	if ($pid == 0) { open(STDIN, "<&", $r) or die; close $w;
+		fcntl(STDIN, F_SETFL, O_NONBLOCK) or die; close STDERR;
+		exec @ARGV or exit 127 }
+	waitpid($pid, 0); print "status ", $? >> 8, "\n";
+	fcntl($w, F_SETFL, O_NONBLOCK) or die;
+	print "socket got: $_" while defined($_ = <$w>)' -- "$SECCWRAP" \
+	-p /dev/stdin --check 2>&1)
+check profile-stdin-socket-no-stderr "status 125" "$out"
 # A /dev of devtmpfs alone, as in an initramfs, has no /dev/stdin link:
 # the name still means descriptor 0.  The test mounts an empty tmpfs
 # on /dev in its own mount namespace.

@@ -12,7 +12,6 @@
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
-int dup(int fd);
 int access(const char *path, int mode);
 int execve(const char *path, char *const argv[], char *const envp[]);
 void _exit(int status) __attribute__((__noreturn__));
