@@ -171,6 +171,10 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 		expansion = name;
 		paren_close = ")";
 	}
+	/* Looked up beside the including file, an empty name would be
+	 * its folder: "'./' is a directory". */
+	if (err == 0 && name[0] == '\0')
+		err = -ESRCH;
 	if (err == 0)
 		err = find_include(name, at->file, &path);
 	if (err == -ENOENT || err == -ESRCH) {
@@ -181,7 +185,7 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 			err = 0;
 		} else if (err == -ESRCH) {
 			msg(MSG_ERROR, at, "include '", arg, "' names an unset "
-			    "variable, or its ${ has no }", NULL);
+			    "or empty variable, or its ${ has no }", NULL);
 		} else {
 			msg(MSG_ERROR, at, "include file not found '", arg,
 			    paren_open, expansion, name[0] == '/' ? "'" :

@@ -85,10 +85,18 @@ bad_profile missing-include-macro 'include ${CFG}/seccwrap-no-such.inc' 1 \
 # A macro that names no set variable is reported as such, not as a
 # missing file.
 bad_profile include-unset-macro 'include ${SECCWRAP_NO_SUCH_VAR}/a.inc' 1 \
-	"include '\${SECCWRAP_NO_SUCH_VAR}/a.inc' names an unset variable, or \
-its \${ has no }"
-bad_profile include-open-macro 'include ${HOME/a.inc' 1 "names an unset \
+	"include '\${SECCWRAP_NO_SUCH_VAR}/a.inc' names an unset or empty \
 variable, or its \${ has no }"
+bad_profile include-open-macro 'include ${HOME/a.inc' 1 "names an unset \
+or empty variable, or its \${ has no }"
+# A name that expands to nothing would be looked up as the folder of the
+# including file.
+printf 'include ${SECCWRAP_EMPTY}\n' >"$TMP/empty-macro.profile"
+SECCWRAP_EMPTY= "$SECCWRAP" -p "$TMP/empty-macro.profile" --check \
+	>/dev/null 2>"$TMP/empty-macro.err"
+check include-empty-macro "125 seccwrap: $TMP/empty-macro.profile:1: \
+include '\${SECCWRAP_EMPTY}' names an unset or empty variable, or its \
+\${ has no }" "$? $(cat "$TMP/empty-macro.err")"
 bad_profile bad-character 'seccomp.drop mount;chroot' 1 'mount;chroot'
 bad_profile bad-character-dot 'seccomp.drop mount,a.b' 1 a.b
 bad_profile empty-list 'seccomp.drop ,,' 1 seccomp.drop
@@ -275,7 +283,7 @@ printf 'include ${M=B}/x.inc\nseccomp\n' >"$TMP/macro.profile"
 env "M=B=$TMP/macro" "$SECCWRAP" -p "$TMP/macro.profile" --check \
 	>/dev/null 2>"$TMP/macro.err"
 check macro-name-with-equals "125 seccwrap: $TMP/macro.profile:1: include \
-'\${M=B}/x.inc' names an unset variable, or its \${ has no }" \
+'\${M=B}/x.inc' names an unset or empty variable, or its \${ has no }" \
 	"$? $(cat "$TMP/macro.err")"
 
 bad missing-profile "-p $TMP/no-such.profile" "seccwrap: " \
