@@ -87,9 +87,9 @@ install_clear_read_exec(void)
 {
 	long persona = syscall(SYS_personality, PERSONALITY_GET);
 
-	/* A denied read leaves the flag as it is: the outer filters that
-	 * deny it, firejail's default list and memory-deny-write-execute,
-	 * also keep anyone from setting the flag. */
+	/* A denied read leaves the flag as it is.  An outer filter that
+	 * denies it, such as firejail's default list, denies every
+	 * personality call, so it also keeps the flag from being set. */
 	if (persona < 0 || !(persona & READ_IMPLIES_EXEC))
 		return 0;
 	if (syscall(SYS_personality, persona & ~(long)READ_IMPLIES_EXEC) < 0)
