@@ -53,8 +53,10 @@ debug_errnos(void)
 	int value;
 
 	out_init(&o, 1);
-	for (i = 0; i < errno_count(); i++) {
+	for (i = 0;; i++) {
 		errno_at(i, &name, &value);
+		if (name == NULL)
+			break;
 		put_entry(&o, (unsigned long)value, name);
 	}
 	out_flush(&o);
