@@ -73,10 +73,6 @@ enum {
 };
 
 #define G(id) (GROUP_REF | (id))
-/* The end of a member list, which is neither a syscall name index nor
- * a group.  It takes 2 bytes, where a count field with its padding
- * takes 8 in each struct group on a 64-bit arch. */
-#define GROUP_END 0xffffu
 
 /* uint16_t needs 2-byte alignment.  Without this, GCC aligns each array
  * of 32 bytes or more to 32 bytes on x86_64, which added 192 bytes of
@@ -396,15 +392,9 @@ group_find(const char *name)
 }
 
 const uint16_t *
-group_members(unsigned int index, unsigned int *count)
+group_members(unsigned int index)
 {
-	const uint16_t *m = groups[index].members;
-	unsigned int n = 0;
-
-	while (m[n] != GROUP_END)
-		n++;
-	*count = n;
-	return m;
+	return groups[index].members;
 }
 
 unsigned int

@@ -146,7 +146,7 @@ static void
 walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 {
 	const uint16_t *m;
-	unsigned int i, n;
+	unsigned int i;
 
 	/* The built-in groups nest three deep, so a deeper one means a
 	 * cycle, and skipped members would be lost denials. */
@@ -154,8 +154,8 @@ walk_group(struct walk *w, struct list_entry *e, unsigned int group, int depth)
 		w->errors++;
 		return;
 	}
-	m = group_members(group, &n);
-	for (i = 0; i < n; i++) {
+	m = group_members(group);
+	for (i = 0; m[i] != GROUP_END; i++) {
 		if (m[i] & GROUP_REF) {
 			walk_group(w, e, m[i] & ~GROUP_REF, depth + 1);
 			continue;

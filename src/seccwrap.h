@@ -229,8 +229,12 @@ int group_find(const char *name);
 /* A group member with this bit set is the group of the other bits;
  * without it, a syscall name index. */
 #define GROUP_REF 0x8000u
-/* Return the members of a group, as written, and their number. */
-const uint16_t *group_members(unsigned int index, unsigned int *count);
+/* The end of a member list, which is neither a syscall name index nor
+ * a group.  It takes 2 bytes, where a count field with its padding
+ * takes 8 in each struct group on a 64-bit arch. */
+#define GROUP_END 0xffffu
+/* Return the members of a group, as written, ended by GROUP_END. */
+const uint16_t *group_members(unsigned int index);
 unsigned int group_count(void);
 const char *group_name(unsigned int index);
 const char *group_description(unsigned int index);
