@@ -79,13 +79,11 @@ alloc_block(size_t size, int *fresh)
 		b->mapped = len;
 		*fresh = 1;
 	} else {
-		if (arena_end == NULL) {
-			arena_next = nolibc_first_arena;
-			arena_fresh = nolibc_first_arena;
-			arena_end = nolibc_first_arena + ARENA_SIZE;
-		}
-		if ((size_t)(arena_end - arena_next) < len) {
-			arena = map(ARENA_SIZE);
+		/* The first block opens the arena in .bss, and a block that
+		 * does not fit opens a new one. */
+		if (arena_end == NULL || (size_t)(arena_end - arena_next) < len) {
+			arena = arena_end == NULL ? nolibc_first_arena
+						  : map(ARENA_SIZE);
 			if (arena == NULL)
 				return NULL;
 			arena_next = arena;
