@@ -152,17 +152,20 @@ realloc(void *ptr, size_t size)
 
 	if (ptr == NULL)
 		return malloc(size);
-	b = (struct block *)ptr - 1;
-	if (size <= b->size) {
-		/* The newest arena block gives back what it no longer needs. */
-		if (b == arena_newest && n != 0) {
-			arena_next = (char *)(b + 1) + n;
-			b->size = n;
-		}
-		return ptr;
-	}
 	if (n == 0)
 		return NULL;
+	b = (struct block *)ptr - 1;
+	/* The newest arena block shrinks, giving back what it no longer
+	 * needs, or grows in place while the arena has room. */
+	if (b == arena_newest && (size_t)(arena_end - (char *)(b + 1)) >= n) {
+		arena_next = (char *)(b + 1) + n;
+		if (arena_next > arena_fresh)
+			arena_fresh = arena_next;
+		b->size = n;
+		return ptr;
+	}
+	if (size <= b->size)
+		return ptr;
 	if (b->mapped) {
 		r = sys_mremap(b, b->mapped, len, MREMAP_MAYMOVE);
 		if (syscall_failed(r))
@@ -171,13 +174,6 @@ realloc(void *ptr, size_t size)
 		b->size = n;
 		b->mapped = len;
 		return b + 1;
-	}
-	if (b == arena_newest && (size_t)(arena_end - (char *)(b + 1)) >= n) {
-		arena_next = (char *)(b + 1) + n;
-		if (arena_next > arena_fresh)
-			arena_fresh = arena_next;
-		b->size = n;
-		return ptr;
 	}
 	p = malloc(size);
 	if (p == NULL)
