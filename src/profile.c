@@ -192,18 +192,14 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 			    "' beside the including file or in "
 			    SYSTEM_PROFILE_DIR, paren_close, NULL);
 		}
-		free(name);
-		return err != 0;
-	}
-	if (err < 0) {
+	} else if (err < 0) {
 		msg(MSG_ERROR, at, "cannot look up include '", arg,
 		    paren_open, expansion, "'", paren_close, ": ",
 		    errno_text(-err), NULL);
-		free(name);
-		return 1;
 	}
 	free(name);
-	return read_file(r, path, at);
+	/* PATH is set only when the file was found. */
+	return path ? read_file(r, path, at) : err != 0;
 }
 
 static int
