@@ -127,6 +127,7 @@ check_entry(void *ctx, const struct list_entry *entry)
 	struct entry_check *c = ctx;
 	char first[12], last[12];
 	unsigned int i;
+	uint32_t end;
 
 	c->names |= !entry->except;
 	c->numbers |= entry->is_number;
@@ -142,12 +143,14 @@ check_entry(void *ctx, const struct list_entry *entry)
 		    arch_current(), "; the item matches nothing", NULL);
 		return;
 	}
-	if (!entry->is_number || (entry->value >= c->abi->nr_base &&
-				  entry->value <= host_abi_end(c->abi)))
+	if (!entry->is_number)
+		return;
+	end = host_abi_end(c->abi);
+	if (entry->value >= c->abi->nr_base && entry->value <= end)
 		return;
 	msg(MSG_ERROR, c->at, "syscall number '", entry->token, "' is not one "
 	    "of ", c->abi->name, ", whose numbers are ", fmt_uint(first,
-	    c->abi->nr_base), "-", fmt_uint(last, host_abi_end(c->abi)), NULL);
+	    c->abi->nr_base), "-", fmt_uint(last, end), NULL);
 	c->errors++;
 }
 
