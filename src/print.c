@@ -255,22 +255,22 @@ print_action(struct out *o, uint32_t ret)
 		{ RET_LOG, "LOG" },
 		{ RET_ALLOW, "ALLOW" },
 	};
-	uint32_t data = ret & RET_DATA_MASK;
+	uint32_t action = ret & RET_ACTION_MASK, data = ret & RET_DATA_MASK;
 	const char *errname;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (names[i].action == (ret & RET_ACTION_MASK))
+		if (names[i].action == action)
 			break;
 	if (i == sizeof(names) / sizeof(names[0])) {
 		out_hex(o, ret, 8);
 		return;
 	}
 	out_str(o, names[i].name);
-	if (data == 0 && names[i].action != RET_ERRNO)
+	if (data == 0 && action != RET_ERRNO)
 		return;
 	out_char(o, '(');
-	errname = names[i].action == RET_ERRNO ? errno_name((int)data) : NULL;
+	errname = action == RET_ERRNO ? errno_name((int)data) : NULL;
 	if (errname != NULL)
 		out_str(o, errname);
 	else
