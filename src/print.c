@@ -241,26 +241,28 @@ print_dec_width(struct out *o, unsigned long v, unsigned int width)
 void
 print_action(struct out *o, uint32_t ret)
 {
+	/* An action takes only the high 16 bits of a return value (the
+	 * low ones are data), so the table stores those 16 bits. */
 	static const struct {
-		uint32_t action;
+		uint16_t action;
 		char name[13];	/* on 64-bit arches, smaller than a pointer
 				 * and a string */
 	} names[] = {
-		{ RET_KILL_PROCESS, "KILL_PROCESS" },
-		{ RET_KILL_THREAD, "KILL_THREAD" },
-		{ RET_TRAP, "TRAP" },
-		{ RET_ERRNO, "ERRNO" },
-		{ RET_USER_NOTIF, "USER_NOTIF" },
-		{ RET_TRACE, "TRACE" },
-		{ RET_LOG, "LOG" },
-		{ RET_ALLOW, "ALLOW" },
+		{ RET_KILL_PROCESS >> 16, "KILL_PROCESS" },
+		{ RET_KILL_THREAD >> 16, "KILL_THREAD" },
+		{ RET_TRAP >> 16, "TRAP" },
+		{ RET_ERRNO >> 16, "ERRNO" },
+		{ RET_USER_NOTIF >> 16, "USER_NOTIF" },
+		{ RET_TRACE >> 16, "TRACE" },
+		{ RET_LOG >> 16, "LOG" },
+		{ RET_ALLOW >> 16, "ALLOW" },
 	};
 	uint32_t action = ret & RET_ACTION_MASK, data = ret & RET_DATA_MASK;
 	const char *errname;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (names[i].action == action)
+		if (names[i].action == action >> 16)
 			break;
 	if (i == sizeof(names) / sizeof(names[0])) {
 		out_hex(o, ret, 8);
