@@ -46,19 +46,22 @@ msg(int level, const struct origin *at, ...)
 	struct out o;
 	const char *s;
 	va_list ap;
+	int past_limit = 0;
 
 	/* Tested here, not in a helper called out of line: a default run
 	 * calls msg() for notes it does not show, and a frame with O's
-	 * buffer set up first costs most runs a page fault on the stack. */
-	if (level == MSG_NOTE && !msg_verbose)
+	 * buffer set up first costs most runs a page fault on the stack.
+	 * Notes show only with -v, warnings and information unless -q. */
+	if (level == MSG_ERROR) {
+		if (++msg_errors > MSG_ERRORS_MAX + 1)
+			return;
+		past_limit = msg_errors == MSG_ERRORS_MAX + 1;
+	} else if (level == MSG_NOTE ? !msg_verbose : msg_quiet) {
 		return;
-	if ((level == MSG_INFO || level == MSG_WARN) && msg_quiet)
-		return;
-	if (level == MSG_ERROR && ++msg_errors > MSG_ERRORS_MAX + 1)
-		return;
+	}
 	out_init(&o, 2);
 	out_str(&o, "seccwrap: ");
-	if (level == MSG_ERROR && msg_errors == MSG_ERRORS_MAX + 1) {
+	if (past_limit) {
 		/* The first error past the limit prints this line in its
 		 * place, and later ones print nothing. */
 		out_str(&o, "too many errors, giving up");
