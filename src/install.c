@@ -28,6 +28,11 @@ struct fprog {
 #define PER_LINUX32	0x0008u
 #define READ_IMPLIES_EXEC 0x0400000u
 #define PERSONALITY_GET	0xffffffffu	/* reads it, sets nothing */
+/* syscall()'s failure.  On a 32-bit arch a personality can look
+ * negative, since the kernel keeps all 32 bits, but none is -1, the value
+ * that only reads.  NOTE: there, syscall() still takes one from
+ * 0xfffff001 up for a failure with that errno. */
+#define PERSONALITY_FAILED (-1L)
 
 /* Field size of struct new_utsname (linux/utsname.h), of which uname(2)
  * fills six: sysname, nodename, release, version, machine, domainname. */
@@ -66,14 +71,15 @@ install_kernel_machine(char *machine, size_t size, int linux32,
 	 * call and restore it, since the command inherits it. */
 	*call = "personality";
 	persona = syscall(SYS_personality, PERSONALITY_GET);
-	if (persona < 0)
+	if (persona == PERSONALITY_FAILED)
 		return -errno;
 	if ((persona & PER_MASK) != PER_LINUX32)
 		return 1;
-	if (syscall(SYS_personality, persona & ~(long)PER_MASK) < 0)
+	if (syscall(SYS_personality, persona & ~(long)PER_MASK) ==
+	    PERSONALITY_FAILED)
 		return -errno;
 	r = uname_machine(machine, size);
-	if (syscall(SYS_personality, persona) < 0) {
+	if (syscall(SYS_personality, persona) == PERSONALITY_FAILED) {
 		*call = NULL;	/* left changed */
 		return -errno;
 	}
@@ -90,9 +96,12 @@ install_clear_read_exec(void)
 	/* A denied read leaves the flag as it is.  An outer filter that
 	 * denies it, such as firejail's default list, denies every
 	 * personality call, so it also keeps the flag from being set. */
-	if (persona < 0 || !(persona & READ_IMPLIES_EXEC))
+	if (persona == PERSONALITY_FAILED)
+		return errno;
+	if (!(persona & READ_IMPLIES_EXEC))
 		return 0;
-	if (syscall(SYS_personality, persona & ~(long)READ_IMPLIES_EXEC) < 0)
+	if (syscall(SYS_personality, persona & ~(long)READ_IMPLIES_EXEC) ==
+	    PERSONALITY_FAILED)
 		return -errno;
 	return 0;
 }

@@ -911,7 +911,11 @@ main(int argc, char **argv, char **envp)
 		    path, "'", NULL);
 		call = "personality";
 		r = opt.s.mdwx ? install_clear_read_exec() : 0;
-		if (r == 0)
+		if (r > 0)
+			msg(MSG_NOTE, NULL, "cannot read the personality: ",
+			    errno_text(r), "; READ_IMPLIES_EXEC stays as the "
+			    "parent left it", NULL);
+		if (r >= 0)
 			r = install_filter(&prog, &call);
 		if (r < 0 && call == NULL) {
 			msg(MSG_ERROR, NULL, "no_new_privs is not set although "

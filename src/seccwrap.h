@@ -527,7 +527,8 @@ int install_kernel_machine(char *machine, size_t size, int linux32,
  * Clear READ_IMPLIES_EXEC from the personality, with which every readable
  * mapping is executable.  A 64-bit exec clears it, but a 32-bit one keeps
  * what the parent had (setarch -X), so the i386 and arm builds would
- * hand it to the command.  Return 0 or -errno.
+ * hand it to the command.  Return 0, -errno when the flag is set and
+ * cannot be cleared, or errno when the personality cannot be read.
  */
 int install_clear_read_exec(void);
 /* Return 0 when the kernel supports ACTION, -EOPNOTSUPP when it does

@@ -305,6 +305,13 @@ seccomp.drop mount'
 probe ignore-option "--ignore=seccomp.drop -p $TMP/ignoredrop.profile" \
 	"$P64" chroot=EPERM ptrace=EPERM
 
+# Under an outer filter that denies personality, memory-deny-write-execute
+# cannot clear READ_IMPLIES_EXEC, and -v says so.
+out=$("$SECCWRAP" --seccomp -- "$SECCWRAP" -v --memory-deny-write-execute \
+	-- true 2>&1 | grep personality)
+check mdwx-personality-unread "seccwrap: cannot read the personality: \
+EPERM; READ_IMPLIES_EXEC stays as the parent left it" "$out"
+
 # --- a 32-bit seccwrap on this 64-bit kernel ---------------------------------
 
 # The i386 build filters every ABI of the x86_64 kernel, as the x86_64
@@ -341,6 +348,17 @@ else
 	out=$(setarch i686 -X "$S32" --memory-deny-write-execute -- \
 		cat /proc/self/personality 2>&1)
 	check i386-build-read-implies-exec-linux32 00000008 "$out"
+	# The kernel keeps all 32 bits of a personality, so a 32-bit long
+	# reads one with bit 31 as negative, which is not a failure.  perl
+	# is a 64-bit program, and 135 is personality on x86_64.
+	out=$(perl -e 'syscall(135, 0x80400008) == -1 and die "$!\n";
+		exec @ARGV' "$S32" --memory-deny-write-execute -- "$P32" \
+		read-exec 2>&1)
+	check i386-build-read-implies-exec-bit31 "read-exec ret=0 errno=0" \
+		"$out"
+	out=$(perl -e 'syscall(135, 0x80000008) == -1 and die "$!\n";
+		exec @ARGV' "$S32" -- cat /proc/self/personality 2>&1)
+	check i386-build-linux32-bit31 80000008 "$out"
 	setarch i686 "$S32" --seccomp.drop=chroot --print >"$TMP/s32.print"
 	"$SECCWRAP_64" --seccomp.drop=chroot --print >"$TMP/s64.print"
 	if cmp -s "$TMP/s32.print" "$TMP/s64.print"; then
