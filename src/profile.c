@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "seccwrap.h"
@@ -44,11 +43,11 @@ static unsigned int read_file(struct reader *r, const char *path,
 /*
  * Expand ${NAME} macros in an include path into *OUT: ${CFG} is
  * /etc/firejail, any other name comes from the environment.  Return 0,
- * -ESRCH when a macro names an unset variable or lacks its '}', or
- * -ENOMEM.  It stays out of line so that NAME is not in the frame of
- * read_file(), which recurses for each include.  Inlined, NAME pushes
- * read_file()'s other locals to 4-byte offsets, 122 bytes more on
- * x86_64 with GCC 12 -Oz.
+ * -ESRCH when a macro names an unset or empty variable or lacks its
+ * '}', or -ENOMEM.  It stays out of line so that NAME is not in the
+ * frame of read_file(), which recurses for each include.  Inlined, NAME
+ * pushes read_file()'s other locals to 4-byte offsets, 122 bytes more
+ * on x86_64 with GCC 12 -Oz.
  */
 static __attribute__((__noinline__)) int
 expand_macros(const char *in, char **out)
@@ -76,7 +75,9 @@ expand_macros(const char *in, char **out)
 			goto missing;
 		value = strcmp(name, "CFG") == 0 ? SYSTEM_PROFILE_DIR :
 			getenv(name);
-		if (value == NULL)
+		/* An empty value would change the name's meaning: with
+		 * HOME="", "${HOME}/x.inc" would be /x.inc. */
+		if (value == NULL || *value == '\0')
 			goto missing;
 		n = (size_t)(end - p + 1);
 		vlen = strlen(value);
@@ -171,10 +172,6 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 		expansion = name;
 		paren_close = ")";
 	}
-	/* Looked up beside the including file, an empty name would be
-	 * its folder: "'./' is a directory". */
-	if (err == 0 && name[0] == '\0')
-		err = -ESRCH;
 	if (err == 0)
 		err = find_include(name, at->file, &path);
 	if (err == -ENOENT || err == -ESRCH) {
@@ -499,20 +496,22 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	unsigned int errors, i;
 	size_t size, expect = 0;
 	char *buf, *firejail;
-	int fd;
+	int fd, own = 1;
 
 	/* No O_CLOEXEC: the descriptor is closed below, before any include
 	 * is read or anything is executed, and musl emulates O_CLOEXEC with
 	 * an extra fcntl() call. */
 	fd = open(path, O_RDONLY);
 	/* devtmpfs alone, as in an initramfs, has no /dev/stdin link (udev
-	 * and mdev create it), so that name means descriptor 0 there too. */
-	/* The copy stays above 2: with standard error closed, it would
-	 * take descriptor 2, and messages would go into the socket.
-	 * syscall(), as musl's fcntl() adds 400 bytes. */
+	 * and mdev create it), so that name means descriptor 0 there too.
+	 * Descriptor 0 is read in place and left open for the command: a
+	 * copy could take descriptor 2, and messages would go into the
+	 * socket, or fail when only 0 to 2 are allowed. */
 	if (fd < 0 && ((errno == ENXIO && is_stdin_socket(path)) ||
-		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0)))
-		fd = (int)syscall(SYS_fcntl, 0, F_DUPFD, 3);
+		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0))) {
+		fd = 0;
+		own = 0;
+	}
 	if (fd < 0 || fstat(fd, &st) < 0)
 		goto cannot;
 	for (i = 0; i < r->depth; i++) {
@@ -551,7 +550,8 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 			reason = "larger than 1 MiB";
 		goto cannot;
 	}
-	close(fd);
+	if (own)
+		close(fd);
 	r->s->profile_bytes += size;
 	if (r->s->profile_bytes > PROFILE_TOTAL_BYTES) {
 		msg(MSG_ERROR, where, "profiles and includes read more than "
@@ -581,7 +581,7 @@ cannot:
 	    NULL);
 	free(firejail);
 fail:
-	if (fd >= 0)
+	if (fd >= 0 && own)
 		close(fd);
 	return 1;
 }

@@ -97,6 +97,14 @@ SECCWRAP_EMPTY= "$SECCWRAP" -p "$TMP/empty-macro.profile" --check \
 check include-empty-macro "125 seccwrap: $TMP/empty-macro.profile:1: \
 include '\${SECCWRAP_EMPTY}' names an unset or empty variable, or its \
 \${ has no }" "$? $(cat "$TMP/empty-macro.err")"
+# Nor may an empty variable move the name: "${HOME}/x.inc" is not /x.inc.
+printf 'include ${SECCWRAP_EMPTY}/x.inc\n' >"$TMP/empty-macro-dir.profile"
+SECCWRAP_EMPTY= "$SECCWRAP" -p "$TMP/empty-macro-dir.profile" --check \
+	>/dev/null 2>"$TMP/empty-macro.err"
+check include-empty-macro-dir "125 seccwrap: \
+$TMP/empty-macro-dir.profile:1: include '\${SECCWRAP_EMPTY}/x.inc' names \
+an unset or empty variable, or its \${ has no }" \
+	"$? $(cat "$TMP/empty-macro.err")"
 bad_profile bad-character 'seccomp.drop mount;chroot' 1 'mount;chroot'
 bad_profile bad-character-dot 'seccomp.drop mount,a.b' 1 a.b
 bad_profile empty-list 'seccomp.drop ,,' 1 seccomp.drop

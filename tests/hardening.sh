@@ -445,6 +445,14 @@ out=$(perl -MSocket -MFcntl -e 'socketpair(my $r, my $w, AF_UNIX,
 	print "socket got: $_" while defined($_ = <$w>)' -- "$SECCWRAP" \
 	-p /dev/stdin --check 2>&1)
 check profile-stdin-socket-no-stderr "status 125" "$out"
+# Standard input is read in place, so a descriptor limit of 3 with
+# standard output closed leaves no room for a copy and needs none.
+out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
+	PF_UNSPEC) or die "socketpair: $!"; print $w "seccomp.drop mount\n";
+	close $w; open(STDIN, "<&", $r) or die; close $r; close STDOUT;
+	exec @ARGV' -- prlimit --nofile=3:3 -- "$SECCWRAP" -p /dev/stdin \
+	--check 2>&1; echo "status $?")
+check profile-stdin-socket-fd-limit "status 0" "$out"
 # A /dev of devtmpfs alone, as in an initramfs, has no /dev/stdin link:
 # the name still means descriptor 0.  The test mounts an empty tmpfs
 # on /dev in its own mount namespace.

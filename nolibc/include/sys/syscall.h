@@ -12,7 +12,6 @@
 #define SYS_exit        __NR_exit
 #define SYS_exit_group  __NR_exit_group
 #define SYS_faccessat2  __NR_faccessat2
-#define SYS_fcntl       __NR_fcntl
 #define SYS_personality __NR_personality
 #define SYS_prctl       __NR_prctl
 #define SYS_seccomp     __NR_seccomp
