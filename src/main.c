@@ -907,14 +907,14 @@ main(int argc, char **argv, char **envp)
 	if (opt.s.filter_requested) {
 		if (status_lost(&prog) && (r = check_interpreter(path)) != 0)
 			return r;
-		msg(MSG_NOTE, NULL, "installing the filter and executing '",
-		    path, "'", NULL);
 		call = "personality";
 		r = opt.s.mdwx ? install_clear_read_exec() : 0;
 		if (r > 0)
 			msg(MSG_NOTE, NULL, "cannot read the personality: ",
 			    errno_text(r), "; READ_IMPLIES_EXEC stays as the "
 			    "parent left it", NULL);
+		msg(MSG_NOTE, NULL, "installing the filter and executing '",
+		    path, "'", NULL);
 		if (r >= 0)
 			r = install_filter(&prog, &call);
 		if (r < 0 && call == NULL) {

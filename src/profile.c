@@ -177,8 +177,10 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 	if (err == -ENOENT || err == -ESRCH) {
 		/* firejail skips a missing .local file: they are optional. */
 		if (ends_with(arg, ".local")) {
-			msg(MSG_NOTE, at, "skipped missing include '", arg,
-			    paren_open, expansion, "'", paren_close, NULL);
+			msg(MSG_NOTE, at, err == -ESRCH ? "skipped include "
+			    "with an unset or empty variable '" :
+			    "skipped missing include '", arg, paren_open,
+			    expansion, "'", paren_close, NULL);
 			err = 0;
 		} else if (err == -ESRCH) {
 			msg(MSG_ERROR, at, "include '", arg, "' names an unset "

@@ -281,6 +281,13 @@ check missing-local-include/note "seccwrap: $TMP/local-macro.profile:1: \
 skipped missing include '\${CFG}/seccwrap-no-such.local' \
 ('/etc/firejail/seccwrap-no-such.local')" "$("$SECCWRAP" -v -p \
 	"$TMP/local-macro.profile" --check 2>&1 | grep 'skipped missing')"
+# A .local name with an empty variable is skipped too, for that reason.
+printf 'include ${SECCWRAP_EMPTY}/x.local\nseccomp\n' \
+	>"$TMP/local-empty.profile"
+check missing-local-include/empty-variable "seccwrap: \
+$TMP/local-empty.profile:1: skipped include with an unset or empty \
+variable '\${SECCWRAP_EMPTY}/x.local'" "$(SECCWRAP_EMPTY= "$SECCWRAP" -v \
+	-p "$TMP/local-empty.profile" --check 2>&1 | grep 'skipped')"
 
 # No variable is named "M=B", so ${M=B} is unset in every build (musl,
 # nolibc, and glibc for the sanitizers), although the environment contains
