@@ -447,12 +447,19 @@ out=$(perl -MSocket -MFcntl -e 'socketpair(my $r, my $w, AF_UNIX,
 check profile-stdin-socket-no-stderr "status 125" "$out"
 # Standard input is read in place, so a descriptor limit of 3 with
 # standard output closed leaves no room for a copy and needs none.
-out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX, SOCK_STREAM,
-	PF_UNSPEC) or die "socketpair: $!"; print $w "seccomp.drop mount\n";
-	close $w; open(STDIN, "<&", $r) or die; close $r; close STDOUT;
-	exec @ARGV' -- prlimit --nofile=3:3 -- "$SECCWRAP" -p /dev/stdin \
-	--check 2>&1; echo "status $?")
-check profile-stdin-socket-fd-limit "status 0" "$out"
+if grep -q -a __asan_init "$SECCWRAP"; then
+	# The sanitizer runtime loops on dup() at start-up when no
+	# descriptor is free (strace: dup(1) EMFILE, then dup(-24) EBADF).
+	skip profile-stdin-socket-fd-limit "$SECCWRAP is a sanitizer build"
+else
+	out=$(perl -MSocket -e 'socketpair(my $r, my $w, AF_UNIX,
+		SOCK_STREAM, PF_UNSPEC) or die "socketpair: $!";
+		print $w "seccomp.drop mount\n"; close $w;
+		open(STDIN, "<&", $r) or die; close $r; close STDOUT;
+		exec @ARGV' -- timeout 20 prlimit --nofile=3:3 -- \
+		"$SECCWRAP" -p /dev/stdin --check 2>&1; echo "status $?")
+	check profile-stdin-socket-fd-limit "status 0" "$out"
+fi
 # A /dev of devtmpfs alone, as in an initramfs, has no /dev/stdin link:
 # the name still means descriptor 0.  The test mounts an empty tmpfs
 # on /dev in its own mount namespace.
