@@ -506,9 +506,9 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 	fd = open(path, O_RDONLY);
 	/* devtmpfs alone, as in an initramfs, has no /dev/stdin link (udev
 	 * and mdev create it), so that name means descriptor 0 there too.
-	 * Descriptor 0 is read in place and left open for the command: a
-	 * copy could take descriptor 2, and messages would go into the
-	 * socket, or fail when only 0 to 2 are allowed. */
+	 * Descriptor 0 is read in place and left open for the command.  A
+	 * copy could take descriptor 2, where messages would reach the
+	 * socket, and fails under a limit of 3 descriptors. */
 	if (fd < 0 && ((errno == ENXIO && is_stdin_socket(path)) ||
 		       (errno == ENOENT && strcmp(path, "/dev/stdin") == 0))) {
 		fd = 0;

@@ -180,7 +180,8 @@ const struct abi *abi_by_name(const char *name);
 /* Return how many errno names errno_lookup() accepts, aliases included. */
 unsigned int errno_count(void);
 /* Fill NAME and VALUE with the INDEX-th errno name in numeric order, an
- * alias right after the name it stands for. */
+ * alias right after the name it stands for, or with NULL and -1 past the
+ * last one. */
 void errno_at(unsigned int index, const char **name, int *value);
 /* Return the value of errno NAME (case-insensitive), or -1. */
 int errno_lookup(const char *name);

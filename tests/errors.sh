@@ -97,7 +97,8 @@ SECCWRAP_EMPTY= "$SECCWRAP" -p "$TMP/empty-macro.profile" --check \
 check include-empty-macro "125 seccwrap: $TMP/empty-macro.profile:1: \
 include '\${SECCWRAP_EMPTY}' names an unset or empty variable, or its \
 \${ has no }" "$? $(cat "$TMP/empty-macro.err")"
-# Nor may an empty variable move the name: "${HOME}/x.inc" is not /x.inc.
+# An empty variable inside a longer name is an error too: with it,
+# "${HOME}/x.inc" would name /x.inc.
 printf 'include ${SECCWRAP_EMPTY}/x.inc\n' >"$TMP/empty-macro-dir.profile"
 SECCWRAP_EMPTY= "$SECCWRAP" -p "$TMP/empty-macro-dir.profile" --check \
 	>/dev/null 2>"$TMP/empty-macro.err"
@@ -281,7 +282,8 @@ check missing-local-include/note "seccwrap: $TMP/local-macro.profile:1: \
 skipped missing include '\${CFG}/seccwrap-no-such.local' \
 ('/etc/firejail/seccwrap-no-such.local')" "$("$SECCWRAP" -v -p \
 	"$TMP/local-macro.profile" --check 2>&1 | grep 'skipped missing')"
-# A .local name with an empty variable is skipped too, for that reason.
+# A .local name with an empty variable is skipped, and the note gives
+# that reason.
 printf 'include ${SECCWRAP_EMPTY}/x.local\nseccomp\n' \
 	>"$TMP/local-empty.profile"
 check missing-local-include/empty-variable "seccwrap: \

@@ -306,7 +306,7 @@ probe ignore-option "--ignore=seccomp.drop -p $TMP/ignoredrop.profile" \
 	"$P64" chroot=EPERM ptrace=EPERM
 
 # Under an outer filter that denies personality, memory-deny-write-execute
-# cannot clear READ_IMPLIES_EXEC, and -v says so.
+# cannot clear READ_IMPLIES_EXEC, and -v reports it.
 out=$("$SECCWRAP" --seccomp -- "$SECCWRAP" -v --memory-deny-write-execute \
 	-- true 2>&1 | grep personality)
 check mdwx-personality-unread "seccwrap: cannot read the personality: \
@@ -336,8 +336,8 @@ else
 		2>&1)
 	check i386-build-linux32-personality 00000008 "$out"
 	# A 32-bit exec keeps READ_IMPLIES_EXEC (setarch -X), which makes
-	# every readable mapping executable: memory-deny-write-execute
-	# clears it, and other filters leave it, and PER_LINUX32, alone.
+	# every readable mapping executable.  memory-deny-write-execute
+	# clears it, other filters keep it, and PER_LINUX32 always stays.
 	out=$(setarch i686 -X "$S32" --seccomp -- "$P32" read-exec 2>&1)
 	check i386-build-read-implies-exec-kept "read-exec ret=1 errno=0" \
 		"$out"
@@ -348,9 +348,9 @@ else
 	out=$(setarch i686 -X "$S32" --memory-deny-write-execute -- \
 		cat /proc/self/personality 2>&1)
 	check i386-build-read-implies-exec-linux32 00000008 "$out"
-	# The kernel keeps all 32 bits of a personality, so a 32-bit long
-	# reads one with bit 31 as negative, which is not a failure.  perl
-	# is a 64-bit program, and 135 is personality on x86_64.
+	# The kernel keeps all 32 bits of a personality, so a 32-bit build
+	# reads one with bit 31 as a negative long, which is not a failure.
+	# The launcher is the 64-bit perl, where 135 is personality.
 	out=$(perl -e 'syscall(135, 0x80400008) == -1 and die "$!\n";
 		exec @ARGV' "$S32" --memory-deny-write-execute -- "$P32" \
 		read-exec 2>&1)

@@ -157,8 +157,11 @@ op_read_exec(void)
 	if (p == MAP_FAILED)
 		return from_libc(-1);
 	maps = fopen("/proc/self/maps", "r");
-	if (maps == NULL)
-		return from_libc(-1);
+	if (maps == NULL) {
+		r = from_libc(-1);
+		munmap(p, 4096);
+		return r;
+	}
 	r.ret = -1;
 	r.err = ESRCH;
 	while (fgets(line, sizeof(line), maps) != NULL) {
