@@ -29,8 +29,7 @@ lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* Return 1 when A and B are equal apart from ASCII case. */
-static int
+int
 equal_nocase(const char *a, const char *b)
 {
 	while (*a != '\0' && lower(*a) == lower(*b)) {

@@ -98,9 +98,13 @@ reject_leading_zero(const struct origin *at, const char *what,
 }
 
 void
-errno_error(const struct origin *at, const char *s)
+errno_error(const struct origin *at, const char *s, int log_ok)
 {
 	const char *problem = "errno out of range 1-4095";
+	/* Errno names take any case, the actions only lower case. */
+	const char *hint = equal_nocase(s, "kill") ||
+	    (log_ok && equal_nocase(s, "log")) ?
+	    "; actions are lower case" : "";
 
 	/* firejail accepts no errno numbers, but C reads 010 as octal 8, so
 	 * the author may have meant 8 or 10. */
@@ -110,7 +114,7 @@ errno_error(const struct origin *at, const char *s)
 		problem = "unknown errno";
 	else if (parse_number(s) == NUMBER_INVALID)
 		problem = "invalid errno";
-	msg(MSG_ERROR, at, problem, " '", s, "'", NULL);
+	msg(MSG_ERROR, at, problem, " '", s, "'", hint, NULL);
 }
 
 int
@@ -178,7 +182,7 @@ walk_action(struct walk *w, struct list_entry *e, const char *action)
 	}
 	e->errno_value = parse_errno(action);
 	if (e->errno_value < 0) {
-		errno_error(w->at, action);
+		errno_error(w->at, action, 0);
 		w->errors++;
 		return -1;
 	}
@@ -278,8 +282,10 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 		if (len == 0)
 			continue;
 		if (len >= sizeof(item)) {
-			msg(MSG_ERROR, at, "list item longer than 255 bytes", NULL);
-			w.errors++;
+			/* Quote the start: enough to find the item. */
+			memcpy(item, p, 32);
+			memcpy(item + 32, "...", 4);
+			walk_error(&w, "list item longer than 255 bytes", item);
 			continue;
 		}
 		memcpy(item, p, len);

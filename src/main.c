@@ -639,9 +639,10 @@ parse_args(struct options *opt, int argc, char **argv)
 	if (opt->action == RUN && strcmp(arch_current(), host) != 0 &&
 	    !(sizeof(long) == 4 && undecided_call != NULL &&
 	      strcmp(arch_current(), own) == 0))
-		usage_error("--arch", "a filter for another architecture "
-			    "cannot run a command; use --print, --dump, "
-			    "--explain, --check or a --debug option");
+		usage_error("--arch", "the filter is for another kernel's "
+			    "architecture, so it cannot run a command here; "
+			    "use --print, --dump, --explain, --check or a "
+			    "--debug option");
 	/* A filter for a named arch does not depend on the kernel. */
 	if (arch_named)
 		undecided_call = NULL;

@@ -912,10 +912,10 @@ check_exec(struct build *b, const char *own)
 
 	if (!b->exec_found || (is_allowing(d->action) && d->args == NULL))
 		return;
-	msg(MSG_ERROR, d->origin, "'execve' cannot be denied", own ? " on " :
+	msg(MSG_ERROR, d->origin, "this denies 'execve'", own ? " on " :
 	    "", own ? own : "", own ? ", the ABI this seccwrap runs on" : "",
-	    ": seccwrap starts the command with execve after installing the "
-	    "filter", NULL);
+	    ", but seccwrap starts the command with execve after installing "
+	    "the filter", NULL);
 	b->errors++;
 }
 
@@ -935,7 +935,8 @@ warn_no_effect(const struct origin *at, const struct origin *by,
  * for the same ABIs replaces it (keep over drop over seccomp), or it is
  * a 32-bit list and the arch runs no 32-bit ABI beside its native one,
  * or block-secondary denies every 32-bit call.  Where there is no such
- * ABI, block-secondary blocks nothing (beyond implying seccomp).
+ * ABI, block-secondary blocks no ABI, though it still limits personality
+ * and implies seccomp.
  */
 static void
 warn_lists(const struct settings *s)
@@ -947,7 +948,7 @@ warn_lists(const struct settings *s)
 
 	if (s->block_secondary && abi32 == NULL)
 		msg(MSG_WARN, &s->block_secondary_origin, "'seccomp.block-"
-		    "secondary' blocks nothing: ", arch_current(),
+		    "secondary' blocks no ABI: ", arch_current(),
 		    " runs no 32-bit ABI beside its native one", NULL);
 	/* Under -v, name the native list that a 32-bit one replaces on the
 	 * 32-bit ABI: the default list no longer reaches it, as in

@@ -185,6 +185,8 @@ unsigned int errno_count(void);
 void errno_at(unsigned int index, const char **name, int *value);
 /* Return the value of errno NAME (case-insensitive), or -1. */
 int errno_lookup(const char *name);
+/* Return 1 when A and B are equal apart from ASCII case. */
+int equal_nocase(const char *a, const char *b);
 /* Return the canonical name of errno VALUE, or NULL. */
 const char *errno_name(int value);
 /* Return the name of an error from one of seccwrap's own calls, or
@@ -394,8 +396,9 @@ int parse_errno(const char *s);
 int reject_leading_zero(const struct origin *at, const char *what,
 			const char *token, const char *digits,
 			const char *reader, long min, long max);
-/* Report S, an errno that parse_errno() rejected, as an error at AT. */
-void errno_error(const struct origin *at, const char *s);
+/* Report S, an errno that parse_errno() rejected, as an error at AT;
+ * LOG_OK when "log" is an action there as well as "kill". */
+void errno_error(const struct origin *at, const char *s, int log_ok);
 
 /* ---- policy: an action per syscall per ABI (policy.c) ---- */
 

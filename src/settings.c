@@ -66,6 +66,12 @@ static const struct name_flag protocol_names[] = {
 	{ "packet", PROTO_PACKET }, { "bluetooth", PROTO_BLUETOOTH },
 };
 
+/* The names above, for messages. */
+static const char namespace_choices[] =
+	"cgroup, ipc, net, mnt, pid, time, user, uts";
+static const char protocol_choices[] =
+	"unix, inet, inet6, netlink, packet, bluetooth";
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 const char *const settings_commands[COMMAND_COUNT] = {
@@ -214,7 +220,7 @@ set_error_action(struct settings *s, const char *arg, const struct origin *at)
 	} else {
 		e = parse_errno(arg);
 		if (e < 0) {
-			errno_error(at, arg);
+			errno_error(at, arg, 1);
 			return 1;
 		}
 		s->error_kind = ERROR_ERRNO;
@@ -265,7 +271,8 @@ list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
  */
 static unsigned int
 merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
-	    unsigned int count, const char *what, const struct origin *at)
+	    unsigned int count, const char *what, const char *choices,
+	    const struct origin *at)
 {
 	char item[LIST_ITEM_SIZE];
 	unsigned int errors = 0, i, items = 0;
@@ -278,8 +285,8 @@ merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
 			if (strcmp(item, names[i].name) == 0)
 				break;
 		if (i == count) {
-			msg(MSG_ERROR, at, "unknown ", what, " '", item, "'",
-			    NULL);
+			msg(MSG_ERROR, at, "unknown ", what, " '", item,
+			    "'; use one of: ", choices, NULL);
 			errors++;
 			continue;
 		}
@@ -345,7 +352,8 @@ apply_flag_command(struct settings *s, enum command command, const char *arg,
 		else if ((errors = merge_names(&s->namespaces, arg,
 					       namespace_names,
 					       COUNT(namespace_names),
-					       "namespace", at)) != 0)
+					       "namespace", namespace_choices,
+					       at)) != 0)
 			return errors;
 		s->namespaces_set = 1;
 		origin = &s->namespaces_origin;
@@ -353,14 +361,13 @@ apply_flag_command(struct settings *s, enum command command, const char *arg,
 	default:
 		/* COMMAND_PROTOCOL */
 		if (arg == NULL) {
-			msg(MSG_ERROR, at, "'protocol' needs a list of "
-			    "unix, inet, inet6, netlink, packet, bluetooth",
-			    NULL);
+			msg(MSG_ERROR, at, "'protocol' needs a list of ",
+			    protocol_choices, NULL);
 			return 1;
 		}
 		if ((errors = merge_names(&s->protocols, arg, protocol_names,
 					  COUNT(protocol_names), "protocol",
-					  at)) != 0)
+					  protocol_choices, at)) != 0)
 			return errors;
 		s->protocol_set = 1;
 		origin = &s->protocol_origin;

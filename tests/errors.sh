@@ -58,6 +58,31 @@ bad_profile error-action-4096 'seccomp-error-action 4096' 1 4096
 bad_profile name-errno-zero 'seccomp.drop mount:0' 1 "0"
 bad_profile unknown-command 'seccomp
 sekcomp mount' 2 sekcomp
+# Errno names take any case, but kill and log only lower case, and the
+# message says which.
+bad error-action-case "--seccomp-error-action=Kill" \
+	"seccwrap: --seccomp-error-action: " "'Kill'; actions are lower case"
+bad error-action-log-case "--seccomp-error-action=LOG" \
+	"seccwrap: --seccomp-error-action: " "'LOG'; actions are lower case"
+bad_profile name-kill-case "seccomp.drop mount:KILL" 1 \
+	"'KILL'; actions are lower case"
+# A list takes no log action, so no hint leads there.
+quoted name-log-case "seccwrap: --seccomp.drop: unknown errno 'LOG'" \
+	--seccomp.drop=mount:LOG
+# A list item has at most 255 bytes, and the message quotes the start of
+# a longer one.
+a32=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+a256=$a32$a32$a32$a32$a32$a32$a32$a32
+# An unknown name in a namespace or protocol list gets the names.
+bad option-protocol-choices "--protocol=unix,unx" "seccwrap: --protocol: " \
+	"unknown protocol 'unx'; use one of: unix, inet, inet6, netlink, packet, bluetooth"
+bad option-namespace-choices "--restrict-namespaces=-usr" \
+	"seccwrap: --restrict-namespaces: " \
+	"unknown namespace 'usr'; use one of: cgroup, ipc, net, mnt, pid, time, user, uts"
+bad_profile long-list-item "seccomp.drop mount,${a256}x" 1 \
+	"list item longer than 255 bytes '$a32...'"
+bad_profile list-item-255 "seccomp.drop ${a256%a}" 1 \
+	"unknown syscall '${a256%a}'"
 # CR line ends would join the file into one line, so a first line outside
 # the seccomp family would hide the rest: a CR inside a line is an error.
 bad_profile cr-line-ends "$(printf 'caps.drop all\rseccomp.drop mount\r')" 1 \
@@ -467,6 +492,9 @@ bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
 bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \
 	"missing architecture"
+# A filter for another kernel would kill the command at its first call.
+bad option-arch-other-kernel "--arch=aarch64" "seccwrap: --arch: " \
+	"the filter is for another kernel's architecture"
 bad option-profile-empty "--profile=" "seccwrap: --profile=: " \
 	"missing profile file name"
 bad option-ignore-empty "--ignore=" "seccwrap: --ignore=: " \
@@ -897,7 +925,7 @@ for a in riscv64 i386; do
 	"$SECCWRAP" --arch=$a --seccomp.block-secondary --check \
 		2>"$TMP/no32.err"
 	check "no-32-bit-abi/$a-block-secondary" "0 seccwrap: warning: \
---seccomp.block-secondary: 'seccomp.block-secondary' blocks nothing: \
+--seccomp.block-secondary: 'seccomp.block-secondary' blocks no ABI: \
 $a runs no 32-bit ABI beside its native one" \
 		"$? $(cat "$TMP/no32.err")"
 done

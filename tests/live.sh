@@ -372,8 +372,8 @@ else
 		>"$TMP/s32.out" 2>"$TMP/s32.err"
 	check i386-build-block-secondary-status 125 $?
 	check i386-build-block-secondary-message "seccwrap: \
---seccomp.block-secondary: 'execve' cannot be denied on i386, the ABI \
-this seccwrap runs on: seccwrap starts the command with execve after \
+--seccomp.block-secondary: this denies 'execve' on i386, the ABI \
+this seccwrap runs on, but seccwrap starts the command with execve after \
 installing the filter" "$(head -n 1 "$TMP/s32.err")"
 	check i386-build-block-secondary-not-run "" "$(cat "$TMP/s32.out")"
 	# --arch=x86_64 names the kernel's arch: seccwrap still runs as i386.
