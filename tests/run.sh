@@ -16,6 +16,19 @@ if [ ! -x "$SECCWRAP" ]; then
 	exit 125
 fi
 
+# A mistyped name stops the run before anything else, with the names
+# that exist, rather than counting as a suite that printed nothing.
+for suite in "$@"; do
+	case $suite in
+	run | lib | build | */*) ;;
+	*) [ -f "$TESTS/$suite.sh" ] && continue ;;
+	esac
+	echo "tests/run.sh: no suite '$suite'; the suites are:" \
+		$(cd "$TESTS" && ls ./*.sh | sed 's|^\./||; s|\.sh$||' |
+			grep -v -x -e run -e lib -e build) >&2
+	exit 125
+done
+
 log=$(mktemp)
 if ! sh "$TESTS/build.sh" >"$log" 2>&1; then
 	cat "$log"
