@@ -20,17 +20,6 @@
  * in glibc and musl skips a PATH entry that does not fit. */
 #define PATH_BYTES_MAX 4096
 
-static const char *
-env_get(char *const envp[], const char *name)
-{
-	size_t n = strlen(name);
-
-	for (; envp && *envp; envp++)
-		if (strncmp(*envp, name, n) == 0 && (*envp)[n] == '=')
-			return *envp + n + 1;
-	return NULL;
-}
-
 /* capget(2) as linux/capability.h defines it: version 3 fills two blocks
  * of 32 capabilities. */
 #define CAPABILITY_VERSION_3	0x20080522
@@ -134,7 +123,7 @@ join_path(const char *dir, size_t dirlen, const char *name)
 }
 
 int
-exec_find(const char *command, char *const envp[], char **path)
+exec_find(const char *command, char **path)
 {
 	const char *dirs, *p, *end;
 	size_t dlen;
@@ -150,7 +139,7 @@ exec_find(const char *command, char *const envp[], char **path)
 		*path = strdup(command);
 		return *path ? 0 : -ENOMEM;
 	}
-	dirs = env_get(envp, "PATH");
+	dirs = getenv("PATH");
 	if (dirs == NULL)
 		dirs = DEFAULT_PATH;
 	for (p = dirs; ; p = end + 1) {

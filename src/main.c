@@ -681,10 +681,10 @@ exec_failed(const char *path, int err)
 }
 
 static int
-find_command(const char *command, char **envp, char **path)
+find_command(const char *command, char **path)
 {
 	struct origin at = { .file = command };
-	int r = exec_find(command, envp, path);
+	int r = exec_find(command, path);
 
 	if (*command == '\0') {
 		msg(MSG_ERROR, NULL, "empty command name", NULL);
@@ -872,7 +872,7 @@ main(int argc, char **argv, char **envp)
 		settings_apply(&opt.s, "seccomp", NULL, &builtin);
 	check_undecided(&opt.s);
 	if (opt.action == RUN &&
-	    (r = find_command(opt.command[0], envp, &path)) != 0)
+	    (r = find_command(opt.command[0], &path)) != 0)
 		return r;
 	if (!opt.s.filter_requested) {
 		/* Only -p options can leave the filter out, and with

@@ -553,9 +553,9 @@ char *join_path(const char *dir, size_t dirlen, const char *name);
  * Find COMMAND as execvp(3) would, without running it.  Return 0 with
  * *PATH set, -ENOENT when nothing is found, -EACCES when a match is not
  * executable, or another -errno when a path given with '/' cannot be
- * checked.  ENVP gives PATH.
+ * checked.  The search path is getenv("PATH"), as for execvp(3).
  */
-int exec_find(const char *command, char *const envp[], char **path);
+int exec_find(const char *command, char **path);
 /*
  * Check the #! interpreter or ELF interpreter that PATH names, as execve
  * would.  Return its errno, such as ENOENT or EACCES, with *INTERPRETER
