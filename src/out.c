@@ -134,16 +134,21 @@ out_pad(struct out *o, unsigned int column)
  * U+2800.  In a message,
  * 'seccomp.drop<U+00A0>mount' would look like a line with a plain space.
  * Ranges of code points, from UnicodeData.txt and DerivedCoreProperties.txt
- * of Unicode 15.0 (Debian's unicode-data).
+ * of Unicode 15.0 (Debian's unicode-data).  Each range is its first code
+ * point and how many more follow it.  Bit-fields of 20 and 12 bits keep a
+ * range in 4 bytes instead of 8, and GCC's -Woverflow rejects a value
+ * that does not fit.
  */
-static const uint32_t hidden[][2] = {
-	{ 0xa0, 0xa0 }, { 0xad, 0xad }, { 0x34f, 0x34f }, { 0x61c, 0x61c },
-	{ 0x115f, 0x1160 }, { 0x1680, 0x1680 }, { 0x17b4, 0x17b5 },
-	{ 0x180b, 0x180f }, { 0x2000, 0x200f }, { 0x2028, 0x202f },
-	{ 0x205f, 0x206f }, { 0x2800, 0x2800 }, { 0x3000, 0x3000 },
-	{ 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
-	{ 0xffa0, 0xffa0 }, { 0xfff0, 0xfffb }, { 0x13430, 0x1343f },
-	{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff },
+static const struct {
+	uint32_t first : 20;	/* below U+100000 */
+	uint32_t more : 12;
+} hidden[] = {
+	{ 0xa0, 0 }, { 0xad, 0 }, { 0x34f, 0 }, { 0x61c, 0 }, { 0x115f, 0x1 },
+	{ 0x1680, 0 }, { 0x17b4, 0x1 }, { 0x180b, 0x4 }, { 0x2000, 0xf },
+	{ 0x2028, 0x7 }, { 0x205f, 0x10 }, { 0x2800, 0 }, { 0x3000, 0 },
+	{ 0x3164, 0 }, { 0xfe00, 0xf }, { 0xfeff, 0 }, { 0xffa0, 0 },
+	{ 0xfff0, 0xb }, { 0x13430, 0xf }, { 0x1bca0, 0x3 }, { 0x1d173, 0x7 },
+	{ 0xe0000, 0xfff },
 };
 
 /*
@@ -196,7 +201,8 @@ out_text(struct out *o, const char *text, size_t max)
 			}
 			for (k = 0; n > 0 && k < sizeof(hidden) /
 			     sizeof(hidden[0]); k++)
-				if (cp >= hidden[k][0] && cp <= hidden[k][1])
+				if (cp >= hidden[k].first &&
+				    cp <= hidden[k].first + hidden[k].more)
 					n = 0;
 		}
 		if (n == 0) {
