@@ -113,15 +113,26 @@ put(int fd, const char *text)
 	out_flush(&o);
 }
 
+/* Return an origin that names FILE, an option or a file, with no line.
+ * Every call returns the same static origin, so the next call changes
+ * it.  A struct origin on each caller's stack takes more code, because
+ * each one has to be cleared. */
+static const struct origin *
+origin_of(const char *file)
+{
+	static struct origin at;
+
+	at.file = file;
+	return &at;
+}
+
 /* Report TEXT about OPTION (nothing when TEXT is NULL, after a message
  * of the caller's own), then exit with a pointer to --help. */
 static void
 usage_error(const char *option, const char *text)
 {
-	struct origin at = { .file = option };
-
 	if (text != NULL)
-		msg(MSG_ERROR, option ? &at : NULL, text, NULL);
+		msg(MSG_ERROR, origin_of(option), text, NULL);
 	put(2, "Try 'seccwrap --help' for more information.\n");
 	exit(EXIT_SECCWRAP);
 }
@@ -250,12 +261,11 @@ match(const char *arg, const char *name, int *has_value)
 static const struct abi *
 secondary32(void)
 {
-	struct origin at = { .file = "--debug-syscalls32" };
 	const struct abi *abi32 = host_abi32();
 
 	if (abi32 != NULL)
 		return abi32;
-	msg(MSG_ERROR, &at, arch_current(), " runs no 32-bit ABI beside its "
+	msg(MSG_ERROR, origin_of("--debug-syscalls32"), arch_current(), " runs no 32-bit ABI beside its "
 	    "native one", NULL);
 	exit(EXIT_SECCWRAP);
 }
@@ -338,7 +348,7 @@ debug_option(const char *arg)
 static const struct abi *
 debug_abi(const char *arg)
 {
-	struct origin at = { .file = "--debug-syscalls" };
+	const struct origin *at = origin_of("--debug-syscalls");
 	int has;
 	const char *v = match(arg, "debug-syscalls", &has);
 	const struct abi *abi;
@@ -346,12 +356,12 @@ debug_abi(const char *arg)
 	if (!has)
 		return host_abis[0];
 	if (*v == '\0') {
-		msg(MSG_ERROR, &at, "missing ABI after '='", NULL);
+		msg(MSG_ERROR, at, "missing ABI after '='", NULL);
 		exit(EXIT_SECCWRAP);
 	}
 	abi = abi_by_name(v);
 	if (abi == NULL) {
-		unknown_abi(&at, v);
+		unknown_abi(at, v);
 		exit(EXIT_SECCWRAP);
 	}
 	return abi;
@@ -418,8 +428,7 @@ needs_value(unsigned int command)
 static int
 profile_option(struct options *opt, const char *arg)
 {
-	struct origin at = { .file = NULL };
-	const char *v;
+	const char *v, *name = arg;
 	unsigned int i;
 	int has;
 
@@ -427,26 +436,25 @@ profile_option(struct options *opt, const char *arg)
 		v = match(arg, settings_commands[i], &has);
 		if (v == NULL)
 			continue;
-		at.file = arg;
 		/* "--protocol unix" would run unix as the command. */
 		if (!has && needs_value(i)) {
-			msg(MSG_ERROR, &at, "missing value: use ", arg,
-			    "=VALUE", NULL);
+			msg(MSG_ERROR, origin_of(arg), "missing value: use ",
+			    arg, "=VALUE", NULL);
 			usage_error(NULL, NULL);
 		}
 		/* The origin names the option without its value. */
 		if (has) {
-			char *name = strdup(arg);
+			char *copy = strdup(arg);
 
-			if (name == NULL) {
+			if (copy == NULL) {
 				msg(MSG_ERROR, NULL, "out of memory", NULL);
 				exit(EXIT_SECCWRAP);
 			}
-			name[v - arg - 1] = '\0';
-			at.file = name;
+			copy[v - arg - 1] = '\0';
+			name = copy;
 		}
 		settings_apply(&opt->s, settings_commands[i], has ? v : NULL,
-			       &at);
+			       origin_of(name));
 		return 1;
 	}
 	return 0;
@@ -606,9 +614,8 @@ parse_args(struct options *opt, int argc, char **argv)
 		if ((v = match(argv[i], "arch", &has)) == NULL || *v == '\0')
 			continue;
 		if (arch_select(v) < 0) {
-			struct origin at = { .file = "--arch" };
-
-			msg(MSG_ERROR, &at, "unknown architecture '", v,
+			msg(MSG_ERROR, origin_of("--arch"),
+			    "unknown architecture '", v,
 			    "'; use one of: ", arch_choices, NULL);
 			exit(EXIT_SECCWRAP);
 		}
@@ -663,7 +670,6 @@ parse_args(struct options *opt, int argc, char **argv)
 static void
 exec_failed(const char *path, int err)
 {
-	struct origin at = { .file = path };
 	int status = err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
 	const char *hint = "";
 
@@ -673,7 +679,8 @@ exec_failed(const char *path, int err)
 		hint = " (not a format this kernel runs: a program for "
 		       "another arch, or a script without a #! line or "
 		       "with an empty one)";
-	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(err), hint, NULL);
+	msg(MSG_ERROR, origin_of(path), "cannot execute: ", errno_text(err),
+	    hint, NULL);
 	syscall(SYS_exit_group, status);
 	/* seccwrap has one thread, so exit ends the process too. */
 	syscall(SYS_exit, status);
@@ -683,7 +690,6 @@ exec_failed(const char *path, int err)
 static int
 find_command(const char *command, char **path)
 {
-	struct origin at = { .file = command };
 	int r = exec_find(command, path);
 
 	if (*command == '\0') {
@@ -695,11 +701,12 @@ find_command(const char *command, char **path)
 		return EXIT_SECCWRAP;
 	}
 	if (r == -ENOENT) {
-		msg(MSG_ERROR, &at, "command not found", NULL);
+		msg(MSG_ERROR, origin_of(command), "command not found", NULL);
 		return EXIT_NOT_FOUND;
 	}
 	if (r < 0) {
-		msg(MSG_ERROR, &at, "cannot execute: ", errno_text(-r), NULL);
+		msg(MSG_ERROR, origin_of(command), "cannot execute: ",
+		    errno_text(-r), NULL);
 		return EXIT_CANNOT_RUN;
 	}
 	return 0;
@@ -745,7 +752,6 @@ status_lost(const struct program *prog)
 static int
 check_interpreter(const char *path)
 {
-	struct origin at = { .file = path };
 	char *name;
 	int r = exec_check_interpreter(path, &name);
 
@@ -755,7 +761,7 @@ check_interpreter(const char *path)
 		msg(MSG_ERROR, NULL, "out of memory", NULL);
 		return EXIT_SECCWRAP;
 	}
-	msg(MSG_ERROR, &at, "cannot execute: ", errno_text(r),
+	msg(MSG_ERROR, origin_of(path), "cannot execute: ", errno_text(r),
 	    " (its interpreter '", name, r == ENOENT ? "' is missing)" :
 	    "' cannot be executed)", NULL);
 	/* As exec_failed() reports the same errors after execve. */
@@ -779,13 +785,14 @@ action_missing(int level, const struct origin *at, const char *action, int r,
 static uint32_t
 probe_kernel(const struct settings *s)
 {
-	struct origin at = { .file = "seccomp-error-action" };
 	int r;
 
 	if (s->error_kind == ERROR_LOG &&
 	    (r = install_action_available(RET_LOG)) < 0) {
 		action_missing(MSG_ERROR, s->error_origin.file ?
-			       &s->error_origin : &at, "SECCOMP_RET_LOG", r,
+			       &s->error_origin :
+			       origin_of("seccomp-error-action"),
+			       "SECCOMP_RET_LOG", r,
 			       "; 'log' would allow calls silently");
 		exit(EXIT_SECCWRAP);
 	}
@@ -825,7 +832,6 @@ build_program(const struct options *opt, uint32_t kill_action,
 static __attribute__((__noinline__)) int
 output_program(const struct options *opt, const struct program *prog)
 {
-	struct origin at = { .file = "--dump" };
 	struct out o;
 	int fd, r, to_stdout;
 
@@ -843,7 +849,8 @@ output_program(const struct options *opt, const struct program *prog)
 	if (fd >= 0 && !to_stdout && close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r < 0) {
-		msg(MSG_ERROR, &at, "cannot write '", opt->dump_file, "': ",
+		msg(MSG_ERROR, origin_of("--dump"), "cannot write '",
+		    opt->dump_file, "': ",
 		    errno_text(-r), NULL);
 		return EXIT_SECCWRAP;
 	}
@@ -853,7 +860,6 @@ output_program(const struct options *opt, const struct program *prog)
 int
 main(int argc, char **argv, char **envp)
 {
-	struct origin builtin = { .file = "built-in default" };
 	/* Static, so they start zeroed and the code names them by address,
 	 * which takes fewer bytes than offsets into a large stack frame. */
 	static struct options opt;
@@ -869,7 +875,8 @@ main(int argc, char **argv, char **envp)
 		return output_status(run_debug(opt.action_option));
 	/* With no profile and no filter option, filter as "seccomp" does. */
 	if (!opt.s.profile_given && !opt.s.filter_requested)
-		settings_apply(&opt.s, "seccomp", NULL, &builtin);
+		settings_apply(&opt.s, "seccomp", NULL,
+			       origin_of("built-in default"));
 	check_undecided(&opt.s);
 	if (opt.action == RUN &&
 	    (r = find_command(opt.command[0], &path)) != 0)
@@ -878,20 +885,20 @@ main(int argc, char **argv, char **envp)
 		/* Only -p options can leave the filter out, and with
 		 * several, the message is about all of them. */
 		int single = opt.s.profile_given == 1;
-		struct origin profile = { .file = single ?
-					  opt.s.profile_first : NULL };
+		const struct origin *profile = origin_of(single ?
+						 opt.s.profile_first : NULL);
 		const char *no_filter = single ?
 					"the profile has no command that "
 					"builds a filter" : "no profile has a "
 					"command that builds a filter";
 
 		if (opt.action != RUN && opt.action != CHECK) {
-			msg(MSG_ERROR, &profile, no_filter,
+			msg(MSG_ERROR, profile, no_filter,
 			    ", so there is no filter", NULL);
 			return EXIT_SECCWRAP;
 		}
 		/* A filter inherited from the parent still applies. */
-		msg(MSG_INFO, &profile, no_filter, "; ", opt.action == CHECK ?
+		msg(MSG_INFO, profile, no_filter, "; ", opt.action == CHECK ?
 		    "seccwrap would add no filter" : "adding no filter", NULL);
 	} else {
 		build_program(&opt, opt.action == RUN ?
