@@ -46,7 +46,10 @@ msg(int level, const struct origin *at, ...)
 	struct out o;
 	const char *s;
 	va_list ap;
-	int past_limit = 0;
+	/* The first error past the limit prints this line in its place,
+	 * and later ones print nothing. */
+	const char *too_many = "seccwrap: too many errors, giving up";
+	const char *start = "seccwrap: ";
 
 	/* Tested here, not in a helper called out of line: a default run
 	 * calls msg() for notes it does not show, and a frame with O's
@@ -55,19 +58,16 @@ msg(int level, const struct origin *at, ...)
 	if (level == MSG_ERROR) {
 		if (++msg_errors > MSG_ERRORS_MAX + 1)
 			return;
-		past_limit = msg_errors == MSG_ERRORS_MAX + 1;
+		if (msg_errors == MSG_ERRORS_MAX + 1)
+			start = too_many;
 	} else if (level == MSG_NOTE ? !msg_verbose : msg_quiet) {
 		return;
+	} else if (level == MSG_WARN) {
+		start = "seccwrap: warning: ";
 	}
 	out_init(&o, 2);
-	out_str(&o, "seccwrap: ");
-	if (past_limit) {
-		/* The first error past the limit prints this line in its
-		 * place, and later ones print nothing. */
-		out_str(&o, "too many errors, giving up");
-	} else {
-		if (level == MSG_WARN)
-			out_str(&o, "warning: ");
+	out_str(&o, start);
+	if (start != too_many) {
 		put_origin(&o, at);
 		va_start(ap, at);
 		/* The pieces quote profiles, file names and arguments,
