@@ -145,10 +145,10 @@ put_reason(struct out *o, const struct range *r, const struct abi *abi,
 	     strcmp(at->command, "seccomp.32.keep") == 0))
 		out_str(o, ", not in the list");
 	/* Named arch-private calls (arm's cacheflush at 0xf0002) lie past
-	 * the table but are known. */
+	 * the table but are known.  Past the table, abi_syscall_name()
+	 * names only those. */
 	if (nr - abi->nr_base >= abi->nr_count &&
-	    !(abi->private_hi != 0 && nr >= abi->private_lo &&
-	      nr <= abi->private_hi && abi_syscall_name(abi, nr) != NULL))
+	    abi_syscall_name(abi, nr) == NULL)
 		out_str(o, " (outside seccwrap's syscall table)");
 }
 
