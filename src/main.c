@@ -265,8 +265,8 @@ secondary32(void)
 
 	if (abi32 != NULL)
 		return abi32;
-	msg(MSG_ERROR, origin_of("--debug-syscalls32"), arch_current(), " runs no 32-bit ABI beside its "
-	    "native one", NULL);
+	msg(MSG_ERROR, origin_of("--debug-syscalls32"), arch_current(),
+	    " runs no 32-bit ABI beside its native one", NULL);
 	exit(EXIT_SECCWRAP);
 }
 
