@@ -513,10 +513,8 @@ own_option(struct options *opt, char **argv, int *i)
 		profile_read(&opt->s, v);
 	} else if ((v = value_option(arg, "ignore", "missing command name: "
 				     "use --ignore=COMMAND")) != NULL) {
-		if (opt->s.nignore == sizeof(opt->s.ignore) /
-		    sizeof(opt->s.ignore[0]))
-			usage_error(arg, "too many --ignore options");
-		opt->s.ignore[opt->s.nignore++] = v;
+		if (settings_ignore(&opt->s, v, origin_of("--ignore")))
+			usage_error(NULL, NULL);
 		opt->ignore = arg;
 	} else if (strcmp(arg, "--print") == 0) {
 		set_action(opt, arg, PRINT);

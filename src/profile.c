@@ -217,21 +217,6 @@ is_ignored(const struct settings *s, const char *line)
 	return 0;
 }
 
-static unsigned int
-add_ignore(struct settings *s, const char *arg, const struct origin *at)
-{
-	if (arg == NULL) {
-		msg(MSG_ERROR, at, "'ignore' needs a command", NULL);
-		return 1;
-	}
-	if (s->nignore == sizeof(s->ignore) / sizeof(s->ignore[0])) {
-		msg(MSG_ERROR, at, "too many 'ignore' commands", NULL);
-		return 1;
-	}
-	s->ignore[s->nignore++] = arg;
-	return 0;
-}
-
 /* Return 1 when C is a blank of a profile line, CR included. */
 static int
 is_blank(char c)
@@ -314,7 +299,7 @@ do_line(struct reader *r, char *line, const struct origin *at)
 	if (strcmp(line, "include") == 0)
 		return do_include(r, arg, at);
 	if (strcmp(line, "ignore") == 0)
-		return add_ignore(r->s, arg, at);
+		return settings_ignore(r->s, arg, at);
 	return settings_apply(r->s, line, arg, at);
 }
 

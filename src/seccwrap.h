@@ -349,6 +349,10 @@ extern const char *const settings_commands[COMMAND_COUNT];
 /* Apply one profile command or option to S; return the number of errors. */
 unsigned int settings_apply(struct settings *s, const char *command,
 			    const char *arg, const struct origin *at);
+/* Add ARG, the command of an "ignore" line or --ignore option, to the
+ * commands S skips; return the number of errors. */
+unsigned int settings_ignore(struct settings *s, const char *arg,
+			     const struct origin *at);
 /* The size of an item buffer of list_next_item(). */
 #define LIST_ITEM_SIZE 64
 /* Copy the next item of the comma-separated list at *LIST into ITEM and

@@ -379,24 +379,56 @@ apply_flag_command(struct settings *s, enum command command, const char *arg,
 	return errors;
 }
 
+/* Return the enum command that WORD names, COMMAND_COUNT for another
+ * of firejail's commands, or COMMAND_COUNT + 1 for none. */
+static unsigned int
+command_of(const char *word)
+{
+	unsigned int i;
+
+	for (i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(word, settings_commands[i]) == 0)
+			return i;
+	return COMMAND_COUNT + !is_other_command(word);
+}
+
+unsigned int
+settings_ignore(struct settings *s, const char *arg, const struct origin *at)
+{
+	if (arg == NULL) {
+		msg(MSG_ERROR, at, "'ignore' needs a command", NULL);
+		return 1;
+	}
+	if (s->nignore == sizeof(s->ignore) / sizeof(s->ignore[0])) {
+		msg(MSG_ERROR, at, "too many 'ignore' commands", NULL);
+		return 1;
+	}
+	/* firejail takes any word, but a misspelt command skips nothing.
+	 * NOTE: an argument of more than one word ("noexec /tmp") is not
+	 * checked, since its first word would need a copy. */
+	if (strchr(arg, ' ') == NULL && command_of(arg) > COMMAND_COUNT &&
+	    strcmp(arg, "include") != 0)
+		msg(MSG_WARN, at, "'ignore' names unknown command '", arg, "'",
+		    NULL);
+	s->ignore[s->nignore++] = arg;
+	return 0;
+}
+
 unsigned int
 settings_apply(struct settings *s, const char *command, const char *arg,
 	       const struct origin *at)
 {
 	struct origin where = *at;
-	unsigned int i;
+	unsigned int i = command_of(command);
 
 	where.command = command;
-	for (i = 0; i < COMMAND_COUNT; i++)
-		if (strcmp(command, settings_commands[i]) == 0)
-			break;
 	if (i < LIST_COUNT) {
 		s->filter_requested = 1;
 		return set_list(s, (enum list_kind)i, arg, &where);
 	}
 	if (i < COMMAND_COUNT)
 		return apply_flag_command(s, (enum command)i, arg, &where);
-	if (is_other_command(command)) {
+	if (i == COMMAND_COUNT) {
 		msg(MSG_NOTE, &where, "skipped '", command,
 		    "': not a seccomp command", NULL);
 		return 0;

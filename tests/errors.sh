@@ -59,7 +59,7 @@ bad_profile name-errno-zero 'seccomp.drop mount:0' 1 "0"
 bad_profile unknown-command 'seccomp
 sekcomp mount' 2 sekcomp
 # Errno names take any case, but kill and log only lower case, and the
-# message says which.
+# message gives that fix.
 bad error-action-case "--seccomp-error-action=Kill" \
 	"seccwrap: --seccomp-error-action: " "'Kill'; actions are lower case"
 bad error-action-log-case "--seccomp-error-action=LOG" \
@@ -513,6 +513,34 @@ out=$("$SECCWRAP" -p "$TMP/ignored.profile" --ignore=seccomp \
 check option-ignore-between-profiles "chroot (x86_64 161): ERRNO(EPERM), \
 from $TMP/ignored.profile:1 'seccomp @default-nodebuggers' via @default -> \
 @mount" "$out"
+# An ignore of a misspelt command skips nothing, and firejail takes it
+# silently, so seccwrap warns.  firejail's other commands and include
+# pass.
+printf '%s\n' 'ignore seccomp.dorp' 'ignore private-dev' 'ignore include' \
+	'ignore noexec /tmp' 'seccomp' >"$TMP/ignore-typo.profile"
+out=$("$SECCWRAP" -p "$TMP/ignore-typo.profile" --check 2>&1)
+check ignore-unknown-command "0 seccwrap: warning: \
+$TMP/ignore-typo.profile:1: 'ignore' names unknown command 'seccomp.dorp'" \
+	"$? $out"
+out=$("$SECCWRAP" --ignore=seccomp.dorp -p "$TMP/ignored.profile" --check \
+	2>&1)
+check ignore-option-unknown-command "0 seccwrap: warning: --ignore: \
+'ignore' names unknown command 'seccomp.dorp'" "$? $out"
+# 32 ignores at most, in options as in profiles.
+set --
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 \
+	25 26 27 28 29 30 31 32 33; do
+	set -- "$@" "--ignore=noexec /t$i"
+done
+out=$("$SECCWRAP" "$@" -p "$TMP/ignored.profile" --check 2>&1)
+check ignore-option-too-many "125 seccwrap: --ignore: too many 'ignore' \
+commands
+Try 'seccwrap --help' for more information." "$? $out"
+printf '%s\n' "$@" | sed 's/^--ignore=/ignore /' >"$TMP/ignore-many.profile"
+out=$("$SECCWRAP" -p "$TMP/ignore-many.profile" --check 2>&1)
+check ignore-profile-too-many "125 seccwrap: \
+$TMP/ignore-many.profile:33: too many 'ignore' commands" "$? $out"
+set --
 # An option that needs a value takes it after '=' only: with a blank, the
 # value would be the command to run.
 for o in protocol seccomp-error-action seccomp.32 seccomp.32.drop \
