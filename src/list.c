@@ -282,9 +282,13 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 		if (len == 0)
 			continue;
 		if (len >= sizeof(item)) {
-			/* Quote the start: enough to find the item. */
-			memcpy(item, p, 32);
-			memcpy(item + 32, "...", 4);
+			/* Quote the start, enough to find the item, cut
+			 * before a UTF-8 continuation byte. */
+			len = 32;
+			while (len > 0 && (p[len] & 0xc0) == 0x80)
+				len--;
+			memcpy(item, p, len);
+			memcpy(item + len, "...", 4);
 			walk_error(&w, "list item longer than 255 bytes", item);
 			continue;
 		}

@@ -16,8 +16,9 @@
 #define OTHER_COMMANDS_MAX 128
 static const char other_commands[] =
 	"allow-private-blacklist\0" "allusers\0" "apparmor\0"
-	"apparmor-replace\0" "bind\0" "blacklist\0" "blacklist-nolog\0"
-	"caps\0" "caps.drop\0" "caps.keep\0" "cgroup\0" "cpu\0"
+	"apparmor-replace\0" "apparmor-stack\0" "bind\0" "blacklist\0"
+	"blacklist-nolog\0" "caps\0" "caps.drop\0" "caps.keep\0" "cgroup\0"
+	"cpu\0"
 	"dbus-system\0" "dbus-system.broadcast\0" "dbus-system.call\0"
 	"dbus-system.own\0" "dbus-system.see\0" "dbus-system.talk\0"
 	"dbus-user\0" "dbus-user.broadcast\0" "dbus-user.call\0"
@@ -255,7 +256,10 @@ list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
 		*op = (*p == '+' || *p == '-' || *p == '=') ? *p++ : '+';
 	len = (size_t)(end - p);
 	if (len >= LIST_ITEM_SIZE) {
+		/* Cut before a UTF-8 continuation byte, not in a character. */
 		len = LIST_ITEM_SIZE - 4;
+		while (len > 0 && (p[len] & 0xc0) == 0x80)
+			len--;
 		memcpy(item + len, "...", 4);
 	} else {
 		item[len] = '\0';
@@ -407,7 +411,7 @@ settings_ignore(struct settings *s, const char *arg, const struct origin *at)
 	 * NOTE: an argument of more than one word ("noexec /tmp") is not
 	 * checked, since its first word would need a copy. */
 	if (strchr(arg, ' ') == NULL && command_of(arg) > COMMAND_COUNT &&
-	    strcmp(arg, "include") != 0)
+	    strcmp(arg, "include") != 0 && strcmp(arg, "ignore") != 0)
 		msg(MSG_WARN, at, "'ignore' names unknown command '", arg, "'",
 		    NULL);
 	s->ignore[s->nignore++] = arg;

@@ -83,6 +83,11 @@ bad_profile long-list-item "seccomp.drop mount,${a256}x" 1 \
 	"list item longer than 255 bytes '$a32...'"
 bad_profile list-item-255 "seccomp.drop ${a256%a}" 1 \
 	"unknown syscall '${a256%a}'"
+# The quote ends before a character, not inside it: é is 2 bytes.
+bad_profile long-list-item-utf8 "seccomp.drop ${a32%a}é$a256" 1 \
+	"list item longer than 255 bytes '${a32%a}...'"
+bad option-protocol-cut-utf8 "--protocol=$a32${a32%?????}é$a32" \
+	"seccwrap: --protocol: " "unknown protocol '$a32${a32%?????}...'"
 # CR line ends would join the file into one line, so a first line outside
 # the seccomp family would hide the rest: a CR inside a line is an error.
 bad_profile cr-line-ends "$(printf 'caps.drop all\rseccomp.drop mount\r')" 1 \
@@ -517,7 +522,8 @@ from $TMP/ignored.profile:1 'seccomp @default-nodebuggers' via @default -> \
 # silently, so seccwrap warns.  firejail's other commands and include
 # pass.
 printf '%s\n' 'ignore seccomp.dorp' 'ignore private-dev' 'ignore include' \
-	'ignore noexec /tmp' 'seccomp' >"$TMP/ignore-typo.profile"
+	'ignore noexec /tmp' 'ignore ignore' 'ignore apparmor-stack' \
+	'apparmor-stack' 'seccomp' >"$TMP/ignore-typo.profile"
 out=$("$SECCWRAP" -p "$TMP/ignore-typo.profile" --check 2>&1)
 check ignore-unknown-command "0 seccwrap: warning: \
 $TMP/ignore-typo.profile:1: 'ignore' names unknown command 'seccomp.dorp'" \
