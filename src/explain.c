@@ -247,6 +247,11 @@ resolve(const struct origin *at, const struct abi *abi, const char *what,
 		goto invalid;
 	}
 	index = syscall_lookup(what);
+	if (index < 0 && what[0] == '@') {
+		msg(MSG_ERROR, at, "'", what, "' is a group: see "
+		    "--debug-syscall-groups=", what, NULL);
+		return -1;
+	}
 	if (index < 0) {
 		problem = "unknown syscall '";
 		goto invalid;

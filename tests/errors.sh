@@ -495,6 +495,10 @@ bad option-debug-groups-commas "--debug-syscall-groups=,," \
 	"seccwrap: --debug-syscall-groups=,,: " "missing group"
 bad option-explain-no-call "--explain" "seccwrap: --explain: " \
 	"missing syscall"
+# A group is no syscall, but --debug-syscall-groups lists its calls.
+out=$("$SECCWRAP" --explain=@mount 2>&1)
+check option-explain-group "125 seccwrap: --explain: '@mount' is a group: \
+see --debug-syscall-groups=@mount" "$? $out"
 bad option-arch-no-value "--arch --print" "seccwrap: --arch: " \
 	"missing architecture"
 # A filter for another kernel would kill the command at its first call.
