@@ -8,6 +8,7 @@
 #                        i386, aarch64, arm, riscv64, ppc64le, ppc64,
 #                        ppc, s390x, mips64el, mipsel, mips64 or mips)
 #                        picks one
+#   ./build.sh asan      build out/asan/seccwrap with ASan and UBSan
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
 #   ./build.sh fuzz [SECONDS]  build the libFuzzer harnesses of fuzz/ into
@@ -64,7 +65,8 @@ done
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
 need() {
-	if ! command -v "$1" >/dev/null 2>&1; then
+	# CC may carry arguments ("ccache gcc"): the first word is the tool.
+	if ! command -v "${1%% *}" >/dev/null 2>&1; then
 		echo "build.sh: '$1' not found; install it with: apt-get install -y $2" >&2
 		exit 1
 	fi
@@ -254,8 +256,12 @@ build_initramfs() {
 	run ln -s busybox "$ir_root/bin/sh"
 	run cp "$OUT/$ir_arch-nolibc/seccwrap" "$ir_root/bin/seccwrap"
 	run cp tests/boot/init "$ir_root/init"
-	run chmod 755 "$ir_root/init"
 	run cp tests/boot/init.profile "$ir_root/etc/seccwrap/init.profile"
+	# cp keeps the modes of the sources, which the linker's umask and
+	# the checkout's set: fix them, as for the folders above.
+	run chmod 755 "$ir_root/bin/busybox" "$ir_root/bin/seccwrap" \
+		"$ir_root/init"
+	run chmod 644 "$ir_root/etc/seccwrap/init.profile"
 
 	# The kernel unpacks newc archives only.  -R 0:0 makes root the
 	# owner of every file, as in an image built by root.  For the same
@@ -282,6 +288,14 @@ build_initramfs() {
 build_fuzz() {
 	need clang "clang libclang-rt-14-dev"
 	seconds=${1:-60}
+	# libFuzzer reads a time that is no number, or 0, as no limit.
+	case $seconds in
+	'' | *[!0-9]* | 0)
+		echo "build.sh: fuzz needs a number of seconds above 0," \
+			"not '$seconds'" >&2
+		exit 125
+		;;
+	esac
 	dir=$OUT/fuzz
 	fuzz_flags="-std=c99 -D_GNU_SOURCE -Wall -Wextra -Werror -g -O1 \
 -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itables \

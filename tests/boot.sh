@@ -241,13 +241,14 @@ boot_image() {
 		return 1
 	fi
 	pass "$1/initramfs"
-	# A second build, a second later and under another umask, gives
-	# the same bytes (the file times and modes are fixed).  Once is
-	# enough: the steps are the same for every arch.
+	# A second build, a second later and under umask 077, which the
+	# linker applies to seccwrap, gives the same bytes (the file times
+	# and modes are fixed).  Once is enough: the steps are the same for
+	# every arch.
 	if [ "$1" = x86_64 ]; then
 		cp "$ROOT/out/initramfs-$1.cpio.gz" "$TMP/first-$1.cpio.gz"
 		sleep 1
-		if ! (umask 002 && cd "$ROOT" &&
+		if ! (umask 077 && cd "$ROOT" &&
 			CC='' ARCH='' sh build.sh initramfs "$1") \
 			>"$_log" 2>&1; then
 			fail "$1/initramfs-again" "the second build failed"
