@@ -157,11 +157,16 @@ stderr_has seccomp-einval/message \
 rejected no-nnp "$OUTER" prctl@0=38=EINVAL -- "$SECCWRAP" \
 	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
 # An outer filter that returns errno 0 for PR_SET_NO_NEW_PRIVS fakes
-# success, and the query afterwards finds the bit unset.
-rejected nnp-faked "$OUTER" prctl@0=38=0 -- "$SECCWRAP" \
-	--seccomp.drop=mount -- sh -c "touch '$MARKER'"
-stderr_has nnp-faked/message 'no_new_privs is not set although' \
-	"expected the query that found the bit unset"
+# success, and the query afterwards finds the bit unset.  Without root
+# the outer helper has to set the bit itself to install its filter.
+if [ "$(id -u)" -eq 0 ]; then
+	rejected nnp-faked "$OUTER" prctl@0=38=0 -- "$SECCWRAP" \
+		--seccomp.drop=mount -- sh -c "touch '$MARKER'"
+	stderr_has nnp-faked/message 'no_new_privs is not set although' \
+		"expected the query that found the bit unset"
+else
+	skip nnp-faked "needs root, to install a filter without no_new_privs"
+fi
 # seccwrap sets no signal handler, so EINTR comes only from a filter, and
 # a retry would get it again: failed reads and writes end the run.
 printf 'seccomp.drop mount\n' >"$TMP/eintr.profile"

@@ -15,6 +15,24 @@ if [ ! -x "$SECCWRAP" ]; then
 	echo "tests/run.sh: $SECCWRAP not found; run ./build.sh first" >&2
 	exit 125
 fi
+# Each suite runs in a folder of its own, so a relative path would name
+# nothing there.
+case $SECCWRAP in
+/*) ;;
+*) SECCWRAP=$(pwd)/$SECCWRAP ;;
+esac
+# The suites pass paths through the shell unquoted in places, so a blank
+# in one would split it.  Stop with the reason instead of failing
+# hundreds of tests.
+for dir in "$ROOT" "$SECCWRAP" "$(dirname "$(mktemp -u)")"; do
+	case $dir in
+	*[[:space:]]*)
+		echo "tests/run.sh: '$dir' has a blank; run the tests from" \
+			"paths without one (the checkout, SECCWRAP, TMPDIR)" >&2
+		exit 125
+		;;
+	esac
+done
 
 # A mistyped name stops the run before anything else, with the names
 # that exist, rather than counting as a suite that printed nothing.
