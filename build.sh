@@ -86,6 +86,12 @@ run() {
 # include path, from after musl's own.  -fno-builtin: at -O2, GCC would
 # turn calloc()'s "allocate, then clear" into a call to calloc().
 build_musl() {
+	# musl-gcc builds for the host only: a cross build is a nolibc one.
+	if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$(target_arch gcc)" ]; then
+		echo "build.sh: the musl build is for this machine only; for" \
+			"$ARCH, use ARCH=$ARCH ./build.sh nolibc" >&2
+		exit 125
+	fi
 	need "$CC" musl-tools
 	mkdir -p "$OUT/musl"
 	for part in malloc stat; do
@@ -105,7 +111,9 @@ build_musl() {
 # Print the kernel's name for the architecture that the compiler $1
 # targets, from its target triple.
 target_arch() {
-	case $("$1" -dumpmachine) in
+	# $1 unquoted: CC may carry arguments ("ccache gcc").
+	# shellcheck disable=SC2086
+	case $($1 -dumpmachine) in
 	x86_64-*) echo x86_64 ;;
 	i?86-*) echo i386 ;;
 	aarch64-*) echo aarch64 ;;
