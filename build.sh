@@ -23,14 +23,17 @@
 #   ./build.sh tables    fetch the newest kernel headers and regenerate tables/
 #   ./build.sh clean     remove build output
 #
-# CC and CFLAGS_EXTRA are honoured; every command is echoed.
+# CC, CFLAGS_EXTRA and BUILD_OUT (in place of out/) are honoured; every
+# command is echoed.
 set -eu
 cd "$(dirname "$0")"
 
 CC_GIVEN=${CC:-}
 : "${CC:=musl-gcc}"
 : "${CFLAGS_EXTRA:=}"
-OUT=out
+# BUILD_OUT: the folder for everything but ./seccwrap, so that the test
+# suites can build into tests/out and leave out/ to the user.
+OUT=${BUILD_OUT:-out}
 # -fno-pie: the binary is a static non-PIE executable anyway, and code
 # compiled for PIE keeps its pointer tables in .data.rel.ro (2.4 KB).
 # -Oz saves about 700 bytes over -Os on x86 and costs 0.3% more

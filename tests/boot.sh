@@ -125,10 +125,10 @@ boot_overlay() {
 		# 64-bit kernel and filter all of its ABIs.
 		if (cd "$ROOT" && CC='' ARCH="$2" sh build.sh nolibc) \
 			>"$TMP/seccwrap32.log" 2>&1; then
-			cp "$ROOT/out/$2-nolibc/seccwrap" "$3/test/seccwrap32"
+			cp "$BUILD_OUT/$2-nolibc/seccwrap" "$3/test/seccwrap32"
 		fi
 	fi
-	BOOT_SECCWRAP="out/$1-nolibc/seccwrap"
+	BOOT_SECCWRAP="$BUILD_OUT/$1-nolibc/seccwrap"
 	if [ "$1" = x86_64 ] && boot_is_static "$SECCWRAP"; then
 		cp "$SECCWRAP" "$3/bin/seccwrap"
 		BOOT_SECCWRAP=$SECCWRAP
@@ -246,14 +246,14 @@ boot_image() {
 	# and modes are fixed).  Once is enough: the steps are the same for
 	# every arch.
 	if [ "$1" = x86_64 ]; then
-		cp "$ROOT/out/initramfs-$1.cpio.gz" "$TMP/first-$1.cpio.gz"
+		cp "$BUILD_OUT/initramfs-$1.cpio.gz" "$TMP/first-$1.cpio.gz"
 		sleep 1
 		if ! (umask 077 && cd "$ROOT" &&
 			CC='' ARCH='' sh build.sh initramfs "$1") \
 			>"$_log" 2>&1; then
 			fail "$1/initramfs-again" "the second build failed"
 		elif cmp -s "$TMP/first-$1.cpio.gz" \
-			"$ROOT/out/initramfs-$1.cpio.gz"; then
+			"$BUILD_OUT/initramfs-$1.cpio.gz"; then
 			pass "$1/initramfs-reproducible"
 		else
 			fail "$1/initramfs-reproducible" "two builds differ"
@@ -263,7 +263,7 @@ boot_image() {
 	boot_overlay "$1" "$2" "$TMP/overlay-$1" || return 1
 	# The kernel unpacks concatenated archives in order, so the overlay
 	# adds /test to the image as it ships, and may replace /bin/seccwrap.
-	cat "$ROOT/out/initramfs-$1.cpio.gz" "$TMP/overlay-$1.cpio.gz" \
+	cat "$BUILD_OUT/initramfs-$1.cpio.gz" "$TMP/overlay-$1.cpio.gz" \
 		>"$TMP/initrd-$1"
 }
 

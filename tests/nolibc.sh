@@ -171,7 +171,7 @@ if [ -x "$NOLIBC_TEST" ]; then
 	unit host "$NOLIBC_TEST"
 fi
 
-# Cross builds write to out/ARCH-nolibc/ as ./build.sh does.  seccwrap
+# Cross builds write to $BUILD_OUT/ARCH-nolibc/ (tests/run.sh).  seccwrap
 # itself builds only where tables/ covers the architecture.
 for arch in i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x mips64el mipsel \
 	mips64 mips; do
@@ -189,7 +189,7 @@ for arch in i386 aarch64 arm riscv64 ppc64le ppc64 ppc s390x mips64el mipsel \
 		skip "cross/$arch" "no $cc (Debian package gcc-${cc%-gcc})"
 		continue
 	fi
-	dir=$ROOT/out/$arch-nolibc
+	dir=$BUILD_OUT/$arch-nolibc
 	rm -f "$dir/nolibc_test" "$dir/seccwrap"
 	(cd "$ROOT" && CC='' ARCH=$arch sh build.sh nolibc) \
 		>"$TMP/cross.log" 2>&1

@@ -47,6 +47,11 @@ for suite in "$@"; do
 	exit 125
 done
 
+# The suites' builds (nolibc binaries, initramfs images) go here, not
+# to out/, where they would replace what the user built.
+BUILD_OUT=$TESTS/out/build
+export BUILD_OUT
+
 log=$(mktemp)
 if ! sh "$TESTS/build.sh" >"$log" 2>&1; then
 	cat "$log"

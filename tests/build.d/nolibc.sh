@@ -20,8 +20,8 @@ if outdated "$OUT/seccwrap-nolibc" || [ ! -x "$OUT/nolibc_test" ]; then
 	if CC='' ARCH='' sh "$ROOT/build.sh" nolibc >"$nolibc_log" 2>&1; then
 		# build.sh echoes its commands; the output folder is named
 		# after the host's architecture.
-		nolibc_dir=$ROOT/$(sed -n \
-			's|.* -o \(out/[^ ]*-nolibc\)/seccwrap .*|\1|p' \
+		nolibc_dir=$(sed -n \
+			's|.* -o \([^ ]*-nolibc\)/seccwrap .*|\1|p' \
 			"$nolibc_log")
 		cp "$nolibc_dir/seccwrap" "$OUT/seccwrap-nolibc"
 		cp "$nolibc_dir/nolibc_test" "$OUT/nolibc_test"
@@ -42,7 +42,7 @@ then
 	rm -f "$OUT/seccwrap-i386"
 	echo "CC= ARCH=i386 sh $ROOT/build.sh nolibc >$i386_log"
 	if CC='' ARCH=i386 sh "$ROOT/build.sh" nolibc >"$i386_log" 2>&1; then
-		cp "$ROOT/out/i386-nolibc/seccwrap" "$OUT/seccwrap-i386"
+		cp "$BUILD_OUT/i386-nolibc/seccwrap" "$OUT/seccwrap-i386"
 	else
 		echo "tests/build.d/nolibc.sh: ARCH=i386 ./build.sh nolibc" \
 			"failed; see $i386_log" >&2
