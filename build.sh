@@ -31,8 +31,8 @@ cd "$(dirname "$0")"
 CC_GIVEN=${CC:-}
 : "${CC:=musl-gcc}"
 : "${CFLAGS_EXTRA:=}"
-# BUILD_OUT: the folder for everything but ./seccwrap, so that the test
-# suites can build into tests/out and leave out/ to the user.
+# BUILD_OUT is the folder for every output but ./seccwrap, so that the
+# test suites can build into tests/out and leave out/ to the user.
 OUT=${BUILD_OUT:-out}
 # -fno-pie: the binary is a static non-PIE executable anyway, and code
 # compiled for PIE keeps its pointer tables in .data.rel.ro (2.4 KB).
@@ -68,7 +68,7 @@ done
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
 need() {
-	# CC may carry arguments ("ccache gcc"): the first word is the tool.
+	# CC may carry arguments ("ccache gcc"), so look up its first word.
 	if ! command -v "${1%% *}" >/dev/null 2>&1; then
 		echo "build.sh: '$1' not found; install it with: apt-get install -y $2" >&2
 		exit 1
@@ -89,7 +89,7 @@ run() {
 # include path, from after musl's own.  -fno-builtin: at -O2, GCC would
 # turn calloc()'s "allocate, then clear" into a call to calloc().
 build_musl() {
-	# musl-gcc builds for the host only: a cross build is a nolibc one.
+	# musl-gcc builds for the host only, so a cross build is a nolibc one.
 	if [ -n "${ARCH:-}" ] && [ "$ARCH" != "$(target_arch gcc)" ]; then
 		echo "build.sh: the musl build is for this machine only; for" \
 			"$ARCH, use ARCH=$ARCH ./build.sh nolibc" >&2
@@ -268,8 +268,8 @@ build_initramfs() {
 	run cp "$OUT/$ir_arch-nolibc/seccwrap" "$ir_root/bin/seccwrap"
 	run cp tests/boot/init "$ir_root/init"
 	run cp tests/boot/init.profile "$ir_root/etc/seccwrap/init.profile"
-	# cp keeps the modes of the sources, which the linker's umask and
-	# the checkout's set: fix them, as for the folders above.
+	# cp keeps the source files' modes, which come from the linker's
+	# umask and from the checkout, so set them here, as for the folders.
 	run chmod 755 "$ir_root/bin/busybox" "$ir_root/bin/seccwrap" \
 		"$ir_root/init"
 	run chmod 644 "$ir_root/etc/seccwrap/init.profile"
@@ -299,7 +299,7 @@ build_initramfs() {
 build_fuzz() {
 	need clang "clang libclang-rt-14-dev"
 	seconds=${1:-60}
-	# libFuzzer reads a time that is no number, or 0, as no limit.
+	# libFuzzer treats 0, or a value that is not a number, as no limit.
 	case $seconds in
 	'' | *[!0-9]* | 0)
 		echo "build.sh: fuzz needs a number of seconds above 0," \

@@ -270,7 +270,7 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 {
 	struct walk w = { at, fn, ctx, 0 };
 	char item[ITEM_MAX];
-	const char *p, *end;
+	const char *p, *cursor, *end;
 	size_t len, i;
 	int items = 0;
 
@@ -282,13 +282,9 @@ list_walk(const char *text, const struct origin *at, list_fn fn, void *ctx)
 		if (len == 0)
 			continue;
 		if (len >= sizeof(item)) {
-			/* Quote the start, enough to find the item, cut
-			 * before a UTF-8 continuation byte. */
-			len = 32;
-			while (len > 0 && (p[len] & 0xc0) == 0x80)
-				len--;
-			memcpy(item, p, len);
-			memcpy(item + len, "...", 4);
+			/* Quote its start, cut as the other lists cut theirs. */
+			cursor = p;
+			list_next_item(&cursor, item, NULL);
 			walk_error(&w, "list item longer than 255 bytes", item);
 			continue;
 		}

@@ -136,8 +136,8 @@ out_pad(struct out *o, unsigned int column)
  * Ranges of code points, from UnicodeData.txt and DerivedCoreProperties.txt
  * of Unicode 15.0 (Debian's unicode-data).  Each range is its first code
  * point and how many more follow it.  Bit-fields of 20 and 12 bits keep a
- * range in 4 bytes instead of 8, and GCC's -Woverflow rejects a value
- * that does not fit.
+ * range in 4 bytes instead of 8.  A value that does not fit gets a
+ * -Woverflow warning, which the build's -Werror makes an error.
  */
 static const struct {
 	uint32_t first : 20;	/* below U+100000 */

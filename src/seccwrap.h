@@ -400,8 +400,8 @@ int parse_errno(const char *s);
 int reject_leading_zero(const struct origin *at, const char *what,
 			const char *token, const char *digits,
 			const char *reader, long min, long max);
-/* Report S, an errno that parse_errno() rejected, as an error at AT;
- * LOG_OK when "log" is an action there as well as "kill". */
+/* Report S, an errno that parse_errno() rejected, as an error at AT.
+ * LOG_OK is 1 where "log" is an action as well as "kill". */
 void errno_error(const struct origin *at, const char *s, int log_ok);
 
 /* ---- policy: an action per syscall per ABI (policy.c) ---- */

@@ -69,23 +69,32 @@ bad_profile name-kill-case "seccomp.drop mount:KILL" 1 \
 # A list takes no log action, so no hint leads there.
 quoted name-log-case "seccwrap: --seccomp.drop: unknown errno 'LOG'" \
 	--seccomp.drop=mount:LOG
-# A list item has at most 255 bytes, and the message quotes the start of
-# a longer one.
-a32=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-a256=$a32$a32$a32$a32$a32$a32$a32$a32
 # An unknown name in a namespace or protocol list gets the names.
 bad option-protocol-choices "--protocol=unix,unx" "seccwrap: --protocol: " \
 	"unknown protocol 'unx'; use one of: unix, inet, inet6, netlink, packet, bluetooth"
 bad option-namespace-choices "--restrict-namespaces=-usr" \
 	"seccwrap: --restrict-namespaces: " \
 	"unknown namespace 'usr'; use one of: cgroup, ipc, net, mnt, pid, time, user, uts"
+# Every name the messages offer is one the lists accept.
+for name in unix inet inet6 netlink packet bluetooth; do
+	"$SECCWRAP" --protocol="$name" --check 2>/dev/null
+	check "protocol-choice-$name" 0 $?
+done
+for name in cgroup ipc net mnt pid time user uts; do
+	"$SECCWRAP" --restrict-namespaces="$name" --check 2>/dev/null
+	check "namespace-choice-$name" 0 $?
+done
+# A list item has at most 255 bytes.  The message quotes the first 60
+# bytes of a longer one, as the protocol and namespace lists do, and cuts
+# before a character, not inside it (é is 2 bytes).
+a32=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+a256=$a32$a32$a32$a32$a32$a32$a32$a32
 bad_profile long-list-item "seccomp.drop mount,${a256}x" 1 \
-	"list item longer than 255 bytes '$a32...'"
+	"list item longer than 255 bytes '$a32${a32%????}...'"
 bad_profile list-item-255 "seccomp.drop ${a256%a}" 1 \
 	"unknown syscall '${a256%a}'"
-# The quote ends before a character, not inside it: é is 2 bytes.
-bad_profile long-list-item-utf8 "seccomp.drop ${a32%a}é$a256" 1 \
-	"list item longer than 255 bytes '${a32%a}...'"
+bad_profile long-list-item-utf8 "seccomp.drop $a32${a32%?????}é$a256" 1 \
+	"list item longer than 255 bytes '$a32${a32%?????}...'"
 bad option-protocol-cut-utf8 "--protocol=$a32${a32%?????}é$a32" \
 	"seccwrap: --protocol: " "unknown protocol '$a32${a32%?????}...'"
 # CR line ends would join the file into one line, so a first line outside
@@ -536,7 +545,7 @@ out=$("$SECCWRAP" --ignore=seccomp.dorp -p "$TMP/ignored.profile" --check \
 	2>&1)
 check ignore-option-unknown-command "0 seccwrap: warning: --ignore: \
 'ignore' names unknown command 'seccomp.dorp'" "$? $out"
-# 32 ignores at most, in options as in profiles.
+# At most 32 ignores are allowed, options and profile lines together.
 set --
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 \
 	25 26 27 28 29 30 31 32 33; do

@@ -34,6 +34,13 @@ for dir in "$ROOT" "$SECCWRAP" "$(dirname "$(mktemp -u)")"; do
 	esac
 done
 
+# Print the suite names: each tests/NAME.sh except the runner's own
+# scripts.
+suite_names() {
+	(cd "$TESTS" && ls ./*.sh) | sed 's|^\./||; s|\.sh$||' |
+		grep -v -x -e run -e lib -e build
+}
+
 # A mistyped name stops the run before anything else, with the names
 # that exist, rather than counting as a suite that printed nothing.
 for suite in "$@"; do
@@ -42,8 +49,7 @@ for suite in "$@"; do
 	*) [ -f "$TESTS/$suite.sh" ] && continue ;;
 	esac
 	echo "tests/run.sh: no suite '$suite'; the suites are:" \
-		$(cd "$TESTS" && ls ./*.sh | sed 's|^\./||; s|\.sh$||' |
-			grep -v -x -e run -e lib -e build) >&2
+		$(suite_names) >&2
 	exit 125
 done
 
@@ -64,9 +70,8 @@ rm -f "$log"
 
 # SKIP_SUITES: suites to leave out of a full run, separated by blanks.
 if [ $# -eq 0 ]; then
-	set -- $(cd "$TESTS" && ls ./*.sh | sed 's|^\./||; s|\.sh$||' |
-		grep -v -x -e run -e lib -e build $(for s in ${SKIP_SUITES:-}; do
-			printf ' -e %s' "$s"; done))
+	set -- $(suite_names | grep -v -x -e '' $(for s in ${SKIP_SUITES:-}; do
+		printf ' -e %s' "$s"; done))
 fi
 
 results=$(mktemp)
