@@ -67,12 +67,18 @@ for f in src/*.c; do
 done
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
+# With no PACKAGE, COMMAND came from the user's CC, whose package only
+# the user knows.
 need() {
 	# CC may carry arguments ("ccache gcc"), so look up its first word.
-	if ! command -v "${1%% *}" >/dev/null 2>&1; then
-		echo "build.sh: '$1' not found; install it with: apt-get install -y $2" >&2
-		exit 1
+	command -v "${1%% *}" >/dev/null 2>&1 && return
+	if [ -n "$2" ]; then
+		echo "build.sh: '$1' not found; install it with:" \
+			"apt-get install -y $2" >&2
+	else
+		echo "build.sh: CC names '$1', which is not found" >&2
 	fi
+	exit 125
 }
 
 run() {
@@ -95,7 +101,7 @@ build_musl() {
 			"$ARCH, use ARCH=$ARCH ./build.sh nolibc" >&2
 		exit 125
 	fi
-	need "$CC" musl-tools
+	if [ -n "$CC_GIVEN" ]; then need "$CC" ""; else need "$CC" musl-tools; fi
 	mkdir -p "$OUT/musl"
 	for part in malloc stat; do
 		# shellcheck disable=SC2086
@@ -182,6 +188,7 @@ nolibc_cc() {
 build_nolibc() {
 	cc=$CC_GIVEN
 	pkg=gcc
+	[ -z "$cc" ] || pkg=
 	if [ -z "$cc" ] && [ -n "${ARCH:-}" ] &&
 		[ "$ARCH" != "$(target_arch gcc)" ]; then
 		# cross_gcc runs in a subshell here, so its exit for an

@@ -87,6 +87,16 @@ check build/cc-arch-conflict-message \
 (cd "$ROOT" && CC=gcc sh build.sh initramfs mipsel) >"$TMP/cc.out" 2>&1
 check build/cc-initramfs-conflict-status 125 "$?"
 
+# A CC that is not installed stops with its name and no package hint,
+# since only the user knows which package holds it.
+for what in musl nolibc; do
+	(cd "$ROOT" && CC=no-such-cc sh build.sh "$what") >"$TMP/cc.out" 2>&1
+	check "build/cc-missing-$what-status" 125 "$?"
+	check "build/cc-missing-$what-message" \
+		"build.sh: CC names 'no-such-cc', which is not found" \
+		"$(cat "$TMP/cc.out")"
+done
+
 # --- unit test on the host and on other architectures ----------------------
 
 # cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
