@@ -625,30 +625,32 @@ find(struct abi_build *ab, unsigned int name)
 }
 
 /* An argument filter command (memory-deny-write-execute,
- * restrict-namespaces, protocol, or the personality rule of
- * block-secondary) being applied to one ABI. */
+ * restrict-namespaces, protocol, the personality rule of block-secondary,
+ * or the terminal rule) being applied to one ABI. */
 struct filter_command {
 	struct build *b;
 	struct abi_build *ab;
 	const struct origin *at;	/* the command's line */
 	uint32_t action;		/* what its rules give */
-	int over_list;			/* its errnos replace the list's */
+	int over_list;			/* its errnos replace the list's;
+					 * -1: it acts where the list allows */
 };
 
 /*
  * Return 1 when ACTION, from command C, replaces BASE, the list's action
  * for the call: where the list lets the call run, and over the list's
- * errno when ACTION kills, or is an errno and C's over_list is set.
+ * errno when ACTION kills, or is an errno and C's over_list is 1.
  * firejail's stacked filters give the same: the kernel picks a kill over
  * an errno, an errno over a log, and between errnos the filter installed
  * last (protocol, then block-secondary, the lists, mdwx and namespaces).
+ * The terminal rule, which firejail lacks, sets over_list to -1.
  */
 static int
 replaces(const struct filter_command *c, uint32_t base, uint32_t action)
 {
 	if (is_allowing(base))
 		return 1;
-	return (base & RET_ACTION_MASK) == RET_ERRNO &&
+	return c->over_list >= 0 && (base & RET_ACTION_MASK) == RET_ERRNO &&
 	       (action == c->b->kill_action ||
 		(c->over_list && (action & RET_ACTION_MASK) == RET_ERRNO));
 }
@@ -885,6 +887,41 @@ add_personality(struct build *b, struct abi_build *ab)
 		add_rule(&c, SC_personality, &test[2], 1);
 }
 
+/*
+ * ioctl(fd, TIOCSTI, &c) pushes C into the input of the terminal FD, and
+ * TIOCLINUX's paste subcommand does the same on a virtual console: the
+ * shell that started seccwrap reads it as typed once the command ends,
+ * and runs it unfiltered.  firejail flushes that input when its sandbox
+ * ends, and bubblewrap's --new-session takes the terminal away.  seccwrap
+ * has exec'd the command in its place and can do neither, so the filter
+ * denies both requests wherever the lists let ioctl run.
+ * The kernel reads the request as an unsigned int, so only the low word
+ * counts.  The values are those of each arch's asm/ioctls.h: mips has
+ * its own, and sh encodes them with _IOW.
+ */
+static void
+add_terminal(struct build *b, struct abi_build *ab)
+{
+	static const struct origin at = {
+		.file = "built-in", .command = "no terminal input"
+	};
+	/* Where a list denies ioctl, its action stands for every request,
+	 * even where the error action would kill (over_list -1). */
+	struct filter_command c = { b, ab, &at, error_action(b, ab, 0), -1 };
+	/* The ELF machine: 8 is EM_MIPS, 42 EM_SH (linux/elf-em.h). */
+	uint32_t machine = ab->abi->audit_arch & 0xffffu;
+	struct arg_test t = { 1, 0, TEST_EQ, 0xffffffffu, 0x5412 };
+
+	if (machine == 8)
+		t.value = 0x5472;
+	if (machine == 42)
+		t.value |= 0x40010000u;
+	add_rule(&c, SC_ioctl, &t, 1);
+	/* TIOCLINUX: 0x541c, and 0x5483 on mips */
+	t.value += machine == 8 ? 0x11 : 0xa;
+	add_rule(&c, SC_ioctl, &t, 1);
+}
+
 /* seccwrap's own execve runs under the filter, so it must be allowed.
  * Keep its decision: the table goes to the next arch before check_exec()
  * reports, after every list.  execveat may be denied, since seccwrap
@@ -1078,6 +1115,7 @@ fill_abi(struct build *b, struct abi_build *ab)
 		add_protocol(b, ab);
 	if (s->block_secondary && ab->native)
 		add_personality(b, ab);
+	add_terminal(b, ab);
 }
 
 /* Return 1 when X and Y decide alike and come from the same place. */

@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -136,6 +138,41 @@ fd_result(long fd)
 		close(fd);
 		r.ret = 0;
 	}
+	return r;
+}
+
+/*
+ * Push one byte into the input of a new pseudo-terminal with ioctl(CMD),
+ * as TIOCSTI does, or make another terminal request there.  The slave
+ * becomes the controlling terminal where setsid() lets it, which TIOCSTI
+ * needs unless the caller has CAP_SYS_ADMIN.  A failure before the
+ * ioctl reports an errno the filter cannot give (-2 in ret).
+ */
+static struct result
+op_terminal(unsigned long cmd)
+{
+	char c = '#', *name;
+	int master, slave;
+	struct result r = { -2, 0 };
+
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0)
+		return (struct result){ -2, errno };
+	if (grantpt(master) == 0 && unlockpt(master) == 0 &&
+	    (name = ptsname(master)) != NULL) {
+		setsid();
+		slave = open(name, O_RDWR);
+		if (slave >= 0) {
+			r = from_libc(syscall(SYS_ioctl, slave, cmd, &c));
+			close(slave);
+		} else {
+			r.err = errno;
+		}
+	}
+	/* Closing the master hangs up the slave, which sends SIGHUP to a
+	 * process whose controlling terminal it is. */
+	signal(SIGHUP, SIG_IGN);
+	close(master);
 	return r;
 }
 
@@ -376,6 +413,16 @@ run_simple(const char *name, struct result *r)
 		*r = op_read_exec();
 	else if (strcmp(name, "personality-linux32") == 0)
 		*r = from_libc(syscall(SYS_personality, PER_LINUX32));
+	else if (strcmp(name, "tiocsti") == 0)
+		*r = op_terminal(TIOCSTI);
+	else if (strcmp(name, "tioclinux") == 0)
+		*r = op_terminal(TIOCLINUX);
+#if ULONG_MAX > 0xffffffffUL
+	/* The kernel takes the request as an unsigned int, so a high word
+	 * changes nothing for it. */
+	else if (strcmp(name, "tiocsti-high") == 0)
+		*r = op_terminal(TIOCSTI | 1UL << 32);
+#endif
 #if defined(__i386__)
 	else if (strcmp(name, "socketcall-unix") == 0)
 		*r = op_socketcall(AF_UNIX);
