@@ -215,6 +215,9 @@ build_nolibc() {
 	# As for musl, 160 bytes less on x86_64.  It adds 96 bytes on i386
 	# and changes nothing on aarch64.
 	[ "$arch" = x86_64 ] && arch_flags=-fno-jump-tables
+	# aarch64: GCC's out-of-line atomics pick LSE or not through libgcc,
+	# which reads the hardware caps with __getauxval, a glibc function.
+	[ "$arch" = aarch64 ] && arch_flags=-mno-outline-atomics
 	mkdir -p "$OUT/$arch-nolibc"
 	nolibc_cc "$OUT/$arch-nolibc/nolibc_test" nolibc/test/nolibc_test.c
 	# shellcheck disable=SC2086

@@ -476,10 +476,24 @@ asm_finish(struct assembler *a, struct program *prog)
 			return err;
 		len = place(a);
 	}
-	prog->insn = malloc((size_t)len * sizeof(*prog->insn));
-	if (prog->insn == NULL)
-		return -ENOMEM;
-	emit(a, prog->insn);
+	/*
+	 * Without trampolines instruction I stays at index I, and its 8
+	 * bytes in the program end before its own struct asm_insn starts
+	 * (for I > 0).  emit() reads each instruction before writing its
+	 * slot, and afterwards only later ones, since BPF jumps forward.  So
+	 * the program can take the place of the instructions: a copy of its
+	 * own touched one page more per run.
+	 */
+	if (len == a->ninsn) {
+		emit(a, (struct bpf_insn *)a->insn);
+		prog->insn = (struct bpf_insn *)a->insn;
+		a->insn = NULL;
+	} else {
+		prog->insn = malloc((size_t)len * sizeof(*prog->insn));
+		if (prog->insn == NULL)
+			return -ENOMEM;
+		emit(a, prog->insn);
+	}
 	prog->len = len;
 	return 0;
 }

@@ -469,17 +469,21 @@ make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 
 /*
  * Guess how many instructions C needs: about a jump per span boundary,
- * a few shared RETs, and per argument block its rules' loads, masks and
- * jumps.  A low guess only costs the assembler a copy.
+ * a few shared RETs, and per argument rule at most a load, a mask and a
+ * jump per test, and its RET.  A low guess costs the assembler a copy,
+ * and a high one memory that may spill onto a page no run touched before.
  */
 static unsigned int
 expected_length(const struct arch_ctx *c)
 {
-	unsigned int i, n = 8 + c->nspans;
+	const struct arg_filter *f;
+	unsigned int i, j, n = 4 + c->nspans;
 
-	for (i = 0; i < c->nspans; i++)
-		if (c->span[i].d->args != NULL)
-			n += 3 * RULE_TESTS_MAX * c->span[i].d->args->nrules;
+	for (i = 0; i < c->nspans; i++) {
+		f = c->span[i].d->args;
+		for (j = 0; f != NULL && j < f->nrules; j++)
+			n += 3 * f->rule[j].ntests;
+	}
 	return n;
 }
 

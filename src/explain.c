@@ -207,7 +207,7 @@ put_rules(struct out *o, const struct range *r, const struct abi *abi,
 		out_str(o, ": ");
 		print_action(o, rule->action);
 		out_str(o, ", ");
-		put_origin(o, &rule->origin);
+		put_origin(o, rule->origin);
 		out_char(o, '\n');
 	}
 	out_str(o, "  otherwise: ");

@@ -696,7 +696,7 @@ add_rule(const struct filter_command *c, unsigned int name,
 	r->action = c->action;
 	r->ntests = ntests;
 	memcpy(r->test, test, ntests * sizeof(*test));
-	r->origin = *c->at;
+	r->origin = c->at;
 }
 
 /* Deny NAME outright where C's action replaces the list's action. */

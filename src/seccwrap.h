@@ -425,12 +425,13 @@ struct arg_rule {
 	uint32_t action;
 	unsigned int ntests;
 	struct arg_test test[RULE_TESTS_MAX];
-	struct origin origin;
+	const struct origin *origin;	/* a setting's or a static one */
 };
 
 /* Rules are tried in order; when none holds, the syscall gets the
- * decision's action. */
-#define FILTER_RULES_MAX 4
+ * decision's action.  personality gets the most: one from
+ * memory-deny-write-execute and two from block-secondary. */
+#define FILTER_RULES_MAX 3
 struct arg_filter {
 	unsigned int nrules;
 	struct arg_rule rule[FILTER_RULES_MAX];
