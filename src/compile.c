@@ -470,8 +470,9 @@ make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 /*
  * Guess how many instructions C needs: about a jump per span boundary,
  * a few shared RETs, and per argument rule at most a load, a mask and a
- * jump per test, and its RET.  A low guess costs the assembler a copy,
- * and a high one memory that may spill onto a page no run touched before.
+ * jump per test.  A low guess costs the assembler a copy (lists with
+ * many errnos, each with a RET of its own, get one), and a high one
+ * memory that may spill onto a page no run touched before.
  */
 static unsigned int
 expected_length(const struct arch_ctx *c)

@@ -864,15 +864,16 @@ output_program(const struct options *opt, const struct program *prog)
  * before it is read.  The ASan build has no such arena, and the weak
  * symbol is then NULL.
  */
-extern char __bss_start[];
 extern char nolibc_first_arena[] __attribute__((__weak__));
 
 static void
 prefault(void)
 {
-	/* From the start of __bss_start's page, which the kernel maps
-	 * writable with the rest of the segment. */
-	char *p = (char *)((uintptr_t)__bss_start & ~(uintptr_t)4095);
+	/* From the page of msg.c's first variable, which build.sh links
+	 * first.  Not from __bss_start: ld sets it before aligning .bss,
+	 * so it can lie on the page before the writable segment, which
+	 * is not mapped where that segment has no .data. */
+	char *p = (char *)((uintptr_t)&msg_errors & ~(uintptr_t)4095);
 
 	/* An atomic OR of 0 writes without changing anything; a word
 	 * wide one needs no helper from libatomic on any arch. */
