@@ -465,7 +465,7 @@ arch_select(const char *name)
  * the start of the name it gives with it (COMPAT_UTS_MACHINE of each
  * kernel's asm/compat.h: "armv8l" or "armv8b", "ppc" or "ppcle").
  */
-static const struct {
+static const struct kernel64 {
 	uint8_t arch32;
 	uint8_t arch64;
 	char machine[10];
@@ -526,43 +526,42 @@ host_abi32(void)
 	return NULL;
 }
 
-int
-arch_has_kernel64(void)
+/* Return the kernel64[] entry whose arch32 is this build's arch, or
+ * NULL.  No arch is the arch32 of two entries. */
+static const struct kernel64 *
+own_kernel64(void)
 {
 	unsigned int i;
 
 	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++)
 		if (kernel64[i].arch32 == HOST)
-			return 1;
-	return 0;
+			return &kernel64[i];
+	return NULL;
+}
+
+int
+arch_has_kernel64(void)
+{
+	return own_kernel64() != NULL;
 }
 
 int
 arch_compat_machine(const char *machine)
 {
-	unsigned int i;
+	const struct kernel64 *k = own_kernel64();
 
-	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++)
-		if (kernel64[i].arch32 == HOST &&
-		    strncmp(machine, kernel64[i].compat,
-			    strlen(kernel64[i].compat)) == 0)
-			return 1;
-	return 0;
+	return k != NULL && strncmp(machine, k->compat, strlen(k->compat)) == 0;
 }
 
 int
 arch_select_kernel(const char *machine)
 {
-	unsigned int i;
+	const struct kernel64 *k = own_kernel64();
 
-	for (i = 0; i < sizeof(kernel64) / sizeof(kernel64[0]); i++) {
-		if (kernel64[i].arch32 != HOST || (machine != NULL &&
-		    strcmp(kernel64[i].machine, machine) != 0))
-			continue;
-		select_arch(&arches[kernel64[i].arch64]);
-		return 1;
-	}
-	return 0;
+	if (k == NULL || (machine != NULL && strcmp(k->machine, machine) != 0))
+		return 0;
+	select_arch(&arches[k->arch64]);
+	return 1;
 }
 
 unsigned int
