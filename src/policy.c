@@ -854,14 +854,10 @@ add_protocol(struct build *b, struct abi_build *ab)
 		test[n].value = domains[i];
 		n++;
 	}
-	/* socketpair takes the same domain argument. */
-	if (n == 0) {
-		deny(&c, SC_socket);
-		deny(&c, SC_socketpair);
-	} else {
-		add_rule(&c, SC_socket, test, n);
-		add_rule(&c, SC_socketpair, test, n);
-	}
+	/* socketpair takes the same domain argument.  With no family
+	 * allowed, N is 0 and add_rule() denies both outright. */
+	add_rule(&c, SC_socket, test, n);
+	add_rule(&c, SC_socketpair, test, n);
 	/* Both create sockets where the filter cannot see the domain. */
 	c.action = RET_ERRNO | b->enosys;
 	deny(&c, SC_socketcall);
