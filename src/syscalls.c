@@ -399,10 +399,10 @@ abi_by_name(const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < host_abi_count; i++) {
-		if (compare(name, host_abis[i]->name) == 0)
-			return host_abis[i];
-	}
+	ensure_selected();
+	for (i = 0; i < slot_count; i++)
+		if (compare(name, abi_slot[i].name) == 0)
+			return &abi_slot[i];
 	return NULL;
 }
 
