@@ -37,6 +37,7 @@ struct abi_build {
 	uint32_t pcount;	/* decisions for private_lo + 0 .. pcount - 1 */
 	uint32_t *pdec;		/* the named arch-private calls */
 	long clone3;		/* clone3's number, or -1 */
+	uint32_t error;		/* error_action() of every number but clone3 */
 	int split;		/* blocked, with clone3 apart (clone3_dec) */
 	uint32_t clone3_dec;
 };
@@ -509,8 +510,8 @@ apply_list(struct build *b, struct abi_build *ab, const struct list_setting *l,
 	uint32_t i, fill, clone3;
 	long off;
 
-	fill = palette_add(b, mode == MODE_DENY ? RET_ALLOW :
-		       error_action(b, ab, 0), NULL, at);
+	fill = palette_add(b, mode == MODE_DENY ? RET_ALLOW : ab->error,
+			   NULL, at);
 	clone3 = mode == MODE_KEEP ? palette_add(b, error_action(b, ab,
 				     (uint32_t)ab->clone3), NULL, at) : fill;
 	/* A syscall newer than the tables must look absent to a keep list,
@@ -588,7 +589,7 @@ apply_secondary(struct build *b, struct abi_build *ab)
 static void
 apply_blocked(struct build *b, struct abi_build *ab, const struct origin *at)
 {
-	uint32_t action = error_action(b, ab, 0);
+	uint32_t action = ab->error;
 	uint32_t clone3 = error_action(b, ab, (uint32_t)ab->clone3);
 
 	ab->above = palette_add(b, action, NULL, at);
@@ -772,9 +773,7 @@ add_mapping_rule(const struct filter_command *c, unsigned int name,
 static void
 add_mdwx(struct build *b, struct abi_build *ab)
 {
-	struct filter_command c = {
-		b, ab, &b->s->mdwx_origin, error_action(b, ab, 0), 0
-	};
+	struct filter_command c = { b, ab, &b->s->mdwx_origin, ab->error, 0 };
 	const struct arg_test *t = mdwx_test;
 	unsigned int flags = ab->abi->flags, i;
 	int has_mmap2 = find(ab, SC_mmap2) != NULL, checked;
@@ -801,7 +800,7 @@ static void
 add_namespaces(struct build *b, struct abi_build *ab)
 {
 	struct filter_command c = {
-		b, ab, &b->s->namespaces_origin, error_action(b, ab, 0), 0
+		b, ab, &b->s->namespaces_origin, ab->error, 0
 	};
 	uint32_t mask = b->s->namespaces;
 	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal.
@@ -875,7 +874,7 @@ add_personality(struct build *b, struct abi_build *ab)
 		{ 0, 1, TEST_NE, 0xffffffffu, 0 },
 	};
 	struct filter_command c = {
-		b, ab, &b->s->block_secondary_origin, error_action(b, ab, 0), 1
+		b, ab, &b->s->block_secondary_origin, ab->error, 1
 	};
 
 	add_rule(&c, SC_personality, &test[0], 2);
@@ -903,7 +902,7 @@ add_terminal(struct build *b, struct abi_build *ab)
 	};
 	/* Where a list denies ioctl, its action stands for every request,
 	 * even where the error action would kill (over_list -1). */
-	struct filter_command c = { b, ab, &at, error_action(b, ab, 0), -1 };
+	struct filter_command c = { b, ab, &at, ab->error, -1 };
 	/* The ELF machine: 8 is EM_MIPS, 42 EM_SH (linux/elf-em.h). */
 	uint32_t machine = ab->abi->audit_arch & 0xffffu;
 	struct arg_test t = { 1, 0, TEST_EQ, 0xffffffffu, 0x5412 };
@@ -1072,6 +1071,7 @@ setup_abis(struct build *b)
 		ab->clone3 = ab->blocked ? -1 : abi_syscall_nr(a, SC_clone3);
 		if (ab->clone3 >= 0)
 			ab->clone3 -= (long)a->nr_base;
+		ab->error = error_action(b, ab, 0);
 	}
 	return 0;
 }
@@ -1269,7 +1269,7 @@ emit_arch(struct build *b, struct arch_policy *ap)
 		return -ENOMEM;
 	r->hi = 0xfffffffeu;
 	ap->ranges = ++r;
-	foreign.action = error_action(b, &b->abi[task], 0);
+	foreign.action = b->abi[task].error;
 	/* Under log these calls would run past every argument filter, so
 	 * when one is set they fail as if absent. */
 	if (is_allowing(foreign.action) &&
