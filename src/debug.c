@@ -69,7 +69,8 @@ debug_protocols(void)
 
 	out_init(&o, 1);
 	/* Byte for byte firejail's output, the trailing ", " included. */
-	out_str(&o, "unix, inet, inet6, netlink, packet, bluetooth, \n");
+	out_str(&o, protocol_choices);
+	out_str(&o, ", \n");
 	out_flush(&o);
 }
 

@@ -345,6 +345,8 @@ enum command {
 	COMMAND_COUNT
 };
 extern const char *const settings_commands[COMMAND_COUNT];
+/* The protocol names, separated by ", ". */
+extern const char protocol_choices[];
 
 /* Apply one profile command or option to S; return the number of errors. */
 unsigned int settings_apply(struct settings *s, const char *command,

@@ -48,32 +48,20 @@ static const char other_commands[] =
 static uint16_t other_offset[OTHER_COMMANDS_MAX] LATE_BSS;
 static unsigned int other_count;
 
-/* The name is an array because on 64-bit arches a pointer to a separate
- * string takes more bytes. */
-struct name_flag {
-	char name[10];
-	uint32_t flag;
-};
-
-static const struct name_flag namespace_names[] = {
-	{ "cgroup", NS_CGROUP }, { "ipc", NS_IPC }, { "net", NS_NET },
-	{ "mnt", NS_MNT }, { "pid", NS_PID }, { "time", NS_TIME },
-	{ "user", NS_USER }, { "uts", NS_UTS },
-};
-
-static const struct name_flag protocol_names[] = {
-	{ "unix", PROTO_UNIX }, { "inet", PROTO_INET },
-	{ "inet6", PROTO_INET6 }, { "netlink", PROTO_NETLINK },
-	{ "packet", PROTO_PACKET }, { "bluetooth", PROTO_BLUETOOTH },
-};
-
-/* The names above, for messages. */
+/* The names that restrict-namespaces and protocol take, in the form that
+ * messages list them, and the flag of each name in the same order.
+ * Names are looked up in these strings, so they are stored once. */
 static const char namespace_choices[] =
 	"cgroup, ipc, net, mnt, pid, time, user, uts";
-static const char protocol_choices[] =
+static const uint32_t namespace_flags[] = {
+	NS_CGROUP, NS_IPC, NS_NET, NS_MNT, NS_PID, NS_TIME, NS_USER, NS_UTS,
+};
+const char protocol_choices[] =
 	"unix, inet, inet6, netlink, packet, bluetooth";
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static const uint32_t protocol_flags[] = {
+	PROTO_UNIX, PROTO_INET, PROTO_INET6, PROTO_NETLINK, PROTO_PACKET,
+	PROTO_BLUETOOTH,
+};
 
 const char *const settings_commands[COMMAND_COUNT] = {
 	"seccomp", "seccomp.drop", "seccomp.keep",
@@ -268,27 +256,44 @@ list_next_item(const char **list, char item[LIST_ITEM_SIZE], char *op)
 	return 1;
 }
 
+/* Return the position of NAME among the ", "-separated CHOICES, or -1. */
+static int
+choice_index(const char *name, const char *choices)
+{
+	size_t n = strlen(name);
+	int i;
+
+	for (i = 0; choices != NULL; i++) {
+		if (strncmp(choices, name, n) == 0 &&
+		    (choices[n] == ',' || choices[n] == '\0'))
+			return i;
+		choices = strchr(choices, ',');
+		if (choices != NULL)
+			choices += 2;
+	}
+	return -1;
+}
+
 /*
  * Merge a namespace or protocol list into *MASK: "x" and "+x" add, "-x"
- * removes, "=x" starts the set again with x.  *MASK changes only when
- * the list has no error.
+ * removes, "=x" starts the set again with x.  FLAGS[i] is the flag of
+ * the name at position i of CHOICES.  *MASK changes only when the list
+ * has no error.
  */
 static unsigned int
-merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
-	    unsigned int count, const char *what, const char *choices,
-	    const struct origin *at)
+merge_names(uint32_t *mask, const char *arg, const char *choices,
+	    const uint32_t *flags, const char *what, const struct origin *at)
 {
 	char item[LIST_ITEM_SIZE];
-	unsigned int errors = 0, i, items = 0;
+	unsigned int errors = 0, items = 0;
 	uint32_t merged = *mask;
 	char op;
+	int i;
 
 	while (list_next_item(&arg, item, &op)) {
 		items++;
-		for (i = 0; i < count; i++)
-			if (strcmp(item, names[i].name) == 0)
-				break;
-		if (i == count) {
+		i = choice_index(item, choices);
+		if (i < 0) {
 			msg(MSG_ERROR, at, "unknown ", what, " '", item,
 			    "'; use one of: ", choices, NULL);
 			errors++;
@@ -297,9 +302,9 @@ merge_names(uint32_t *mask, const char *arg, const struct name_flag *names,
 		if (op == '=')
 			merged = 0;
 		if (op == '-')
-			merged &= ~names[i].flag;
+			merged &= ~flags[i];
 		else
-			merged |= names[i].flag;
+			merged |= flags[i];
 	}
 	if (items == 0 && errors == 0) {
 		msg(MSG_ERROR, at, "empty ", what, " list", NULL);
@@ -354,9 +359,8 @@ apply_flag_command(struct settings *s, enum command command, const char *arg,
 		if (arg == NULL)
 			s->namespaces = NS_ALL;
 		else if ((errors = merge_names(&s->namespaces, arg,
-					       namespace_names,
-					       COUNT(namespace_names),
-					       "namespace", namespace_choices,
+					       namespace_choices,
+					       namespace_flags, "namespace",
 					       at)) != 0)
 			return errors;
 		s->namespaces_set = 1;
@@ -369,9 +373,8 @@ apply_flag_command(struct settings *s, enum command command, const char *arg,
 			    protocol_choices, NULL);
 			return 1;
 		}
-		if ((errors = merge_names(&s->protocols, arg, protocol_names,
-					  COUNT(protocol_names), "protocol",
-					  protocol_choices, at)) != 0)
+		if ((errors = merge_names(&s->protocols, arg, protocol_choices,
+					  protocol_flags, "protocol", at)) != 0)
 			return errors;
 		s->protocol_set = 1;
 		origin = &s->protocol_origin;
