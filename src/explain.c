@@ -51,30 +51,6 @@ find_range(const struct policy *policy, uint32_t arch, uint32_t nr)
 	return NULL;
 }
 
-/* Parse a decimal or 0x-hex number; return -1 when S is not one. */
-static long long
-parse_nr(const char *s)
-{
-	unsigned long long v = 0;
-	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
-	int digits = 0, d;
-
-	for (s += hex ? 2 : 0; *s; s++, digits++) {
-		if (*s >= '0' && *s <= '9')
-			d = *s - '0';
-		else if (hex && *s >= 'a' && *s <= 'f')
-			d = *s - 'a' + 10;
-		else if (hex && *s >= 'A' && *s <= 'F')
-			d = *s - 'A' + 10;
-		else
-			return -1;
-		v = v * (hex ? 16 : 10) + (unsigned long long)d;
-		if (v > 0xffffffffULL)
-			return -1;
-	}
-	return digits ? (long long)v : -1;
-}
-
 static void
 put_origin(struct out *o, const struct origin *at)
 {
@@ -225,8 +201,8 @@ resolve(const struct origin *at, const struct abi *abi, const char *what,
 	/* "$161" as in a profile, "-1" as syscall(-1) passes it. */
 	const char *digits = what[0] == '-' || what[0] == '$' ? what + 1 :
 			     what;
-	long long n = parse_nr(digits);
 	const char *problem, *other_abi;
+	uint32_t n;
 	unsigned int i;
 	int index;
 	long r;
@@ -234,11 +210,10 @@ resolve(const struct origin *at, const struct abi *abi, const char *what,
 	if (reject_leading_zero(at, "syscall number", what, digits,
 				"firejail", 0, 0x7fffffffL))
 		return -1;
-	/* -1 means 0xffffffff, the nr that syscall(-1) passes to the filter. */
-	if (what[0] == '-' && n >= 0)
-		n = (long long)(uint32_t)-(uint32_t)n;
-	if (n >= 0) {
-		*nr = (uint32_t)n;
+	if (parse_uint32(digits, &n) == 0) {
+		/* -1 means 0xffffffff, the nr that syscall(-1) passes to the
+		 * filter. */
+		*nr = what[0] == '-' ? -n : n;
 		return 0;
 	}
 	/* No name starts with a digit. */

@@ -20,13 +20,8 @@ list_char_ok(char c)
 	       c == '@' || c == '$' || c == '!' || c == '-';
 }
 
-#define NUMBER_INVALID	(-1)	/* parse_number(): not a number */
-#define NUMBER_TOO_LARGE (-2)	/* parse_number(): over 0x7fffffff */
-
-/* Parse a decimal or 0x-hex number; return NUMBER_INVALID when S is not
- * one, and NUMBER_TOO_LARGE when it is over 0x7fffffff. */
-static long
-parse_number(const char *s)
+int
+parse_uint32(const char *s, uint32_t *value)
 {
 	unsigned long v = 0;
 	int base = 10, digits = 0, d, large = 0;
@@ -48,14 +43,17 @@ parse_number(const char *s)
 		 * can wrap past 0xffffffff to a small number.  The rest
 		 * must still be digits, so "99999999999z" is invalid. */
 		if (large ||
-		    v > (0x7fffffffUL - (unsigned long)d) / (unsigned long)base)
+		    v > (0xffffffffUL - (unsigned long)d) / (unsigned long)base)
 			large = 1;
 		else
 			v = v * (unsigned long)base + (unsigned long)d;
 	}
 	if (digits == 0)
 		return NUMBER_INVALID;
-	return large ? NUMBER_TOO_LARGE : (long)v;
+	if (large)
+		return NUMBER_TOO_LARGE;
+	*value = (uint32_t)v;
+	return 0;
 }
 
 /* Return 1 when DIGITS has a leading 0 and more digits. */
@@ -68,25 +66,27 @@ leading_zero(const char *digits)
 int
 reject_leading_zero(const struct origin *at, const char *what,
 		    const char *token, const char *digits, const char *reader,
-		    long min, long max)
+		    uint32_t min, uint32_t max)
 {
 	char decimal[24], hex[24];
 	const char *p = digits;
-	long octal = 0, value;
+	uint32_t octal = 0, value;
 	int octal_digits;
 
 	if (!leading_zero(digits))
 		return 0;
 	/* Stop where one more digit would pass max, so that octal * 8
-	 * cannot overflow a 32-bit long.  parse_number() then reads the
-	 * whole string. */
+	 * cannot overflow.  parse_uint32() then reads the whole string. */
 	for (; *p >= '0' && *p <= '7' && octal <= max / 8; p++)
-		octal = octal * 8 + (*p - '0');
-	value = *p == '\0' ? octal : parse_number(digits);
+		octal = octal * 8 + (uint32_t)(*p - '0');
+	if (*p == '\0')
+		value = octal;
+	else if (parse_uint32(digits, &value) < 0)
+		return 0;
 	if (value < min || value > max)
 		return 0;
-	fmt_uint(decimal, (unsigned long)value);
-	fmt_hex(hex, (unsigned long)value);
+	fmt_uint(decimal, value);
+	fmt_hex(hex, value);
 	/* "... as octal (161); write ..." when DIGITS is octal, else "... as
 	 * octal, which 09 is not; write ...". */
 	octal_digits = *p == '\0';
@@ -101,6 +101,7 @@ void
 errno_error(const struct origin *at, const char *s, int log_ok)
 {
 	const char *problem = "errno out of range 1-4095";
+	uint32_t n;
 	/* Errno names take any case, the actions only lower case. */
 	const char *hint = equal_nocase(s, "kill") ||
 	    (log_ok && equal_nocase(s, "log")) ?
@@ -112,7 +113,7 @@ errno_error(const struct origin *at, const char *s, int log_ok)
 		return;
 	if (*s < '0' || *s > '9')
 		problem = "unknown errno";
-	else if (parse_number(s) == NUMBER_INVALID)
+	else if (parse_uint32(s, &n) == NUMBER_INVALID)
 		problem = "invalid errno";
 	msg(MSG_ERROR, at, problem, " '", s, "'", hint, NULL);
 }
@@ -120,14 +121,13 @@ errno_error(const struct origin *at, const char *s, int log_ok)
 int
 parse_errno(const char *s)
 {
-	long n;
+	uint32_t n;
 
 	if (leading_zero(s))
 		return -1;
-	if (*s >= '0' && *s <= '9') {
-		n = parse_number(s);
-		return n >= 1 && n <= 4095 ? (int)n : -1;
-	}
+	if (*s >= '0' && *s <= '9')
+		return parse_uint32(s, &n) == 0 && n >= 1 && n <= 4095 ?
+		       (int)n : -1;
 	return errno_lookup(s);
 }
 
@@ -195,8 +195,8 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 	struct list_entry e;
 	char *name = item, *colon, *digits;
 	const char *problem;
-	long n;
-	int index, group;
+	uint32_t n;
+	int index, group, r;
 
 	memset(&e, 0, sizeof(e));
 	e.token = item;
@@ -238,21 +238,21 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 			w->errors++;
 			return;
 		}
-		n = parse_number(digits);
-		if (n == NUMBER_INVALID) {
+		r = parse_uint32(digits, &n);
+		if (r == NUMBER_INVALID) {
 			walk_error(w, "invalid syscall number", name);
 			return;
 		}
 		/* Past 0xffff are x32's calls, denied whole, and arm's
 		 * private ones (0xf0000 on), which have names. */
-		if (n == NUMBER_TOO_LARGE || n > (long)NUMBER_MAX) {
+		if (r == NUMBER_TOO_LARGE || n > NUMBER_MAX) {
 			msg(MSG_ERROR, w->at, "syscall number '", name, "' is "
 			    "above 65535: name the call instead", NULL);
 			w->errors++;
 			return;
 		}
 		e.is_number = 1;
-		e.value = (unsigned long)n;
+		e.value = n;
 		w->fn(w->ctx, &e);
 		return;
 	}

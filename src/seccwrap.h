@@ -389,6 +389,11 @@ typedef void (*list_fn)(void *ctx, const struct list_entry *entry);
  */
 unsigned int list_walk(const char *text, const struct origin *at,
 		       list_fn fn, void *ctx);
+#define NUMBER_INVALID	(-1)	/* parse_uint32(): not a number */
+#define NUMBER_TOO_LARGE (-2)	/* parse_uint32(): over 0xffffffff */
+/* Parse a decimal or 0x-hex number into *VALUE; return 0, NUMBER_INVALID
+ * or NUMBER_TOO_LARGE. */
+int parse_uint32(const char *s, uint32_t *value);
 /* Parse an errno as a name (any case) or a number 1..4095 with no leading
  * 0; -1 if neither. */
 int parse_errno(const char *s);
@@ -401,7 +406,7 @@ int parse_errno(const char *s);
  */
 int reject_leading_zero(const struct origin *at, const char *what,
 			const char *token, const char *digits,
-			const char *reader, long min, long max);
+			const char *reader, uint32_t min, uint32_t max);
 /* Report S, an errno that parse_errno() rejected, as an error at AT.
  * LOG_OK is 1 where "log" is an action as well as "kill". */
 void errno_error(const struct origin *at, const char *s, int log_ok);
