@@ -583,10 +583,10 @@ parse_args(struct options *opt, int argc, char **argv)
 		n = short_flags(argv[i]);
 		for (j = 1; j <= n; j++)
 			set_verbosity(argv[i][j]);
-		if (strcmp(argv[i], "--verbose") == 0)
-			set_verbosity('v');
-		if (strcmp(argv[i], "--quiet") == 0)
-			set_verbosity('q');
+		/* The letter after "--" is that of the short option. */
+		if (strcmp(argv[i], "--verbose") == 0 ||
+		    strcmp(argv[i], "--quiet") == 0)
+			set_verbosity(argv[i][2]);
 		/* Only the 32-bit builds below look at this. */
 		if (sizeof(long) == 4 &&
 		    (v = match(argv[i], "arch", &has)) != NULL && *v != '\0')
