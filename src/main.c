@@ -618,18 +618,14 @@ parse_args(struct options *opt, int argc, char **argv)
 			exit(EXIT_SECCWRAP);
 		}
 	}
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (argv[i][0] != '-' || argv[i][1] == '\0')
-			break;
+	for (i = 1; i < argc && is_option_arg(argv[i]); i++) {
 		inspect(argv[i]);
 		own_option(opt, argv, &i);
 		if (msg_errors > MSG_ERRORS_MAX)
 			break;
 	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
 	opt->command = argv + i;
 	if (msg_errors)
 		exit(EXIT_SECCWRAP);
