@@ -160,7 +160,11 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 	/* Messages show a name with macros also as it expands:
 	 * "'${CFG}/x.inc' ('/etc/firejail/x.inc')". */
 	const char *paren_open = "", *expansion = "", *paren_close = "";
-	int err;
+	/* The message, when there is one, is TEXT, ARG and its expansion
+	 * with TAIL before the closing parenthesis, then ": REASON" when
+	 * REASON is set. */
+	const char *text = NULL, *tail = "'", *reason = NULL;
+	int err, level = MSG_ERROR;
 
 	if (arg == NULL) {
 		msg(MSG_ERROR, at, "'include' needs a file name", NULL);
@@ -177,25 +181,27 @@ do_include(struct reader *r, const char *arg, const struct origin *at)
 	if (err == -ENOENT || err == -ESRCH) {
 		/* firejail skips a missing .local file: they are optional. */
 		if (ends_with(arg, ".local")) {
-			msg(MSG_NOTE, at, err == -ESRCH ? "skipped include "
-			    "with an unset or empty variable '" :
-			    "skipped missing include '", arg, paren_open,
-			    expansion, "'", paren_close, NULL);
+			level = MSG_NOTE;
+			text = err == -ESRCH ? "skipped include with an unset "
+			       "or empty variable '" : "skipped missing include '";
 			err = 0;
 		} else if (err == -ESRCH) {
-			msg(MSG_ERROR, at, "include '", arg, "' names an unset "
-			    "or empty variable, or its ${ has no }", NULL);
+			text = "include '";
+			tail = "' names an unset or empty variable, or its ${ "
+			       "has no }";
 		} else {
-			msg(MSG_ERROR, at, "include file not found '", arg,
-			    paren_open, expansion, name[0] == '/' ? "'" :
-			    "' beside the including file or in "
-			    SYSTEM_PROFILE_DIR, paren_close, NULL);
+			text = "include file not found '";
+			if (name[0] != '/')
+				tail = "' beside the including file or in "
+				       SYSTEM_PROFILE_DIR;
 		}
 	} else if (err < 0) {
-		msg(MSG_ERROR, at, "cannot look up include '", arg,
-		    paren_open, expansion, "'", paren_close, ": ",
-		    errno_text(-err), NULL);
+		text = "cannot look up include '";
+		reason = errno_text(-err);
 	}
+	if (text != NULL)
+		msg(level, at, text, arg, paren_open, expansion, tail,
+		    paren_close, reason ? ": " : NULL, reason, NULL);
 	free(name);
 	/* PATH is set only when the file was found. */
 	return path ? read_file(r, path, at) : err != 0;
