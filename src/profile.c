@@ -463,20 +463,20 @@ firejail_profile_of(const char *path)
 {
 	size_t dir = sizeof(SYSTEM_PROFILE_DIR "/") - 1, len = strlen(path);
 	int suffixed = len > 8 && strcmp(path + len - 8, ".profile") == 0;
-	struct stat st;
-	char *file;
+	char *file, *found = NULL;
 
-	if (strchr(path, '/') != NULL ||
-	    (file = malloc(dir + len + sizeof(".profile"))) == NULL)
+	if (strchr(path, '/') != NULL)
 		return NULL;
-	memcpy(file, SYSTEM_PROFILE_DIR "/", dir);
-	memcpy(file + dir, path, len);
-	memcpy(file + dir + len, suffixed ? "" : ".profile",
-	       suffixed ? 1 : sizeof(".profile"));
-	if (stat(file, &st) == 0)
-		return file;
-	free(file);
-	return NULL;
+	file = malloc(dir + len + sizeof(".profile"));
+	if (file != NULL) {
+		memcpy(file, SYSTEM_PROFILE_DIR "/", dir);
+		memcpy(file + dir, path, len);
+		memcpy(file + dir + len, suffixed ? "" : ".profile",
+		       suffixed ? 1 : sizeof(".profile"));
+	}
+	/* try_path() frees FILE when it does not exist. */
+	try_path(file, &found);
+	return found;
 }
 
 static unsigned int
