@@ -66,6 +66,11 @@ bad error-action-log-case "--seccomp-error-action=LOG" \
 	"seccwrap: --seccomp-error-action: " "'LOG'; actions are lower case"
 bad_profile name-kill-case "seccomp.drop mount:KILL" 1 \
 	"'KILL'; actions are lower case"
+# An item that ends in ':' names what is missing, not an unknown ''.
+bad_profile name-action-empty "seccomp.drop chroot,mount:" 1 \
+	"missing errno or 'kill' after ':'"
+bad option-name-action-empty "--seccomp.drop=:" "seccwrap: --seccomp.drop: " \
+	"missing errno or 'kill' after ':'"
 # A list takes no log action, so no hint leads there.
 quoted name-log-case "seccwrap: --seccomp.drop: unknown errno 'LOG'" \
 	--seccomp.drop=mount:LOG
