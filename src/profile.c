@@ -566,11 +566,14 @@ read_file(struct reader *r, const char *path, const struct origin *from)
 cannot:
 	if (reason == NULL)
 		reason = errno_text(errno);
-	/* A missing -p PATH may be meant as firejail's profile name. */
+	/* A missing -p PATH may be meant as firejail's profile name, and
+	 * "-p -" as standard input, which other tools spell so. */
 	firejail = from == NULL && errno == ENOENT ?
 		   firejail_profile_of(path) : NULL;
 	msg(MSG_ERROR, where, failure, path, "': ", reason,
-	    firejail ? "; for firejail's profile, use -p " : NULL, firejail,
+	    firejail ? "; for firejail's profile, use -p " :
+	    from == NULL && strcmp(path, "-") == 0 ?
+	    "; for standard input, use -p /dev/stdin" : NULL, firejail,
 	    NULL);
 	free(firejail);
 fail:

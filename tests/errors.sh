@@ -66,6 +66,10 @@ bad error-action-log-case "--seccomp-error-action=LOG" \
 	"seccwrap: --seccomp-error-action: " "'LOG'; actions are lower case"
 bad_profile name-kill-case "seccomp.drop mount:KILL" 1 \
 	"'KILL'; actions are lower case"
+# "-p -" opens a file named '-', as in firejail; without one, the message
+# names the path to standard input.
+bad option-profile-dash "-p -" "seccwrap: -: " \
+	"ENOENT; for standard input, use -p /dev/stdin"
 # An item that ends in ':' names what is missing, not an unknown ''.
 bad_profile name-action-empty "seccomp.drop chroot,mount:" 1 \
 	"missing errno or 'kill' after ':'"
