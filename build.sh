@@ -70,13 +70,23 @@ done
 # With no PACKAGE, COMMAND came from the user's CC, whose package only
 # the user knows.
 need() {
-	# CC may carry arguments ("ccache gcc"), so look up its first word.
-	command -v "${1%% *}" >/dev/null 2>&1 && return
+	# CC may be a wrapper and a compiler ("ccache gcc") with options, so
+	# every word that is no option or assignment must be a command.
+	need_missing=
+	for need_word in $1; do
+		case $need_word in
+		-* | *=*) ;;
+		*) command -v "$need_word" >/dev/null 2>&1 ||
+			need_missing=$need_word ;;
+		esac
+	done
+	[ -z "$need_missing" ] && return
 	if [ -n "$2" ]; then
 		echo "build.sh: '$1' not found; install it with:" \
 			"apt-get install -y $2" >&2
 	else
-		echo "build.sh: CC names '$1', which is not found" >&2
+		echo "build.sh: CC names '$need_missing', which is not" \
+			"found" >&2
 	fi
 	exit 125
 }
@@ -136,7 +146,7 @@ target_arch() {
 	mipsel-*) echo mipsel ;;
 	mips64-*) echo mips64 ;;
 	mips-*) echo mips ;;
-	*) "$1" -dumpmachine | sed 's/-.*//' ;;
+	*) $1 -dumpmachine | sed 's/-.*//' ;;
 	esac
 }
 

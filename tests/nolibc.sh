@@ -128,6 +128,12 @@ for what in musl nolibc; do
 		"build.sh: CC names 'no-such-cc', which is not found" \
 		"$(cat "$TMP/cc.out")"
 done
+# A wrapper before the compiler ("ccache gcc") is looked up word by word.
+(cd "$ROOT" && CC='env no-such-cc' sh build.sh nolibc) >"$TMP/cc.out" 2>&1
+check build/cc-missing-after-wrapper-status 125 "$?"
+check build/cc-missing-after-wrapper-message \
+	"build.sh: CC names 'no-such-cc', which is not found" \
+	"$(cat "$TMP/cc.out")"
 
 # --- unit test on the host and on other architectures ----------------------
 
