@@ -111,11 +111,6 @@ errno_error(const struct origin *at, const char *s, int log_ok)
 	 * the author may have meant 8 or 10. */
 	if (reject_leading_zero(at, "errno", s, s, "C", 1, 4095))
 		return;
-	/* Only a list item can end in an empty action ("mount:"). */
-	if (*s == '\0') {
-		msg(MSG_ERROR, at, "missing errno or 'kill' after ':'", NULL);
-		return;
-	}
 	if (*s < '0' || *s > '9')
 		problem = "unknown errno";
 	else if (parse_uint32(s, &n) == NUMBER_INVALID)
@@ -212,6 +207,10 @@ walk_item(struct walk *w, char *item, const char *text, unsigned int len)
 		name++;
 	}
 	colon = strchr(name, ':');
+	if (colon && colon[1] == '\0') {
+		walk_error(w, "missing errno or 'kill' in", item);
+		return;
+	}
 	if (colon) {
 		*colon = '\0';
 		if (walk_action(w, &e, colon + 1) < 0)

@@ -72,9 +72,9 @@ bad option-profile-dash "-p -" "seccwrap: -: " \
 	"ENOENT; for standard input, use -p /dev/stdin"
 # An item that ends in ':' names what is missing, not an unknown ''.
 bad_profile name-action-empty "seccomp.drop chroot,mount:" 1 \
-	"missing errno or 'kill' after ':'"
+	"missing errno or 'kill' in 'mount:'"
 bad option-name-action-empty "--seccomp.drop=:" "seccwrap: --seccomp.drop: " \
-	"missing errno or 'kill' after ':'"
+	"missing errno or 'kill' in ':'"
 # A list takes no log action, so no hint leads there.
 quoted name-log-case "seccwrap: --seccomp.drop: unknown errno 'LOG'" \
 	--seccomp.drop=mount:LOG
