@@ -67,11 +67,11 @@ for f in src/*.c; do
 done
 
 # need COMMAND PACKAGE: stop with an install hint when COMMAND is missing.
-# With no PACKAGE, COMMAND came from the user's CC, whose package only
-# the user knows.
+# An empty PACKAGE means that COMMAND is the user's CC, so no package is
+# suggested.
 need() {
 	# CC may be a wrapper and a compiler ("ccache gcc") with options, so
-	# every word that is no option or assignment must be a command.
+	# every word that is not an option or an assignment is looked up.
 	need_missing=
 	for need_word in $1; do
 		case $need_word in
@@ -225,8 +225,8 @@ build_nolibc() {
 	# As for musl, 160 bytes less on x86_64.  It adds 96 bytes on i386
 	# and changes nothing on aarch64.
 	[ "$arch" = x86_64 ] && arch_flags=-fno-jump-tables
-	# aarch64: GCC's out-of-line atomics pick LSE or not through libgcc,
-	# which reads the hardware caps with __getauxval, a glibc function.
+	# aarch64: GCC's out-of-line atomics call libgcc helpers, which read
+	# the hardware caps with __getauxval, a glibc function.
 	[ "$arch" = aarch64 ] && arch_flags=-mno-outline-atomics
 	mkdir -p "$OUT/$arch-nolibc"
 	nolibc_cc "$OUT/$arch-nolibc/nolibc_test" nolibc/test/nolibc_test.c

@@ -477,12 +477,11 @@ asm_finish(struct assembler *a, struct program *prog)
 		len = place(a);
 	}
 	/*
-	 * Without trampolines instruction I stays at index I, and its 8
-	 * bytes in the program end before its own struct asm_insn starts
-	 * (for I > 0).  emit() reads each instruction before writing its
-	 * slot, and afterwards only later ones, since BPF jumps forward.  So
-	 * the program can take the place of the instructions: a copy of its
-	 * own touched one page more per run.
+	 * Without trampolines, instruction I stays at index I, and for I > 0
+	 * its 8 bytes in the program end before its own struct asm_insn.
+	 * emit() reads each instruction before it writes that slot, and then
+	 * only later ones, because BPF jumps forward.  So the program is
+	 * written over the instructions, which saves a page on most runs.
 	 */
 	if (len == a->ninsn) {
 		emit(a, (struct bpf_insn *)a->insn);

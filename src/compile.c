@@ -468,11 +468,12 @@ make_spans(struct arch_ctx *c, const struct arch_policy *ap)
 }
 
 /*
- * Guess how many instructions C needs: about a jump per span boundary,
- * a few shared RETs, and per argument rule at most a load, a mask and a
- * jump per test.  A low guess costs the assembler a copy (lists with
- * many errnos, each with a RET of its own, get one), and a high one
- * memory that may spill onto a page no run touched before.
+ * Estimate how many instructions C needs: a jump per span boundary, a
+ * few shared RETs, and a load, a mask and a jump per test of each rule.
+ * A low guess costs the assembler a copy, and a high one memory that may
+ * reach a page no run touched before.
+ * NOTE: a list with many errnos needs a RET for each, which the guess
+ * leaves out, so such a list gets the copy.
  */
 static unsigned int
 expected_length(const struct arch_ctx *c)

@@ -583,7 +583,7 @@ parse_args(struct options *opt, int argc, char **argv)
 		n = short_flags(argv[i]);
 		for (j = 1; j <= n; j++)
 			set_verbosity(argv[i][j]);
-		/* The letter after "--" is that of the short option. */
+		/* The letter after "--" is the short option's letter. */
 		if (strcmp(argv[i], "--verbose") == 0 ||
 		    strcmp(argv[i], "--quiet") == 0)
 			set_verbosity(argv[i][2]);
@@ -852,27 +852,28 @@ output_program(const struct options *opt, const struct program *prog)
 }
 
 /*
- * Fault in the pages of seccwrap's variables with writes.  A read that
- * comes first maps the shared zero page, so the first write faults
- * again, which costs about 1.7 microseconds (bench/RESULTS.md).  Which
- * page meets a read first moves with every change in code size.  The
- * arena of nolibc's allocator, which follows the variables, is written
- * before it is read.  The ASan build has no such arena, and the weak
+ * The arena of nolibc's allocator, which follows seccwrap's variables in
+ * .bss.  The ASan build links glibc's allocator instead, so the weak
  * symbol is then NULL.
  */
 extern char nolibc_first_arena[] __attribute__((__weak__));
 
+/*
+ * Fault in the pages of seccwrap's variables with writes.  Where a read
+ * comes first, the kernel maps the shared zero page and the first write
+ * faults again, about 2 microseconds each (the "touch" rows of
+ * bench/RESULTS.md).  Which page is read first moves with code size.
+ */
 static void
 prefault(void)
 {
-	/* From the page of msg.c's first variable, which build.sh links
-	 * first.  Not from __bss_start: ld sets it before aligning .bss,
-	 * so it can lie on the page before the writable segment, which
-	 * is not mapped where that segment has no .data. */
+	/* Start at the page of msg.c's first variable, because build.sh
+	 * links msg.c first.  ld sets __bss_start before it aligns .bss,
+	 * so that page can be unmapped when the segment has no .data. */
 	char *p = (char *)((uintptr_t)&msg_errors & ~(uintptr_t)4095);
 
-	/* An atomic OR of 0 writes without changing anything; a word
-	 * wide one needs no helper from libatomic on any arch. */
+	/* An atomic OR of 0 writes without changing anything.  A word-wide
+	 * one needs no libatomic helper on any arch. */
 	for (; p < nolibc_first_arena; p += 4096)
 		__atomic_fetch_or((unsigned int *)p, 0, __ATOMIC_RELAXED);
 }

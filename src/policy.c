@@ -625,6 +625,13 @@ find(struct abi_build *ab, unsigned int name)
 	return decision_at(NULL, ab, (uint32_t)nr, 0);
 }
 
+/* The precedence of a filter command's action over a list's errno. */
+enum precedence {
+	UNDER_LIST,	/* none: it acts only where the list allows */
+	KILL_OVER_LIST,	/* over the errno when the action kills */
+	OVER_LIST	/* over the errno when it kills or is an errno */
+};
+
 /* An argument filter command (memory-deny-write-execute,
  * restrict-namespaces, protocol, the personality rule of block-secondary,
  * or the terminal rule) being applied to one ABI. */
@@ -633,27 +640,28 @@ struct filter_command {
 	struct abi_build *ab;
 	const struct origin *at;	/* the command's line */
 	uint32_t action;		/* what its rules give */
-	int over_list;			/* its errnos replace the list's;
-					 * -1: it acts where the list allows */
+	enum precedence precedence;	/* over a list's errno */
 };
 
 /*
  * Return 1 when ACTION, from command C, replaces BASE, the list's action
  * for the call: where the list lets the call run, and over the list's
- * errno when ACTION kills, or is an errno and C's over_list is 1.
- * firejail's stacked filters give the same: the kernel picks a kill over
- * an errno, an errno over a log, and between errnos the filter installed
- * last (protocol, then block-secondary, the lists, mdwx and namespaces).
- * The terminal rule, which firejail lacks, sets over_list to -1.
+ * errno as C's precedence sets.  firejail's stacked filters give the
+ * same: the kernel picks a kill over an errno, an errno over a log, and
+ * between errnos the filter installed last (protocol, then
+ * block-secondary, the lists, mdwx and namespaces).
  */
 static int
 replaces(const struct filter_command *c, uint32_t base, uint32_t action)
 {
 	if (is_allowing(base))
 		return 1;
-	return c->over_list >= 0 && (base & RET_ACTION_MASK) == RET_ERRNO &&
-	       (action == c->b->kill_action ||
-		(c->over_list && (action & RET_ACTION_MASK) == RET_ERRNO));
+	if (c->precedence == UNDER_LIST ||
+	    (base & RET_ACTION_MASK) != RET_ERRNO)
+		return 0;
+	return action == c->b->kill_action ||
+	       (c->precedence == OVER_LIST &&
+		(action & RET_ACTION_MASK) == RET_ERRNO);
 }
 
 /* Append a rule to NAME's argument filter where C's action replaces the
@@ -773,7 +781,9 @@ add_mapping_rule(const struct filter_command *c, unsigned int name,
 static void
 add_mdwx(struct build *b, struct abi_build *ab)
 {
-	struct filter_command c = { b, ab, &b->s->mdwx_origin, ab->error, 0 };
+	struct filter_command c = {
+		b, ab, &b->s->mdwx_origin, ab->error, KILL_OVER_LIST
+	};
 	const struct arg_test *t = mdwx_test;
 	unsigned int flags = ab->abi->flags, i;
 	int has_mmap2 = find(ab, SC_mmap2) != NULL, checked;
@@ -800,7 +810,7 @@ static void
 add_namespaces(struct build *b, struct abi_build *ab)
 {
 	struct filter_command c = {
-		b, ab, &b->s->namespaces_origin, ab->error, 0
+		b, ab, &b->s->namespaces_origin, ab->error, KILL_OVER_LIST
 	};
 	uint32_t mask = b->s->namespaces;
 	/* In clone's flags, 0x80 (CLONE_NEWTIME) is part of the exit signal.
@@ -838,7 +848,7 @@ add_protocol(struct build *b, struct abi_build *ab)
 	static const uint32_t domains[] = { 1, 2, 10, 16, 17, 31 };
 	struct filter_command c = {
 		b, ab, &b->s->protocol_origin,
-		RET_ERRNO | (uint32_t)errno_lookup("EOPNOTSUPP"), 1
+		RET_ERRNO | (uint32_t)errno_lookup("EOPNOTSUPP"), OVER_LIST
 	};
 	struct arg_test test[RULE_TESTS_MAX];
 	unsigned int i, n = 0;
@@ -854,7 +864,7 @@ add_protocol(struct build *b, struct abi_build *ab)
 		n++;
 	}
 	/* socketpair takes the same domain argument.  With no family
-	 * allowed, N is 0 and add_rule() denies both outright. */
+	 * allowed, N is 0, so add_rule() denies both outright. */
 	add_rule(&c, SC_socket, test, n);
 	add_rule(&c, SC_socketpair, test, n);
 	/* Both create sockets where the filter cannot see the domain. */
@@ -874,7 +884,7 @@ add_personality(struct build *b, struct abi_build *ab)
 		{ 0, 1, TEST_NE, 0xffffffffu, 0 },
 	};
 	struct filter_command c = {
-		b, ab, &b->s->block_secondary_origin, ab->error, 1
+		b, ab, &b->s->block_secondary_origin, ab->error, OVER_LIST
 	};
 
 	add_rule(&c, SC_personality, &test[0], 2);
@@ -883,16 +893,13 @@ add_personality(struct build *b, struct abi_build *ab)
 }
 
 /*
- * ioctl(fd, TIOCSTI, &c) pushes C into the input of the terminal FD, and
- * TIOCLINUX's paste subcommand does the same on a virtual console: the
- * shell that started seccwrap reads it as typed once the command ends,
- * and runs it unfiltered.  firejail flushes that input when its sandbox
- * ends, and bubblewrap's --new-session takes the terminal away.  seccwrap
- * has exec'd the command in its place and can do neither, so the filter
- * denies both requests wherever the lists let ioctl run.
- * The kernel reads the request as an unsigned int, so only the low word
- * counts.  The values are those of each arch's asm/ioctls.h: mips has
- * its own, and sh encodes them with _IOW.
+ * Deny ioctl's TIOCSTI and TIOCLINUX wherever the lists let ioctl run.
+ * TIOCSTI pushes a byte into the input of a terminal, and TIOCLINUX's
+ * paste does the same on a virtual console, so the shell that started
+ * seccwrap would read a line as typed and run it, unfiltered, once the
+ * command ends.  firejail flushes that input when its sandbox ends, and
+ * bubblewrap's --new-session takes the terminal away.  seccwrap has
+ * exec'd the command in its place and can do neither.
  */
 static void
 add_terminal(struct build *b, struct abi_build *ab)
@@ -900,20 +907,27 @@ add_terminal(struct build *b, struct abi_build *ab)
 	static const struct origin at = {
 		.file = "built-in", .command = "no terminal input"
 	};
-	/* Where a list denies ioctl, its action stands for every request,
-	 * even where the error action would kill (over_list -1). */
-	struct filter_command c = { b, ab, &at, ab->error, -1 };
-	/* The ELF machine: 8 is EM_MIPS, 42 EM_SH (linux/elf-em.h). */
+	/* Where a list denies ioctl, its action is kept for every request,
+	 * also where the error action kills. */
+	struct filter_command c = { b, ab, &at, ab->error, UNDER_LIST };
+	/* The ELF machine of linux/elf-em.h: 8 is EM_MIPS, 42 is EM_SH. */
 	uint32_t machine = ab->abi->audit_arch & 0xffffu;
-	struct arg_test t = { 1, 0, TEST_EQ, 0xffffffffu, 0x5412 };
+	/* The values of each arch's asm/ioctls.h.  The kernel reads the
+	 * request as an unsigned int, so only the low word is tested. */
+	uint32_t tiocsti = 0x5412, tioclinux = 0x541c;
+	struct arg_test t = { 1, 0, TEST_EQ, 0xffffffffu, 0 };
 
-	if (machine == 8)
-		t.value = 0x5472;
-	if (machine == 42)
-		t.value |= 0x40010000u;
+	if (machine == 8) {
+		tiocsti = 0x5472;
+		tioclinux = 0x5483;
+	} else if (machine == 42) {
+		/* sh defines them with _IOW('T', N, char). */
+		tiocsti = 0x40015412;
+		tioclinux = 0x4001541c;
+	}
+	t.value = tiocsti;
 	add_rule(&c, SC_ioctl, &t, 1);
-	/* TIOCLINUX: 0x541c, and 0x5483 on mips */
-	t.value += machine == 8 ? 0x11 : 0xa;
+	t.value = tioclinux;
 	add_rule(&c, SC_ioctl, &t, 1);
 }
 

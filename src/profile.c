@@ -567,7 +567,7 @@ cannot:
 	if (reason == NULL)
 		reason = errno_text(errno);
 	/* A missing -p PATH may be meant as firejail's profile name, and
-	 * "-p -" as standard input, which other tools spell so. */
+	 * "-p -" as standard input, the way other tools read "-". */
 	firejail = from == NULL && errno == ENOENT ?
 		   firejail_profile_of(path) : NULL;
 	msg(MSG_ERROR, where, failure, path, "': ", reason,

@@ -432,11 +432,11 @@ struct arg_rule {
 	uint32_t action;
 	unsigned int ntests;
 	struct arg_test test[RULE_TESTS_MAX];
-	const struct origin *origin;	/* a setting's or a static one */
+	const struct origin *origin;	/* its setting's, or a static one */
 };
 
-/* Rules are tried in order; when none holds, the syscall gets the
- * decision's action.  personality gets the most: one from
+/* Rules are tried in order, and when none holds, the syscall gets the
+ * decision's action.  personality has the most rules: one from
  * memory-deny-write-execute and two from block-secondary. */
 #define FILTER_RULES_MAX 3
 struct arg_filter {

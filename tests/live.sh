@@ -262,25 +262,36 @@ probe clone3-explicit-errno-32 "-p $TMP/clone3eperm.profile" "$P32" \
 # --- terminal input ---------------------------------------------------------
 
 # ioctl(TIOCSTI) on a new pseudo-terminal, and TIOCLINUX there, which is
-# no virtual console (ENOTTY unfiltered): whatever list lets ioctl run,
+# no virtual console (ENOTTY unfiltered).  Wherever a list lets ioctl run,
 # both get the error action, on every ABI.  tiocsti-high sets the high
-# word of the request, which the kernel drops.
-profile terminaldrop 'seccomp.drop mount'
-for prog in "$P64" "$PMUSL"; do
-	probe "terminal-$(basename "$prog")" "-p $TMP/default.profile" \
-		"$prog" tiocsti=EPERM tiocsti-high=EPERM tioclinux=EPERM
-done
-probe terminal-32 "-p $TMP/default.profile" "$P32" \
-	tiocsti=EPERM tioclinux=EPERM
-probe terminal-drop-64 "-p $TMP/terminaldrop.profile" "$P64" \
-	tiocsti=EPERM tiocsti-high=EPERM
-probe terminal-drop-32 "-p $TMP/terminaldrop.profile" "$P32" tiocsti=EPERM
-profile terminalkeep "seccomp.keep $KEEP,ioctl,openat,open,close,setsid
+# word of the request, which the kernel drops.  Without /dev/ptmx, or
+# where the kernel rejects TIOCSTI even from root, nothing can be shown.
+terminal_base=$(baseline "$P64" tiocsti)
+if [ "$terminal_base" != 0 ]; then
+	skip terminal "TIOCSTI on a new pseudo-terminal fails here without" \
+		"a filter (errno $terminal_base)"
+else
+	profile terminaldrop 'seccomp.drop mount'
+	for prog in "$P64" "$PMUSL"; do
+		probe "terminal-$(basename "$prog")" \
+			"-p $TMP/default.profile" "$prog" \
+			tiocsti=EPERM tiocsti-high=EPERM tioclinux=EPERM
+	done
+	probe terminal-32 "-p $TMP/default.profile" "$P32" \
+		tiocsti=EPERM tioclinux=EPERM
+	probe terminal-drop-64 "-p $TMP/terminaldrop.profile" "$P64" \
+		tiocsti=EPERM tiocsti-high=EPERM
+	probe terminal-drop-32 "-p $TMP/terminaldrop.profile" "$P32" \
+		tiocsti=EPERM
+	profile terminalkeep "seccomp.keep $KEEP,ioctl,openat,open,close,setsid
 seccomp-error-action EIO"
-probe terminal-keep-64 "-p $TMP/terminalkeep.profile" "$P64" \
-	tiocsti=EIO tioclinux=EIO
-probe terminal-keep-32 "-p $TMP/terminalkeep.profile" "$P32" tiocsti=EIO
-probe terminal-log "-p $TMP/log.profile" "$P64" tiocsti=ok tioclinux=ok
+	probe terminal-keep-64 "-p $TMP/terminalkeep.profile" "$P64" \
+		tiocsti=EIO tioclinux=EIO
+	probe terminal-keep-32 "-p $TMP/terminalkeep.profile" "$P32" \
+		tiocsti=EIO
+	probe terminal-log "-p $TMP/log.profile" "$P64" \
+		tiocsti=ok tioclinux=ok
+fi
 
 # --- which setting applies --------------------------------------------------
 

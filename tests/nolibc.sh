@@ -53,9 +53,9 @@ fi
 # main.c's prefault() writes to the pages of seccwrap's variables.  ld
 # sets __bss_start before it aligns .bss, so where the writable segment
 # has no .data, as in the x86_64 nolibc build, __bss_start can lie on
-# the unmapped page before that segment.  Padding the read-only data so
-# that it ends 24 bytes before a page boundary puts it there; the build
-# must still run.
+# the unmapped page before that segment.  Padding the read-only data to
+# end a few bytes before a page boundary puts it there, and the padded
+# build must still run.
 if [ -x "$NOLIBC" ]; then
 	end=$(readelf -lW "$NOLIBC" | awk '$1 == "LOAD" { print $5; exit }')
 	pad=$(( (0xfe8 - end % 4096 + 4096) % 4096 ))
@@ -120,11 +120,11 @@ check build/cc-arch-conflict-message \
 check build/cc-initramfs-conflict-status 125 "$?"
 
 # A CC that is not installed stops with its name and no package hint,
-# since only the user knows which package has it.
-for what in musl nolibc; do
-	(cd "$ROOT" && CC=no-such-cc sh build.sh "$what") >"$TMP/cc.out" 2>&1
-	check "build/cc-missing-$what-status" 125 "$?"
-	check "build/cc-missing-$what-message" \
+# because the user chose that compiler.
+for target in musl nolibc; do
+	(cd "$ROOT" && CC=no-such-cc sh build.sh "$target") >"$TMP/cc.out" 2>&1
+	check "build/cc-missing-$target-status" 125 "$?"
+	check "build/cc-missing-$target-message" \
 		"build.sh: CC names 'no-such-cc', which is not found" \
 		"$(cat "$TMP/cc.out")"
 done

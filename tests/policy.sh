@@ -671,7 +671,7 @@ shmat" "$out"
 # The terminal rule: wherever the lists let ioctl run, TIOCSTI and
 # TIOCLINUX get the error action, by their values on each arch (mips has
 # its own, sh encodes them with _IOW).  A list's own action for ioctl
-# stands for every request.
+# applies to every request.
 terminal_rule() {
 	"$SECCWRAP" "$@" | sed -n 's/^  if arg1 == \(0x[0-9a-f]*\): \([^,]*\),.*/\1 \2/p' |
 		tr '\n' ' ' | sed 's/ $//'

@@ -142,37 +142,39 @@ fd_result(long fd)
 }
 
 /*
- * Push one byte into the input of a new pseudo-terminal with ioctl(CMD),
- * as TIOCSTI does, or make another terminal request there.  The slave
- * becomes the controlling terminal where setsid() lets it, which TIOCSTI
- * needs unless the caller has CAP_SYS_ADMIN.  A failure before the
- * ioctl reports an errno the filter cannot give (-2 in ret).
+ * Make terminal request CMD, such as TIOCSTI with one byte, on the slave
+ * of a new pseudo-terminal.  The slave becomes the controlling terminal
+ * where setsid() allows it, because TIOCSTI needs that without
+ * CAP_SYS_ADMIN.  A failure to set up the terminal is reported on stderr
+ * as errno -1, so that no expected errno can match it.
  */
 static struct result
 op_terminal(unsigned long cmd)
 {
-	char c = '#', *name;
-	int master, slave;
-	struct result r = { -2, 0 };
+	char c = '#', *name = NULL;
+	int master, slave = -1;
+	struct result r;
 
 	master = posix_openpt(O_RDWR | O_NOCTTY);
-	if (master < 0)
-		return (struct result){ -2, errno };
-	if (grantpt(master) == 0 && unlockpt(master) == 0 &&
-	    (name = ptsname(master)) != NULL) {
+	if (master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0)
+		name = ptsname(master);
+	if (name != NULL) {
 		setsid();
 		slave = open(name, O_RDWR);
-		if (slave >= 0) {
-			r = from_libc(syscall(SYS_ioctl, slave, cmd, &c));
-			close(slave);
-		} else {
-			r.err = errno;
-		}
 	}
-	/* Closing the master hangs up the slave, which sends SIGHUP to a
+	if (slave < 0) {
+		fprintf(stderr, "sysprobe: cannot open a pseudo-terminal: "
+			"%s\n", strerror(errno));
+		r = (struct result){ -1, -1 };
+	} else {
+		r = from_libc(syscall(SYS_ioctl, slave, cmd, &c));
+		close(slave);
+	}
+	/* Closing the master hangs up the slave, which sends SIGHUP to the
 	 * process whose controlling terminal it is. */
 	signal(SIGHUP, SIG_IGN);
-	close(master);
+	if (master >= 0)
+		close(master);
 	return r;
 }
 
