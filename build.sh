@@ -8,6 +8,9 @@
 #                        i386, aarch64, arm, riscv64, ppc64le, ppc64,
 #                        ppc, s390x, mips64el, mipsel, mips64 or mips)
 #                        picks one
+#   ./build.sh packed    build out/x86_64-packed/seccwrap: the x86_64 nolibc
+#                        build compressed, with a start-up stub that
+#                        decodes it (pack/); needs zopfli
 #   ./build.sh asan      build out/asan/seccwrap with ASan and UBSan
 #   ./build.sh test      build, then run every test (tests/run.sh)
 #   ./build.sh test-asan run every test on an ASan and UBSan build
@@ -234,6 +237,42 @@ build_nolibc() {
 	nolibc_cc "$OUT/$arch-nolibc/seccwrap" $SOURCES
 }
 
+# Build the x86_64 nolibc seccwrap, then out/x86_64-packed/seccwrap from
+# it: pack/stub.c with the nolibc build's memory image, branch-filtered
+# (pack/image.h) and compressed by zopfli into a raw DEFLATE stream.
+# pack/pack.c, built for the build machine, cuts out the image and
+# writes its layout for the stub, then decodes zopfli's output as the
+# stub will and compares it with the original before the stub is built.
+# The stub is linked at 256 MiB, far above the image's own addresses,
+# which it maps itself.
+build_packed() {
+	if [ -n "${ARCH:-}" ] && [ "$ARCH" != x86_64 ]; then
+		echo "build.sh: the packed build is for x86_64 only, not" \
+			"$ARCH" >&2
+		exit 125
+	fi
+	need zopfli zopfli
+	need gcc gcc
+	ARCH=x86_64
+	build_nolibc
+	dir=$OUT/x86_64-packed
+	mkdir -p "$dir"
+	run gcc -std=c99 -O2 -Wall -Wextra -Werror -o "$dir/pack" \
+		pack/pack.c pack/inflate.c
+	run "$dir/pack" image "$OUT/x86_64-nolibc/seccwrap" "$dir/image" \
+		"$dir/layout.h"
+	echo "zopfli --deflate -c $dir/image >$dir/stream.deflate"
+	zopfli --deflate -c "$dir/image" >"$dir/stream.deflate"
+	run "$dir/pack" check "$OUT/x86_64-nolibc/seccwrap" \
+		"$dir/stream.deflate"
+	# shellcheck disable=SC2086
+	run $cc $CFLAGS -Ipack -I"$dir" -Wa,-I"$dir" -nostdlib \
+		-ffreestanding -fno-unwind-tables $CFLAGS_EXTRA $LDFLAGS \
+		-Wl,-Ttext-segment=0x10000000 -o "$dir/seccwrap" \
+		pack/stub.c pack/inflate.c
+	run "$dir/pack" trim "$dir/seccwrap"
+}
+
 # A glibc build with AddressSanitizer and UndefinedBehaviorSanitizer,
 # which stops at the first error, for running the test suite on.
 build_asan() {
@@ -352,9 +391,13 @@ build_fuzz() {
 		run clang $fuzz_flags -fsanitize=fuzzer -o "$dir/${name}_fuzz" \
 			"fuzz/${name}_fuzz.c" $objects
 	done
-	# A failing input stops one harness, not the other.
+	# The packed build's decoder, which needs nothing from src/.
+	# shellcheck disable=SC2086
+	run clang $fuzz_flags -Ipack -fsanitize=fuzzer \
+		-o "$dir/inflate_fuzz" fuzz/inflate_fuzz.c pack/inflate.c
+	# A failing input stops one harness, not the others.
 	failed=
-	for name in parse policy; do
+	for name in parse policy inflate; do
 		mkdir -p "$dir/corpus-$name"
 		# -close_fd_mask=2 sends seccwrap's messages to /dev/null;
 		# libFuzzer and the sanitizers still report on stderr.
@@ -378,6 +421,9 @@ musl)
 	;;
 nolibc)
 	build_nolibc
+	;;
+packed)
+	build_packed
 	;;
 test)
 	build_musl
@@ -408,7 +454,7 @@ clean)
 	run rm -rf seccwrap "$OUT" tests/out
 	;;
 *)
-	echo "usage: ./build.sh [musl|nolibc|asan|test|test-asan|fuzz [SECONDS]|initramfs [ARCH]|tables|clean]" >&2
+	echo "usage: ./build.sh [musl|nolibc|packed|asan|test|test-asan|fuzz [SECONDS]|initramfs [ARCH]|tables|clean]" >&2
 	exit 125
 	;;
 esac

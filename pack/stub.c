@@ -1,0 +1,194 @@
+/*
+ * The start-up code of the packed build.  The kernel loads this small
+ * program, which carries seccwrap's memory image as a raw DEFLATE
+ * stream (stream.deflate, from pack.c and zopfli).  It maps the image's
+ * pages, decodes the image into them, checks it against the checksum
+ * that pack.c recorded, gives each segment its protection, and jumps to
+ * seccwrap's entry point with the stack that the kernel set up.  So
+ * seccwrap starts with the argument vector, environment and auxiliary
+ * vector of the exec, as if the kernel had loaded it.
+ *
+ * Any failure ends the process with status 125 and a message, before
+ * seccwrap's code runs.  The layout (PACK_BASE and the rest) comes from
+ * layout.h, which pack.c writes; build.sh puts both generated files on
+ * the include paths.
+ */
+#include <asm/unistd.h>
+#include <linux/errno.h>
+#include <linux/memfd.h>
+#include <linux/mman.h>
+
+#include "../nolibc/arch.h"
+#include "image.h"
+#include "inflate.h"
+#include "layout.h"
+
+/* From Linux 6.3's linux/memfd.h, for older headers. */
+#ifndef MFD_EXEC
+#define MFD_EXEC 0x0010U
+#endif
+
+#if !defined(__x86_64__) || defined(__ILP32__)
+#error "the packed build is for x86_64 only: image.h's branch filter is x86's"
+#endif
+
+/* Enter with rsp at argc, as the kernel left it.  rbx, which unpack()
+ * preserves as the ABI requires of a callee-saved register, keeps that
+ * stack pointer for seccwrap's _start, which gets rdx cleared as from
+ * the kernel. */
+__asm__(".text\n"
+	".global _start\n"
+	".type _start, @function\n"
+	"_start:\n"
+	"	mov %rsp, %rbx\n"
+	"	and $-16, %rsp\n"
+	"	call unpack\n"
+	"	mov %rbx, %rsp\n"
+	"	xor %edx, %edx\n"
+	"	jmp *%rax\n"
+	".size _start, . - _start\n");
+
+__asm__(".section .rodata\n"
+	"pack_stream:\n"
+	".incbin \"stream.deflate\"\n"
+	"pack_stream_end:\n"
+	".previous\n");
+
+extern const unsigned char pack_stream[], pack_stream_end[];
+
+unsigned long unpack(void) __attribute__((used));
+
+/* Write "seccwrap: packed build: WHAT", then " (errno ERROR)" when
+ * ERROR is not 0, then HINT and a newline, and exit with status 125. */
+static void __attribute__((noreturn))
+fail(const char *what, long error, const char *hint)
+{
+	char buf[256];
+	char digits[24];
+	unsigned long n = 0, i = 0;
+	const char *parts[4] = { "seccwrap: packed build: ", what, "", hint };
+	unsigned int p;
+
+	if (error != 0) {
+		do {
+			digits[sizeof(digits) - 1 - i++] =
+				(char)('0' + error % 10);
+			error /= 10;
+		} while (error != 0 && i < sizeof(digits) - 1);
+	}
+	for (p = 0; p < 4; p++) {
+		const char *s = parts[p];
+
+		if (p == 2 && i > 0) {
+			static const char open[] = " (errno ";
+			unsigned long j;
+
+			for (j = 0; open[j] != '\0'; j++)
+				buf[n++] = open[j];
+			for (j = sizeof(digits) - i; j < sizeof(digits); j++)
+				buf[n++] = digits[j];
+			buf[n++] = ')';
+		}
+		while (*s != '\0' && n < sizeof(buf) - 1)
+			buf[n++] = *s++;
+	}
+	buf[n++] = '\n';
+	raw_syscall3(__NR_write, 2, (long)buf, (long)n);
+	raw_syscall1(__NR_exit_group, 125);
+	for (;;)
+		;
+}
+
+/* Return -errno for a failed system call's result R, else 0. */
+static long
+error_of(long r)
+{
+	return (unsigned long)r > -4096UL ? -r : 0;
+}
+
+/*
+ * Replace the LEN bytes of decoded image at START with a mapping of a
+ * memfd holding them, with PROTECTION.  This is the way around a
+ * policy that stops anonymous memory from becoming executable but
+ * lets a new mapping be executable and not writable: systemd's
+ * MemoryDenyWriteExecute=, whose filter denies mprotect() with
+ * PROT_EXEC but leaves memfd_create alone, and Linux's PR_SET_MDWE
+ * (6.3).  Return 0 or -errno.
+ * NOTE: tests/packed.sh covers the filter case; no kernel that the
+ * tests boot has PR_SET_MDWE.
+ */
+static long
+map_from_memfd(unsigned long start, unsigned long len, long protection)
+{
+	unsigned long done = 0;
+	long fd, r;
+
+	/* MFD_EXEC (Linux 6.3) requests an executable memfd where the
+	 * vm.memfd_noexec sysctl would make it non-executable; older
+	 * kernels reject the flag. */
+	fd = raw_syscall2(__NR_memfd_create, (long)"seccwrap",
+			  MFD_CLOEXEC | MFD_EXEC);
+	if (fd == -EINVAL)
+		fd = raw_syscall2(__NR_memfd_create, (long)"seccwrap",
+				  MFD_CLOEXEC);
+	if (error_of(fd) != 0)
+		return fd;
+	while (done < len) {
+		r = raw_syscall3(__NR_write, fd, (long)(start + done),
+				 (long)(len - done));
+		if (error_of(r) != 0 || r == 0)
+			return r == 0 ? -EIO : r;
+		done += (unsigned long)r;
+	}
+	r = raw_syscall6(__NR_mmap, (long)start, (long)len, protection,
+			 MAP_PRIVATE | MAP_FIXED, fd, 0);
+	raw_syscall1(__NR_close, fd);
+	return error_of(r) != 0 ? r : 0;
+}
+
+/* Unpack seccwrap's image and return its entry point. */
+unsigned long
+unpack(void)
+{
+	static const struct {
+		unsigned long start, len;
+		long protection;
+	} segments[] = { PACK_SEGMENTS };
+	unsigned char *image = (unsigned char *)PACK_BASE;
+	unsigned long long sums[2];
+	unsigned int i;
+	long r;
+
+	/* Without MAP_FIXED_NOREPLACE (Linux 4.17), the address is a
+	 * hint that the kernel may pass over, hence the comparison. */
+	r = raw_syscall6(__NR_mmap, PACK_BASE, PACK_MAP_LEN,
+			 PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (r != (long)PACK_BASE)
+		fail("cannot map its image at its address", error_of(r), "");
+	if (inflate_raw(image, PACK_IMAGE_LEN, pack_stream,
+			(unsigned long)(pack_stream_end - pack_stream)) !=
+	    (long)PACK_IMAGE_LEN)
+		fail("its compressed image is corrupt", 0, "");
+	bcj_convert(image + PACK_CODE_START, PACK_CODE_LEN, PACK_CODE_START,
+		    -1);
+	image_checksum(image, PACK_IMAGE_LEN, sums);
+	if (sums[0] != PACK_SUM0 || sums[1] != PACK_SUM1)
+		fail("its decoded image fails its checksum", 0, "");
+	for (i = 0; i < sizeof(segments) / sizeof(segments[0]); i++) {
+		if (segments[i].protection == (PROT_READ | PROT_WRITE))
+			continue;
+		r = raw_syscall3(__NR_mprotect, (long)segments[i].start,
+				 (long)segments[i].len, segments[i].protection);
+		if (error_of(r) == EACCES || error_of(r) == EPERM)
+			r = map_from_memfd(segments[i].start, segments[i].len,
+					   segments[i].protection);
+		if (error_of(r) != 0)
+			fail("cannot make its decoded code executable",
+			     error_of(r),
+			     "; a filter that denies both mprotect() with "
+			     "PROT_EXEC and memfd_create() stops it, so use "
+			     "the unpacked build there");
+	}
+	return PACK_ENTRY;
+}
