@@ -58,42 +58,38 @@ extern const unsigned char pack_stream[], pack_stream_end[];
 
 unsigned long unpack(void) __attribute__((used));
 
-/* Write "seccwrap: packed build: WHAT", then " (errno ERROR)" when
- * ERROR is not 0, then HINT and a newline, and exit with status 125. */
-static void __attribute__((noreturn))
-fail(const char *what, long error, const char *hint)
+/* Copy the string S to P and return the end of the copy. */
+static char *
+append(char *p, const char *s)
 {
-	char buf[256];
-	char digits[24];
-	unsigned long n = 0, i = 0;
-	const char *parts[4] = { "seccwrap: packed build: ", what, "", hint };
-	unsigned int p;
+	while (*s != '\0')
+		*p++ = *s++;
+	return p;
+}
 
+/* Write "seccwrap: packed build: WHAT", then " (errno ERROR)" when
+ * ERROR is not 0, and exit with status 125.  WHAT is at most 100
+ * bytes. */
+static void __attribute__((noreturn))
+fail(const char *what, long error)
+{
+	char message[160], digits[20];
+	char *p = append(message, "seccwrap: packed build: ");
+	unsigned int n = 0;
+
+	p = append(p, what);
 	if (error != 0) {
+		p = append(p, " (errno ");
 		do {
-			digits[sizeof(digits) - 1 - i++] =
-				(char)('0' + error % 10);
+			digits[n++] = (char)('0' + error % 10);
 			error /= 10;
-		} while (error != 0 && i < sizeof(digits) - 1);
+		} while (error != 0);
+		while (n > 0)
+			*p++ = digits[--n];
+		*p++ = ')';
 	}
-	for (p = 0; p < 4; p++) {
-		const char *s = parts[p];
-
-		if (p == 2 && i > 0) {
-			static const char open[] = " (errno ";
-			unsigned long j;
-
-			for (j = 0; open[j] != '\0'; j++)
-				buf[n++] = open[j];
-			for (j = sizeof(digits) - i; j < sizeof(digits); j++)
-				buf[n++] = digits[j];
-			buf[n++] = ')';
-		}
-		while (*s != '\0' && n < sizeof(buf) - 1)
-			buf[n++] = *s++;
-	}
-	buf[n++] = '\n';
-	raw_syscall3(__NR_write, 2, (long)buf, (long)n);
+	*p++ = '\n';
+	raw_syscall3(__NR_write, 2, (long)message, p - message);
 	raw_syscall1(__NR_exit_group, 125);
 	for (;;)
 		;
@@ -165,16 +161,16 @@ unpack(void)
 			 PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (r != (long)PACK_BASE)
-		fail("cannot map its image at its address", error_of(r), "");
+		fail("cannot map its image at its address", error_of(r));
 	if (inflate_raw(image, PACK_IMAGE_LEN, pack_stream,
 			(unsigned long)(pack_stream_end - pack_stream)) !=
 	    (long)PACK_IMAGE_LEN)
-		fail("its compressed image is corrupt", 0, "");
+		fail("its compressed image is corrupt", 0);
 	bcj_convert(image + PACK_CODE_START, PACK_CODE_LEN, PACK_CODE_START,
 		    -1);
 	image_checksum(image, PACK_IMAGE_LEN, sums);
 	if (sums[0] != PACK_SUM0 || sums[1] != PACK_SUM1)
-		fail("its decoded image fails its checksum", 0, "");
+		fail("its decoded image fails its checksum", 0);
 	for (i = 0; i < sizeof(segments) / sizeof(segments[0]); i++) {
 		if (segments[i].protection == (PROT_READ | PROT_WRITE))
 			continue;
@@ -184,11 +180,9 @@ unpack(void)
 			r = map_from_memfd(segments[i].start, segments[i].len,
 					   segments[i].protection);
 		if (error_of(r) != 0)
-			fail("cannot make its decoded code executable",
-			     error_of(r),
-			     "; a filter that denies both mprotect() with "
-			     "PROT_EXEC and memfd_create() stops it, so use "
-			     "the unpacked build there");
+			fail("cannot make its decoded code executable; under "
+			     "memory-deny-write-execute, use the unpacked "
+			     "build", error_of(r));
 	}
 	return PACK_ENTRY;
 }
