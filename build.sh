@@ -253,6 +253,15 @@ build_packed() {
 	fi
 	need zopfli zopfli
 	need gcc gcc
+	if [ -n "$CC_GIVEN" ]; then
+		need "$CC_GIVEN" ""
+		if [ "$(target_arch "$CC_GIVEN")" != x86_64 ]; then
+			echo "build.sh: the packed build is for x86_64 only," \
+				"and CC=$CC_GIVEN builds for" \
+				"$(target_arch "$CC_GIVEN")" >&2
+			exit 125
+		fi
+	fi
 	ARCH=x86_64
 	build_nolibc
 	dir=$OUT/x86_64-packed
@@ -265,12 +274,22 @@ build_packed() {
 	zopfli --deflate -c "$dir/image" >"$dir/stream.deflate"
 	run "$dir/pack" check "$OUT/x86_64-nolibc/seccwrap" \
 		"$dir/stream.deflate"
+	# The generated files by full path: a layout.h or stream.deflate
+	# elsewhere on the include paths, or in the folder the assembler
+	# runs in, would otherwise be taken first.
+	abs_dir=$(cd "$dir" && pwd)
 	# shellcheck disable=SC2086
-	run $cc $CFLAGS -Ipack -I"$dir" -Wa,-I"$dir" -nostdlib \
+	run $cc $CFLAGS -Ipack -DPACK_LAYOUT="\"$abs_dir/layout.h\"" \
+		-DPACK_STREAM="\"$abs_dir/stream.deflate\"" -nostdlib \
 		-ffreestanding -fno-unwind-tables $CFLAGS_EXTRA $LDFLAGS \
 		-Wl,-Ttext-segment=0x10000000 -o "$dir/seccwrap" \
 		pack/stub.c pack/inflate.c
 	run "$dir/pack" trim "$dir/seccwrap"
+	# Where this machine can run it, the stub must unpack what it
+	# carries: a damaged stream or a wrong layout stops here.
+	if [ "$(uname -m)" = x86_64 ]; then
+		run "$dir/seccwrap" --version
+	fi
 }
 
 # A glibc build with AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -356,7 +375,7 @@ build_initramfs() {
 # out/fuzz/corpus-NAME, failing inputs to out/fuzz/crashes/; the seeds in
 # fuzz/corpus/NAME and fuzz/regressions/ stay as they are.
 build_fuzz() {
-	need clang "clang libclang-rt-14-dev"
+	need clang "clang libclang-rt-14-dev zlib1g-dev"
 	seconds=${1:-60}
 	# libFuzzer treats 0, or a value that is not a number, as no limit.
 	case $seconds in
@@ -391,21 +410,31 @@ build_fuzz() {
 		run clang $fuzz_flags -fsanitize=fuzzer -o "$dir/${name}_fuzz" \
 			"fuzz/${name}_fuzz.c" $objects
 	done
-	# The packed build's decoder, which needs nothing from src/.
+	# The packed build's decoder, which needs nothing from src/ and is
+	# checked against zlib (zlib1g-dev).
 	# shellcheck disable=SC2086
 	run clang $fuzz_flags -Ipack -fsanitize=fuzzer \
-		-o "$dir/inflate_fuzz" fuzz/inflate_fuzz.c pack/inflate.c
+		-o "$dir/inflate_fuzz" fuzz/inflate_fuzz.c pack/inflate.c -lz
 	# A failing input stops one harness, not the others.
 	failed=
 	for name in parse policy inflate; do
 		mkdir -p "$dir/corpus-$name"
+		# The profile words and saved profiles mean nothing to the
+		# decoder.
+		dict=-dict=fuzz/profile.dict
+		regressions=fuzz/regressions
+		if [ "$name" = inflate ]; then
+			dict=
+			regressions=
+		fi
 		# -close_fd_mask=2 sends seccwrap's messages to /dev/null;
 		# libFuzzer and the sanitizers still report on stderr.
+		# shellcheck disable=SC2086
 		run "$dir/${name}_fuzz" -max_total_time="$seconds" -timeout=10 \
 			-rss_limit_mb=2048 -max_len=8192 -close_fd_mask=2 \
-			-print_final_stats=1 -dict=fuzz/profile.dict \
+			-print_final_stats=1 $dict \
 			-artifact_prefix="$dir/crashes/$name-" \
-			"$dir/corpus-$name" "fuzz/corpus/$name" fuzz/regressions ||
+			"$dir/corpus-$name" "fuzz/corpus/$name" $regressions ||
 			failed="$failed $name"
 	done
 	if [ -n "$failed" ]; then

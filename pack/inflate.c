@@ -30,8 +30,8 @@ struct bit_reader {
 	unsigned int overrun;		/* zero bytes fed in past the end */
 };
 
-/* Fill the bit buffer to at least 57 bits, which covers the longest
- * length and distance pair (15 + 5 + 15 + 13 bits).  Past the end of
+/* Fill the bit buffer to at least 56 bits, which covers the longest
+ * length and distance pair (15 + 5 + 15 + 13 = 48 bits).  Past the end of
  * the input, zero bytes are fed in and counted, and inflate_raw()
  * fails if any of their bits were used. */
 /* The stub is built with -Oz, which would call take() and decode()
@@ -86,9 +86,14 @@ take(struct bit_reader *r, unsigned int n)
 }
 
 /* Build H from the code length of each of N symbols (0: unused).
- * Return -1 for an over-subscribed set of lengths.  An incomplete code
- * is allowed, as RFC 1951 allows one distance code alone; decode()
- * fails on the codes it leaves out. */
+ * Return the number of codes of MAX_BITS bits that the lengths leave
+ * unused, 0 for a complete code, or -1 for lengths that over-subscribe
+ * the code or leave it incomplete with a code longer than one bit.
+ * RFC 1951 needs an incomplete code for a block with one distance or
+ * none, and zlib 1.2.13 rejects any other, also for literals and
+ * lengths.  H is built in every case but over-subscription, so the
+ * fixed distance code, incomplete with 30 codes of 5 bits, can use it;
+ * decode() fails on the codes that an incomplete code leaves out. */
 static int
 build(struct huffman *h, const unsigned char *lengths, unsigned int n)
 {
@@ -139,7 +144,9 @@ build(struct huffman *h, const unsigned char *lengths, unsigned int n)
 		}
 		code <<= 1;
 	}
-	return 0;
+	if (left > 0 && h->count[0] + h->count[1] != n)
+		return -1;
+	return left;
 }
 
 /* Decode one symbol with H; the caller has refilled R.  Return -1 for
@@ -190,7 +197,8 @@ read_dynamic(struct bit_reader *r, struct huffman *literals,
 		refill(r);
 		lengths[order[i]] = (unsigned char)(i < ncodes ? take(r, 3) : 0);
 	}
-	if (build(literals, lengths, 19) < 0)
+	/* The code for the code lengths must be complete (zlib). */
+	if (build(literals, lengths, 19) != 0)
 		return -1;
 
 	for (i = 0; i < nliterals + ndistances;) {

@@ -8,20 +8,23 @@
  * seccwrap starts with the argument vector, environment and auxiliary
  * vector of the exec, as if the kernel had loaded it.
  *
- * Any failure ends the process with status 125 and a message, before
- * seccwrap's code runs.  The layout (PACK_BASE and the rest) comes from
- * layout.h, which pack.c writes; build.sh puts both generated files on
- * the include paths.
+ * A failure that the stub detects ends the process with status 125 and
+ * a message, before seccwrap's code runs.  A stack limit below about
+ * 12 KiB, or a filter whose action kills, ends it with a signal
+ * instead.  build.sh names the two generated files by their full paths:
+ * PACK_LAYOUT, from pack.c, contains the layout (PACK_BASE and the rest),
+ * and PACK_STREAM the compressed image.
  */
 #include <asm/unistd.h>
 #include <linux/errno.h>
 #include <linux/memfd.h>
 #include <linux/mman.h>
+#include <linux/signal.h>
 
 #include "../nolibc/arch.h"
 #include "image.h"
 #include "inflate.h"
-#include "layout.h"
+#include PACK_LAYOUT
 
 /* From Linux 6.3's linux/memfd.h, for older headers. */
 #ifndef MFD_EXEC
@@ -48,9 +51,11 @@ __asm__(".text\n"
 	"	jmp *%rax\n"
 	".size _start, . - _start\n");
 
+/* A full path, because the assembler would take a stream.deflate in
+ * the folder it runs in before one on its include path. */
 __asm__(".section .rodata\n"
 	"pack_stream:\n"
-	".incbin \"stream.deflate\"\n"
+	".incbin \"" PACK_STREAM "\"\n"
 	"pack_stream_end:\n"
 	".previous\n");
 
@@ -68,10 +73,10 @@ append(char *p, const char *s)
 }
 
 /* Write "seccwrap: packed build: WHAT", then " (errno ERROR)" when
- * ERROR is not 0, and exit with status 125.  WHAT is at most 100
- * bytes. */
+ * ERROR is not 0, then HINT, and exit with status 125.  WHAT and HINT
+ * are at most 100 bytes together. */
 static void __attribute__((noreturn))
-fail(const char *what, long error)
+fail(const char *what, long error, const char *hint)
 {
 	char message[160], digits[20];
 	char *p = append(message, "seccwrap: packed build: ");
@@ -88,11 +93,14 @@ fail(const char *what, long error)
 			*p++ = digits[--n];
 		*p++ = ')';
 	}
+	p = append(p, hint);
 	*p++ = '\n';
 	raw_syscall3(__NR_write, 2, (long)message, p - message);
+	/* A filter may deny exit_group; exit ends this single thread
+	 * too, and the trap ends it where both are denied. */
 	raw_syscall1(__NR_exit_group, 125);
-	for (;;)
-		;
+	raw_syscall1(__NR_exit, 125);
+	__builtin_trap();
 }
 
 /* Return -errno for a failed system call's result R, else 0. */
@@ -110,18 +118,22 @@ error_of(long r)
  * MemoryDenyWriteExecute=, whose filter denies mprotect() with
  * PROT_EXEC but leaves memfd_create alone, and Linux's PR_SET_MDWE
  * (6.3).  Return 0 or -errno.
- * NOTE: tests/packed.sh covers the filter case; no kernel that the
- * tests boot has PR_SET_MDWE.
  */
 static long
 map_from_memfd(unsigned long start, unsigned long len, long protection)
 {
+	/* The kernel's struct sigaction on x86_64, whose mask is one
+	 * unsigned long. */
+	struct kernel_sigaction {
+		unsigned long handler, flags, restorer, mask;
+	} ignore = { 1 /* SIG_IGN */, 0, 0, 0 }, old;
 	unsigned long done = 0;
 	long fd, r;
 
-	/* MFD_EXEC (Linux 6.3) requests an executable memfd where the
-	 * vm.memfd_noexec sysctl would make it non-executable; older
-	 * kernels reject the flag. */
+	/* MFD_EXEC (Linux 6.3) requests an executable memfd where
+	 * vm.memfd_noexec=1 would make it non-executable.  At 2 the
+	 * kernel refuses it (EACCES), and older kernels do not know the
+	 * flag (EINVAL). */
 	fd = raw_syscall2(__NR_memfd_create, (long)"seccwrap",
 			  MFD_CLOEXEC | MFD_EXEC);
 	if (fd == -EINVAL)
@@ -129,14 +141,24 @@ map_from_memfd(unsigned long start, unsigned long len, long protection)
 				  MFD_CLOEXEC);
 	if (error_of(fd) != 0)
 		return fd;
-	while (done < len) {
+	/* Under a file size limit below LEN, write() would raise
+	 * SIGXFSZ, whose default action kills.  Ignored, it makes write()
+	 * fail with EFBIG instead.  The old action is put back, because
+	 * the command would inherit an ignored signal. */
+	raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&ignore, (long)&old,
+		     sizeof(ignore.mask));
+	do {
 		r = raw_syscall3(__NR_write, fd, (long)(start + done),
 				 (long)(len - done));
-		if (error_of(r) != 0 || r == 0)
-			return r == 0 ? -EIO : r;
-		done += (unsigned long)r;
-	}
-	r = raw_syscall6(__NR_mmap, (long)start, (long)len, protection,
+		if (r == 0)
+			r = -EIO;
+		if (error_of(r) == 0)
+			done += (unsigned long)r;
+	} while (error_of(r) == 0 && done < len);
+	raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&old, 0,
+		     sizeof(ignore.mask));
+	if (error_of(r) == 0)
+		r = raw_syscall6(__NR_mmap, (long)start, (long)len, protection,
 			 MAP_PRIVATE | MAP_FIXED, fd, 0);
 	raw_syscall1(__NR_close, fd);
 	return error_of(r) != 0 ? r : 0;
@@ -161,28 +183,32 @@ unpack(void)
 			 PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (r != (long)PACK_BASE)
-		fail("cannot map its image at its address", error_of(r));
+		fail("cannot map its image", error_of(r), "");
 	if (inflate_raw(image, PACK_IMAGE_LEN, pack_stream,
 			(unsigned long)(pack_stream_end - pack_stream)) !=
 	    (long)PACK_IMAGE_LEN)
-		fail("its compressed image is corrupt", 0);
+		fail("its compressed image is corrupt", 0, "");
 	bcj_convert(image + PACK_CODE_START, PACK_CODE_LEN, PACK_CODE_START,
 		    -1);
 	image_checksum(image, PACK_IMAGE_LEN, sums);
 	if (sums[0] != PACK_SUM0 || sums[1] != PACK_SUM1)
-		fail("its decoded image fails its checksum", 0);
+		fail("its image fails its checksum", 0, "");
 	for (i = 0; i < sizeof(segments) / sizeof(segments[0]); i++) {
+		const char *hint = "";
+
 		if (segments[i].protection == (PROT_READ | PROT_WRITE))
 			continue;
 		r = raw_syscall3(__NR_mprotect, (long)segments[i].start,
 				 (long)segments[i].len, segments[i].protection);
-		if (error_of(r) == EACCES || error_of(r) == EPERM)
+		if (error_of(r) == EACCES || error_of(r) == EPERM) {
 			r = map_from_memfd(segments[i].start, segments[i].len,
 					   segments[i].protection);
+			hint = "; under memory-deny-write-execute, use the "
+				"unpacked build";
+		}
 		if (error_of(r) != 0)
-			fail("cannot make its decoded code executable; under "
-			     "memory-deny-write-execute, use the unpacked "
-			     "build", error_of(r));
+			fail("cannot make its code executable", error_of(r),
+			     hint);
 	}
 	return PACK_ENTRY;
 }

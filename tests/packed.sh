@@ -134,7 +134,7 @@ rm -f "$TMP/ran"
 	-- touch "$TMP/ran" >"$TMP/mdwx.out" 2>&1
 rc=$?
 check mdwx-status 125 "$rc"
-if grep -q 'packed build: cannot make its decoded code executable' \
+if grep -q "packed build: cannot make its code executable (errno [0-9]*); under memory-deny-write-execute" \
 	"$TMP/mdwx.out"; then
 	pass mdwx-message
 else
@@ -164,6 +164,70 @@ for denied in mprotect memfd_create; do
 			"$(head -c 300 "$TMP/deny.out")"
 	fi
 done
+
+# A file size limit below the code's 60 KB stops the memfd route.  The
+# stub ignores SIGXFSZ while it writes, so write() fails with EFBIG and
+# it exits 125 with a message, not killed by the signal.  50 blocks is
+# 25,600 bytes (dash counts 512-byte blocks) or 51,200 (bash, 1 KiB):
+# under the code's size, and room for the message in $TMP/fsize.out.
+sh -c 'ulimit -f 50; exec "$@"' sh "$UNPACKED" \
+	-p "$TMP/deny-mprotect.profile" -- "$PACKED" --version \
+	>"$TMP/fsize.out" 2>&1
+check memfd-file-size-limit-status 125 "$?"
+if grep -q 'cannot make its code executable (errno 27)' "$TMP/fsize.out"
+then
+	pass memfd-file-size-limit-message
+else
+	fail memfd-file-size-limit-message "got: $(head -c 300 "$TMP/fsize.out")"
+fi
+
+# Where a filter denies exit_group as well, the stub must still end
+# after its message: exit, then a trap.
+profile deny-exit-group 'seccomp.drop exit_group
+memory-deny-write-execute'
+timeout 20 "$UNPACKED" -p "$TMP/deny-exit-group.profile" -- "$PACKED" \
+	--version >"$TMP/exit.out" 2>&1
+check ends-without-exit-group 125 "$?"
+
+# Linux's PR_SET_MDWE (6.3), which execve keeps, refuses an mprotect()
+# that adds PROT_EXEC, but lets a new mapping be executable and not
+# writable, so the stub takes the memfd route.  The control case denies
+# memfd_create as well and must fail, which shows the refusal in force.
+"$PACKED_DIR/mdwe-exec" "$PACKED" -p "$TMP/default.profile" -- \
+	"$PMUSL" getpid >"$TMP/mdwe.out" 2>&1
+rc=$?
+if [ "$rc" = 77 ]; then
+	skip pr-set-mdwe "the kernel has no PR_SET_MDWE (Linux 6.3)"
+else
+	if [ "$rc" = 0 ] && grep -q '^getpid ret=[0-9]' "$TMP/mdwe.out"; then
+		pass runs-under-pr-set-mdwe
+	else
+		fail runs-under-pr-set-mdwe "status $rc:" \
+			"$(head -c 300 "$TMP/mdwe.out")"
+	fi
+	"$PACKED_DIR/mdwe-exec" "$UNPACKED" \
+		-p "$TMP/deny-memfd_create.profile" -- "$PACKED" --version \
+		>"$TMP/mdwe.out" 2>&1
+	check pr-set-mdwe-without-memfd 125 "$?"
+	# The memfd route ignores SIGXFSZ for a moment; the command must
+	# get the disposition that the stub found, as under the nolibc
+	# build.  A dynamic shell runs under PR_SET_MDWE, which leaves its
+	# libraries' mappings alone.
+	for build in UNPACKED PACKED; do
+		eval "binary=\$$build"
+		"$PACKED_DIR/mdwe-exec" "$binary" -p "$TMP/default.profile" -- \
+			sh -c 'grep ^SigIgn: /proc/$$/status' \
+			>"$TMP/sigign.$build" 2>&1
+	done
+	if grep -q '^SigIgn:' "$TMP/sigign.PACKED" &&
+		cmp -s "$TMP/sigign.UNPACKED" "$TMP/sigign.PACKED"; then
+		pass sigxfsz-disposition-restored
+	else
+		fail sigxfsz-disposition-restored \
+			"$(cat "$TMP/sigign.PACKED") against" \
+			"$(cat "$TMP/sigign.UNPACKED")"
+	fi
+fi
 
 # --- a damaged stream -------------------------------------------------
 

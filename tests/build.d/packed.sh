@@ -1,6 +1,7 @@
 # Build the packed seccwrap (./build.sh packed) and copy it, with the
 # nolibc build it packs, its compressed stream and the host tool
-# pack/pack.c, to tests/out/packed/ for tests/packed.sh.  Sourced by
+# pack/pack.c, to tests/out/packed/ for tests/packed.sh, with
+# tests/progs/mdwe-exec.c built beside them.  Sourced by
 # tests/build.sh, which sets ROOT and OUT and runs under set -eu.
 #
 # The packed build is for x86_64 and needs zopfli.  Without either,
@@ -27,4 +28,11 @@ then
 		echo "tests/build.d/packed.sh: ./build.sh packed failed; see" \
 			"$packed_log" >&2
 	fi
+fi
+
+if [ -d "$OUT/packed" ] && { [ ! -x "$OUT/packed/mdwe-exec" ] ||
+	[ "$TESTS/progs/mdwe-exec.c" -nt "$OUT/packed/mdwe-exec" ]; }; then
+	echo "gcc -static -o $OUT/packed/mdwe-exec $TESTS/progs/mdwe-exec.c"
+	gcc -std=c99 -O2 -Wall -Wextra -Werror -static \
+		-o "$OUT/packed/mdwe-exec" "$TESTS/progs/mdwe-exec.c"
 fi
