@@ -276,10 +276,20 @@ build_packed() {
 		"$dir/stream.deflate"
 	# The generated files by full path: a layout.h or stream.deflate
 	# elsewhere on the include paths, or in the folder the assembler
-	# runs in, would otherwise be taken first.
-	abs_dir=$(cd "$dir" && pwd)
+	# runs in, would otherwise be taken first.  The stream's path goes
+	# into a C string and then an assembler string, where a quote or a
+	# backslash would need escaping twice.
+	abs_dir=$(CDPATH='' cd -- "$dir" && pwd)
+	case $abs_dir in
+	*[\"\\]*)
+		echo "build.sh: the packed build cannot name '$abs_dir' in" \
+			"its stub, because of the quote or backslash; build" \
+			"in a folder without one (BUILD_OUT)" >&2
+		exit 125
+		;;
+	esac
 	# shellcheck disable=SC2086
-	run $cc $CFLAGS -Ipack -DPACK_LAYOUT="\"$abs_dir/layout.h\"" \
+	run $cc $CFLAGS -Ipack -include "$abs_dir/layout.h" \
 		-DPACK_STREAM="\"$abs_dir/stream.deflate\"" -nostdlib \
 		-ffreestanding -fno-unwind-tables $CFLAGS_EXTRA $LDFLAGS \
 		-Wl,-Ttext-segment=0x10000000 -o "$dir/seccwrap" \

@@ -11,9 +11,9 @@
  * A failure that the stub detects ends the process with status 125 and
  * a message, before seccwrap's code runs.  A stack limit below about
  * 12 KiB, or a filter whose action kills, ends it with a signal
- * instead.  build.sh names the two generated files by their full paths:
- * PACK_LAYOUT, from pack.c, contains the layout (PACK_BASE and the rest),
- * and PACK_STREAM the compressed image.
+ * instead.  build.sh passes the two generated files by their full
+ * paths: layout.h from pack.c, with the layout (PACK_BASE and the rest),
+ * through -include, and the compressed image as PACK_STREAM.
  */
 #include <asm/unistd.h>
 #include <linux/errno.h>
@@ -24,11 +24,14 @@
 #include "../nolibc/arch.h"
 #include "image.h"
 #include "inflate.h"
-#include PACK_LAYOUT
+
+#if !defined(PACK_BASE) || !defined(PACK_STREAM)
+#error "build the stub with ./build.sh packed, which passes its layout"
+#endif
 
 /* From Linux 6.3's linux/memfd.h, for older headers. */
-#ifndef MFD_EXEC
-#define MFD_EXEC 0x0010U
+#ifndef MFD_NOEXEC_SEAL
+#define MFD_NOEXEC_SEAL 0x0008U
 #endif
 
 #if !defined(__x86_64__) || defined(__ILP32__)
@@ -128,14 +131,14 @@ map_from_memfd(unsigned long start, unsigned long len, long protection)
 		unsigned long handler, flags, restorer, mask;
 	} ignore = { 1 /* SIG_IGN */, 0, 0, 0 }, old;
 	unsigned long done = 0;
-	long fd, r;
+	long fd, r, saved;
 
-	/* MFD_EXEC (Linux 6.3) requests an executable memfd where
-	 * vm.memfd_noexec=1 would make it non-executable.  At 2 the
-	 * kernel refuses it (EACCES), and older kernels do not know the
-	 * flag (EINVAL). */
+	/* A memfd without execute permission still maps with PROT_EXEC,
+	 * which checks the mount, not the file's mode.  MFD_NOEXEC_SEAL
+	 * (Linux 6.3) is what vm.memfd_noexec=2 requires, and kernels
+	 * before 6.3 reject the flag (EINVAL). */
 	fd = raw_syscall2(__NR_memfd_create, (long)"seccwrap",
-			  MFD_CLOEXEC | MFD_EXEC);
+			  MFD_CLOEXEC | MFD_NOEXEC_SEAL);
 	if (fd == -EINVAL)
 		fd = raw_syscall2(__NR_memfd_create, (long)"seccwrap",
 				  MFD_CLOEXEC);
@@ -145,8 +148,8 @@ map_from_memfd(unsigned long start, unsigned long len, long protection)
 	 * SIGXFSZ, whose default action kills.  Ignored, it makes write()
 	 * fail with EFBIG instead.  The old action is put back, because
 	 * the command would inherit an ignored signal. */
-	raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&ignore, (long)&old,
-		     sizeof(ignore.mask));
+	saved = raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&ignore,
+			     (long)&old, sizeof(ignore.mask));
 	do {
 		r = raw_syscall3(__NR_write, fd, (long)(start + done),
 				 (long)(len - done));
@@ -155,8 +158,9 @@ map_from_memfd(unsigned long start, unsigned long len, long protection)
 		if (error_of(r) == 0)
 			done += (unsigned long)r;
 	} while (error_of(r) == 0 && done < len);
-	raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&old, 0,
-		     sizeof(ignore.mask));
+	if (saved == 0)
+		raw_syscall4(__NR_rt_sigaction, SIGXFSZ, (long)&old, 0,
+			     sizeof(ignore.mask));
 	if (error_of(r) == 0)
 		r = raw_syscall6(__NR_mmap, (long)start, (long)len, protection,
 			 MAP_PRIVATE | MAP_FIXED, fd, 0);
@@ -203,8 +207,11 @@ unpack(void)
 		if (error_of(r) == EACCES || error_of(r) == EPERM) {
 			r = map_from_memfd(segments[i].start, segments[i].len,
 					   segments[i].protection);
-			hint = "; under memory-deny-write-execute, use the "
-				"unpacked build";
+			/* Denied again, by a filter on memfd_create or a
+			 * policy on the mapping. */
+			if (error_of(r) == EACCES || error_of(r) == EPERM)
+				hint = "; under memory-deny-write-execute, "
+					"use the unpacked build";
 		}
 		if (error_of(r) != 0)
 			fail("cannot make its code executable", error_of(r),
