@@ -326,6 +326,40 @@ else
 	fail inflate-zopfli-text "$(head -c 200 "$TMP/inflate.err")"
 fi
 
+# fuzz/inflate_fuzz.c's checks on the streams above and the harness's
+# seeds: zlib's output or zlib's rejection, and exact room.  Built with
+# ASan and UBSan where the compiler has them, with fuzz/replay.c in
+# place of libFuzzer.
+replay_bin=$TMP/inflate-replay
+replay_built=
+for cc in "clang -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	"gcc -fsanitize=address,undefined -fno-sanitize-recover=all" gcc; do
+	# shellcheck disable=SC2086
+	if $cc -std=c99 -Wall -Wextra -Werror -O1 -g -I"$ROOT/pack" \
+		-o "$replay_bin" "$ROOT/fuzz/inflate_fuzz.c" \
+		"$ROOT/fuzz/replay.c" "$ROOT/pack/inflate.c" -lz \
+		2>>"$TMP/replay-build.err"; then
+		replay_built=1
+		break
+	fi
+done
+if [ -z "$replay_built" ]; then
+	skip inflate-replay "no compiler built the harness (zlib1g-dev" \
+		"missing?): $(head -c 200 "$TMP/replay-build.err")"
+else
+	ASAN_OPTIONS=detect_leaks=0 "$replay_bin" "$ROOT"/fuzz/corpus/inflate/* \
+		"$TMP"/*.raw "$TMP/text.zopfli" >"$TMP/replay.out" \
+		2>"$TMP/replay.err"
+	rc=$?
+	if [ "$rc" = 0 ]; then
+		pass "inflate-replay-$(grep -c '^ok ' "$TMP/replay.out")-inputs"
+	else
+		fail inflate-replay "status $rc after" \
+			"$(tail -n 1 "$TMP/replay.out"):" \
+			"$(head -c 300 "$TMP/replay.err")"
+	fi
+fi
+
 # A stream cut anywhere is invalid: the decoder must not take the zero
 # bits it feeds itself past the end for data.
 len=$(stat -c %s "$TMP/text.raw")
