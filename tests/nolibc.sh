@@ -135,6 +135,25 @@ check build/cc-missing-after-wrapper-message \
 	"build.sh: CC names 'no-such-cc', which is not found" \
 	"$(cat "$TMP/cc.out")"
 
+# A CC for the musl target that compiles against glibc gets a note.  The
+# invalid flag stops the build at its first compile, before ./seccwrap
+# could be replaced.
+(cd "$ROOT" && CC='env gcc' CFLAGS_EXTRA=--no-such-flag sh build.sh musl) \
+	>"$TMP/cc.out" 2>&1
+if grep -q "^build.sh: note: CC='env gcc' compiles against glibc" \
+	"$TMP/cc.out"; then
+	pass build/cc-glibc-for-musl-note
+else
+	fail build/cc-glibc-for-musl-note "got: $(head -c 300 "$TMP/cc.out")"
+fi
+(cd "$ROOT" && CFLAGS_EXTRA=--no-such-flag sh build.sh musl) \
+	>"$TMP/cc.out" 2>&1
+if grep -q "note: CC=" "$TMP/cc.out"; then
+	fail build/musl-gcc-no-note "the default musl-gcc got the note"
+else
+	pass build/musl-gcc-no-note
+fi
+
 # --- unit test on the host and on other architectures ----------------------
 
 # cross_same ARCH QEMU BINARY: the cross build, run under qemu-user,
