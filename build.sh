@@ -266,10 +266,10 @@ build_packed() {
 	need gcc gcc
 	if [ -n "$CC_GIVEN" ]; then
 		need "$CC_GIVEN" ""
-		if [ "$(target_arch "$CC_GIVEN")" != x86_64 ]; then
+		given_arch=$(target_arch "$CC_GIVEN")
+		if [ "$given_arch" != x86_64 ]; then
 			echo "build.sh: the packed build is for x86_64 only," \
-				"and CC=$CC_GIVEN builds for" \
-				"$(target_arch "$CC_GIVEN")" >&2
+				"and CC=$CC_GIVEN builds for $given_arch" >&2
 			exit 125
 		fi
 	fi

@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (n < 0)
 		return 0;
-	/* A buffer of exactly N bytes lets ASan catch a write past them;
+	/* A buffer of exactly N bytes lets ASan catch a write past them.
 	 * malloc(0) may return NULL, so an empty output gets one byte. */
 	exact = malloc(n > 0 ? (size_t)n : 1);
 	if (exact == NULL)

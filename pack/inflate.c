@@ -50,7 +50,7 @@ refill(struct bit_reader *r)
 	 * puts the low bits of the next byte above bit_count, where the
 	 * next refill ORs the same byte in again, so they do no harm.
 	 * Once fewer than eight bytes remain, the byte loop below takes
-	 * over for good, so the shift here never sees the bit_count of 64
+	 * over for good, so this shift never gets the bit_count of 64
 	 * that the loop can leave. */
 	if (r->end - r->next >= 8) {
 		unsigned long long word;
@@ -91,9 +91,10 @@ take(struct bit_reader *r, unsigned int n)
  * the code or leave it incomplete with a code longer than one bit.
  * RFC 1951 needs an incomplete code for a block with one distance or
  * none, and zlib 1.2.13 rejects any other, also for literals and
- * lengths.  H is built in every case but over-subscription, so the
- * fixed distance code, incomplete with 30 codes of 5 bits, can use it;
- * decode() fails on the codes that an incomplete code leaves out. */
+ * lengths.  H is built in every case but over-subscription.  So the
+ * fixed distance code, which is incomplete with 30 codes of 5 bits,
+ * can use it.  decode() fails on the codes that an incomplete code
+ * leaves out. */
 static int
 build(struct huffman *h, const unsigned char *lengths, unsigned int n)
 {

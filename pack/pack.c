@@ -332,6 +332,27 @@ write_header(const char *path, const char *elf_path, const struct layout *l,
 		fail("%s: write failed: %s", path, strerror(errno));
 }
 
+/* Decode the raw DEFLATE stream in PATH into a new buffer of MAX_IMAGE
+ * bytes and return it, with the decoded length in LEN. */
+static unsigned char *
+decode_stream(const char *path, unsigned long *len)
+{
+	unsigned long stream_len;
+	unsigned char *stream = read_file(path, &stream_len);
+	unsigned char *output = malloc(MAX_IMAGE);
+	long n;
+
+	if (output == NULL)
+		fail("out of memory");
+	n = inflate_raw(output, MAX_IMAGE, stream, stream_len);
+	if (n < 0)
+		fail("%s: invalid DEFLATE stream, or it decodes to more than "
+		     "%lu bytes", path, MAX_IMAGE);
+	free(stream);
+	*len = (unsigned long)n;
+	return output;
+}
+
 static int
 pack_image(const char *elf_path, const char *image_path,
 	   const char *header_path)
@@ -352,23 +373,14 @@ pack_image(const char *elf_path, const char *image_path,
 static int
 pack_check(const char *elf_path, const char *stream_path)
 {
-	unsigned long len, stream_len;
+	unsigned long len, n, i;
 	unsigned char *file = read_file(elf_path, &len);
-	unsigned char *stream = read_file(stream_path, &stream_len);
 	struct layout l;
 	unsigned char *image = read_layout(file, len, &l);
-	unsigned char *decoded = malloc(MAX_IMAGE);
-	long n;
-	unsigned long i;
+	unsigned char *decoded = decode_stream(stream_path, &n);
 
-	if (decoded == NULL)
-		fail("out of memory");
-	n = inflate_raw(decoded, MAX_IMAGE, stream, stream_len);
-	if (n < 0)
-		fail("%s: invalid DEFLATE stream, or it decodes to more than "
-		     "%lu bytes", stream_path, MAX_IMAGE);
-	if ((unsigned long)n != l.image_len)
-		fail("%s: decodes to %ld bytes, not the %lu of %s's image",
+	if (n != l.image_len)
+		fail("%s: decodes to %lu bytes, not the %lu of %s's image",
 		     stream_path, n, l.image_len, elf_path);
 	bcj_convert(decoded + l.code_start, l.code_len, l.code_start, -1);
 	for (i = 0; i < l.image_len; i++)
@@ -420,19 +432,10 @@ pack_trim(const char *elf_path)
 static int
 pack_inflate(const char *stream_path, const char *output_path)
 {
-	const unsigned long max = MAX_IMAGE;
-	unsigned long stream_len;
-	unsigned char *stream = read_file(stream_path, &stream_len);
-	unsigned char *output = malloc(max);
-	long n;
+	unsigned long n;
+	unsigned char *output = decode_stream(stream_path, &n);
 
-	if (output == NULL)
-		fail("out of memory");
-	n = inflate_raw(output, max, stream, stream_len);
-	if (n < 0)
-		fail("%s: invalid DEFLATE stream, or it decodes to more than "
-		     "%lu bytes", stream_path, max);
-	write_file(output_path, output, (unsigned long)n);
+	write_file(output_path, output, n);
 	return 0;
 }
 

@@ -99,7 +99,7 @@ fail(const char *what, long error, const char *hint)
 	p = append(p, hint);
 	*p++ = '\n';
 	raw_syscall3(__NR_write, 2, (long)message, p - message);
-	/* A filter may deny exit_group; exit ends this single thread
+	/* A filter may deny exit_group.  exit ends this single thread
 	 * too, and the trap ends it where both are denied. */
 	raw_syscall1(__NR_exit_group, 125);
 	raw_syscall1(__NR_exit, 125);

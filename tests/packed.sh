@@ -39,8 +39,8 @@ if grep -q -e INTERP -e DYNAMIC "$TMP/phdrs"; then
 else
 	pass static
 fi
-# The stub's own segment is read-only code; the image's pages become
-# writable only in the stub's mmap() and lose write before they run.
+# The stub's own segment is read-only code.  The image's pages are
+# writable only from the stub's mmap() until they become executable.
 if grep '^ *LOAD' "$TMP/phdrs" | grep -q 'RWE'; then
 	fail no-wx-segment "a LOAD segment is writable and executable"
 else
